@@ -1,0 +1,214 @@
+"""Analysis ⇄ YAML, and the rule that keeps people's edits: nothing is lost.
+
+Each file records the article's sha256 (``source.sha256``), the extractor that wrote it and a
+fingerprint of the text the extractor wrote. A file whose fingerprint no longer matches its
+text has been edited by a person: Dossier never overwrites it. ``plan`` decides what a build
+does with each article; ``load`` reads a file back with every schema problem collected.
+"""
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import os
+import re
+import types
+import typing
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from . import yamlio
+from .errors import BuildFailed, SchemaError, StoreError
+from .model import SCHEMA_VERSION, Analysis
+
+MAX_ANALYSIS_BYTES = 4 * 1024 * 1024
+_FINGERPRINT = re.compile(r"^fingerprint: *(sha256:[0-9a-f]+)? *$", re.M)
+_HEADER = ("# Dossier analysis of {path}\n"
+           "# Review and correct it freely: Dossier never overwrites a file you have edited.\n")
+
+
+# --- Analysis → YAML text ---------------------------------------------------------------------
+
+def to_data(analysis: Analysis) -> dict[str, Any]:
+    """Plain values in the contract's key order (see DESIGN.md)."""
+    return _plain(analysis)
+
+
+def _plain(value: Any) -> Any:
+    if dataclasses.is_dataclass(value):
+        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+def dump(analysis: Analysis, *, extractor: str) -> str:
+    """The YAML text of a freshly extracted analysis, fingerprinted as untouched."""
+    data = to_data(analysis)
+    head = yamlio.dump({"schema": data.pop("schema"), "extractor": extractor})
+    text = (_HEADER.format(path=analysis.source.path) + head + "fingerprint:\n"
+            + yamlio.dump(data))
+    return _FINGERPRINT.sub(f"fingerprint: {_digest(text)}", text, count=1)
+
+
+def _digest(text: str) -> str:
+    blank = _FINGERPRINT.sub("fingerprint:", text, count=1)
+    return "sha256:" + hashlib.sha256(blank.encode("utf-8")).hexdigest()[:16]
+
+
+def is_untouched(text: str) -> bool:
+    """True when the text is exactly what the extractor wrote (its fingerprint matches)."""
+    found = _FINGERPRINT.search(text)
+    return bool(found and found.group(1) and found.group(1) == _digest(text))
+
+
+# --- YAML text → Analysis ---------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Stored:
+    """What a YAML file holds besides the analysis itself."""
+
+    analysis: Analysis
+    extractor: str | None
+    untouched: bool
+
+
+def read_text(path: Path) -> str:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise StoreError(f"cannot read the file: {exc.strerror}", path=path) from None
+    if len(data) > MAX_ANALYSIS_BYTES:
+        raise StoreError(f"file is larger than {MAX_ANALYSIS_BYTES // 1048576} MB; "
+                         "is this really an analysis?", path=path)
+    try:
+        return data.decode("utf-8-sig").replace("\r\n", "\n")
+    except UnicodeDecodeError as exc:
+        raise StoreError(f"not UTF-8 text: byte 0x{data[exc.start]:02x} at offset {exc.start}; "
+                         "save the file as UTF-8", path=path) from None
+
+
+def parse(text: str, *, path: Path | str) -> Stored:
+    """Read an analysis YAML text; raise BuildFailed with every schema problem in it."""
+    loaded = yamlio.load(text, path=path, error=StoreError, max_bytes=MAX_ANALYSIS_BYTES)
+    data = loaded.data
+    if not isinstance(data, dict):
+        raise StoreError("expected an analysis (a mapping with keys schema, source, title, ...); "
+                         "delete the file to regenerate it", path=path, line=loaded.line(()))
+    data = dict(data)
+    extractor = data.pop("extractor", None)
+    data.pop("fingerprint", None)
+    problems: list[SchemaError] = []
+    schema = data.get("schema")
+    if schema != SCHEMA_VERSION:
+        problems.append(SchemaError(f"expected schema {SCHEMA_VERSION}, found {schema!r}",
+                                    path=path, line=loaded.line(("schema",)), key="schema"))
+    analysis = _convert(Analysis, data, (), loaded, path, problems)
+    if problems:
+        raise BuildFailed(problems)
+    return Stored(analysis=analysis, extractor=str(extractor) if extractor else None,
+                  untouched=is_untouched(text))
+
+
+def load(path: Path) -> Stored:
+    return parse(read_text(path), path=path)
+
+
+def _name(at: tuple[str | int, ...]) -> str:
+    out = ""
+    for part in at:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def _describe(value: Any) -> str:
+    kinds = {dict: "a mapping", list: "a list", type(None): "nothing", bool: "true/false"}
+    return kinds.get(type(value), repr(value) if len(repr(value)) < 40 else repr(value)[:37] + "...'")
+
+
+def _expect(tp: Any) -> str:
+    origin = typing.get_origin(tp)
+    if origin in (typing.Union, types.UnionType):
+        return " or ".join(_expect(a) for a in typing.get_args(tp))
+    if origin is list:
+        return "a list"
+    if dataclasses.is_dataclass(tp):
+        return "a mapping"
+    return {str: "text", int: "a whole number", float: "a number", type(None): "null"}.get(tp, str(tp))
+
+
+def _convert(tp: Any, value: Any, at: tuple[str | int, ...], loaded: yamlio.Loaded,
+             path: Path | str, problems: list[SchemaError]) -> Any:
+    """Check ``value`` against the type ``tp`` and build it; note problems instead of stopping."""
+
+    def problem(message: str) -> None:
+        problems.append(SchemaError(message, path=path, line=loaded.line(at), key=_name(at) or None))
+
+    origin = typing.get_origin(tp)
+    if origin in (typing.Union, types.UnionType):
+        options = typing.get_args(tp)
+        if value is None and type(None) in options:
+            return None
+        (inner,) = [o for o in options if o is not type(None)]
+        return _convert(inner, value, at, loaded, path, problems)
+    if origin is list:
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            problem(f"expected a list, found {_describe(value)}")
+            return []
+        (item_tp,) = typing.get_args(tp)
+        return [_convert(item_tp, v, (*at, i), loaded, path, problems) for i, v in enumerate(value)]
+    if dataclasses.is_dataclass(tp):
+        if not isinstance(value, dict):
+            problem(f"expected a mapping, found {_describe(value)}")
+            return None
+        hints = typing.get_type_hints(tp)
+        fields = {f.name: f for f in dataclasses.fields(tp)}
+        for key in value:
+            if key not in fields and not (tp is Analysis and key == "schema"):
+                known = ", ".join(fields)
+                problems.append(SchemaError(f"unknown key; known keys here: {known}", path=path,
+                                            line=loaded.line((*at, str(key))),
+                                            key=_name((*at, str(key)))))
+        kwargs = {}
+        for name, f in fields.items():
+            if name in value:
+                kwargs[name] = _convert(hints[name], value[name], (*at, name), loaded, path, problems)
+            elif f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
+                problems.append(SchemaError("required key is missing", path=path,
+                                            line=loaded.line(at), key=_name((*at, name))))
+                return None
+        try:
+            return tp(**kwargs)
+        except TypeError:
+            return None
+    if tp is float:
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            return float(value)
+    elif tp is str:
+        if isinstance(value, str):
+            return value
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            return str(value)
+    elif tp is int:
+        if isinstance(value, int) and not isinstance(value, bool):
+            return value
+    problem(f"expected {_expect(tp)}, found {_describe(value)}")
+    return None
+
+
+# --- writing ----------------------------------------------------------------------------------
+
+def write_text(path: Path, text: str) -> None:
+    """Write a file whole or not at all (temporary file, then rename)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        tmp.write_text(text, encoding="utf-8")
+        os.replace(tmp, path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise StoreError(f"cannot write the file: {exc.strerror}", path=path) from None
