@@ -47,6 +47,21 @@ def _parser() -> argparse.ArgumentParser:
                     help="print the analysis YAML of the article file PATH; write nothing")
     ex.add_argument("--force", action="store_true",
                     help="re-extract even hand-edited analyses (the old file is kept as .bak)")
+
+    sub.add_parser("check", parents=[common], help="validate config, articles and analyses; "
+                   "write nothing", description="Check config.yaml, every article and every "
+                   "analysis YAML against the schema; report every problem; write nothing.")
+
+    ac = sub.add_parser("accept", parents=[common], help="mark reviewed analyses as current",
+                        description="After merging a <slug>.yaml.new into your edited "
+                                    "<slug>.yaml, record that it matches the current article.")
+    ac.add_argument("slugs", nargs="+", metavar="SLUG")
+
+    new = sub.add_parser("new", help="scaffold a new site in DIR",
+                         description="Create DIR with config.yaml, content/articles/ holding an "
+                                     "example article, and empty templates/ and static/ folders "
+                                     "for your overrides.")
+    new.add_argument("directory", type=Path, metavar="DIR")
     return p
 
 
@@ -58,7 +73,7 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None,
     args = _parser().parse_args(argv)
     command = args.command or "build"
     handlers: dict[str, Callable[[argparse.Namespace, TextIO, TextIO], int]] = {
-        "extract": _extract,
+        "build": _build, "extract": _extract, "check": _check, "accept": _accept, "new": _new,
     }
     try:
         return handlers[command](args, out, err)
@@ -75,17 +90,114 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None,
         return 130
 
 
+def _build(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from .config import load_config
+    from .pipeline import build
+
+    report = build(load_config(args.config))
+    for note in report.notes:
+        print(f"note: {note}", file=err)
+    noun = "briefing" if report.briefings == 1 else "briefings"
+    print(f"Built {report.briefings:,} {noun}, {report.pages:,} pages in {report.seconds:.1f} s",
+          file=out)
+    return EXIT_OK
+
+
 def _extract(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from . import extract, source, store
     from .config import load_config
 
-    if not args.stdout:
-        raise DossierError("extracting into the site is not available yet; use --stdout PATH")
-    if len(args.targets) != 1:
-        raise DossierError("--stdout takes exactly one article file: dossier extract --stdout PATH")
-    additions = load_config(args.config).lexicon if args.config.is_file() else None
-    path = Path(args.targets[0])
-    article = source.read(path, max_bytes=64 * 1024 * 1024)
-    analysis = extract.extract(article, extract.load_lexicon(additions))
-    out.write(store.dump(analysis, extractor=extract.version()))
+    if args.stdout:
+        if len(args.targets) != 1:
+            raise DossierError("--stdout takes exactly one article file: "
+                               "dossier extract --stdout PATH")
+        additions = load_config(args.config).lexicon if args.config.is_file() else None
+        article = source.read(Path(args.targets[0]), max_bytes=64 * 1024 * 1024)
+        analysis = extract.extract(article, extract.load_lexicon(additions))
+        out.write(store.dump(analysis, extractor=extract.version()))
+        return EXIT_OK
+
+    from .pipeline import read_articles
+
+    config = load_config(args.config)
+    articles, problems = read_articles(config)
+    if problems:
+        raise BuildFailed(problems)
+    by_slug = {a.slug: a for a in articles}
+    unknown = [t for t in args.targets if t not in by_slug]
+    if unknown:
+        raise DossierError(f"no article has the slug '{unknown[0]}'; known slugs: "
+                           f"{', '.join(sorted(by_slug)) or 'none'}")
+    lexicon = extract.load_lexicon(config.lexicon)
+    version = extract.version()
+    for slug in args.targets or sorted(by_slug):
+        article = by_slug[slug]
+        path = config.paths.analysis / f"{slug}.yaml"
+        if args.force:
+            backup = store.force(path, extract.extract(article, lexicon), version)
+            kept = f" (the previous file is kept as {backup.name})" if backup else ""
+            print(f"{slug}: extracted{kept}", file=out)
+            continue
+        synced = store.sync(path, article.sha256, version,
+                            lambda a=article: extract.extract(a, lexicon))
+        print(f"{slug}: {synced.action}" + (f" — {synced.note}" if synced.note else ""), file=out)
+    return EXIT_OK
+
+
+def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from . import store, validate
+    from .config import load_config
+    from .pipeline import check_folders, read_articles
+
+    config = load_config(args.config)
+    articles, problems = read_articles(config)
+    problems += check_folders(config)
+    checked = 0
+    for article in articles:
+        path = config.paths.analysis / f"{article.slug}.yaml"
+        if not path.exists():
+            continue
+        checked += 1
+        try:
+            stored = store.load(path)
+        except BuildFailed as exc:
+            problems += exc.problems
+            continue
+        except DossierError as exc:
+            problems.append(exc)
+            continue
+        problems += validate.check(stored.analysis, article, path=path, lines=stored.lines)
+    if problems:
+        raise BuildFailed(problems)
+    print(f"OK: config, {len(articles)} articles and {checked} analyses are valid", file=out)
+    return EXIT_OK
+
+
+def _accept(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from . import store
+    from .config import load_config
+    from .pipeline import read_articles
+
+    config = load_config(args.config)
+    articles, problems = read_articles(config)
+    if problems:
+        raise BuildFailed(problems)
+    by_slug = {a.slug: a for a in articles}
+    for slug in args.slugs:
+        path = config.paths.analysis / f"{slug}.yaml"
+        if slug not in by_slug or not path.exists():
+            raise DossierError(f"no article and analysis with the slug '{slug}'")
+        store.accept(path, by_slug[slug].sha256)
+        print(f"{slug}: accepted as reviewed against the current article", file=out)
+    return EXIT_OK
+
+
+def _new(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from .scaffold import scaffold
+
+    target = args.directory
+    made = scaffold(target)
+    print(f"Created a Dossier site in {target}: {', '.join(made)}", file=out)
+    print(f"Next: cd {target} && dossier build   (or: python build.py build --config "
+          f"{target / 'config.yaml'})", file=out)
     return EXIT_OK

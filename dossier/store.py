@@ -73,6 +73,7 @@ class Stored:
     analysis: Analysis
     extractor: str | None
     untouched: bool
+    lines: dict[tuple[str | int, ...], int]     # key path → line, for messages about the file
 
 
 def read_text(path: Path) -> str:
@@ -109,7 +110,7 @@ def parse(text: str, *, path: Path | str) -> Stored:
     if problems:
         raise BuildFailed(problems)
     return Stored(analysis=analysis, extractor=str(extractor) if extractor else None,
-                  untouched=is_untouched(text))
+                  untouched=is_untouched(text), lines=loaded.lines)
 
 
 def load(path: Path) -> Stored:
@@ -212,3 +213,71 @@ def write_text(path: Path, text: str) -> None:
     except OSError as exc:
         tmp.unlink(missing_ok=True)
         raise StoreError(f"cannot write the file: {exc.strerror}", path=path) from None
+
+
+# --- the rule: nothing is lost ----------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Synced:
+    """What ``sync`` did for one article, and the analysis the site will show."""
+
+    stored: Stored
+    action: str           # created | unchanged | updated | reviewed | conflict
+    path: Path
+    note: str = ""
+
+
+def sync(path: Path, article_sha: str, extractor: str,
+         fresh: typing.Callable[[], Analysis]) -> Synced:
+    """Bring ``path`` up to date with its article without ever overwriting a person's edits.
+
+    no file                          → extract and write it                     (created)
+    untouched, same article/extractor → use it                                  (unchanged)
+    untouched, article or extractor changed → extract and overwrite it          (updated)
+    edited, same article             → use it as the reviewed record            (reviewed)
+    edited, article changed          → keep it; write the fresh extraction beside it as
+                                       <slug>.yaml.new and say so               (conflict)
+    """
+    if not path.exists():
+        return _write_fresh(path, fresh(), extractor, "created")
+    text = read_text(path)
+    stored = parse(text, path=path)
+    same_article = stored.analysis.source.sha256 == article_sha
+    if stored.untouched:
+        if same_article and stored.extractor == extractor:
+            return Synced(stored, "unchanged", path)
+        return _write_fresh(path, fresh(), extractor, "updated")
+    if same_article:
+        return Synced(stored, "reviewed", path)
+    new_path = path.with_name(path.name + ".new")
+    write_text(new_path, dump(fresh(), extractor=extractor))
+    note = (f"the article changed after this analysis was edited by hand; your file is kept and "
+            f"the fresh extraction is in {new_path.name}: merge what you need, then run "
+            f"'dossier accept {path.stem}'")
+    return Synced(stored, "conflict", path, note)
+
+
+def _write_fresh(path: Path, analysis: Analysis, extractor: str, action: str) -> Synced:
+    text = dump(analysis, extractor=extractor)
+    write_text(path, text)
+    path.with_name(path.name + ".new").unlink(missing_ok=True)
+    # what was just written loads back equal to ``analysis`` (tests/test_store.py proves it)
+    return Synced(Stored(analysis, extractor, untouched=True, lines={}), action, path)
+
+
+def accept(path: Path, article_sha: str) -> None:
+    """Mark a reviewed file as up to date with its article; comments and order are kept."""
+    text = read_text(path)
+    parse(text, path=path)  # refuse to stamp a file that does not load
+    write_text(path, yamlio.update(text, {("source", "sha256"): article_sha}))
+    path.with_name(path.name + ".new").unlink(missing_ok=True)
+
+
+def force(path: Path, analysis: Analysis, extractor: str) -> Path | None:
+    """Overwrite ``path`` with a fresh extraction; an existing file is kept as .bak first."""
+    backup = None
+    if path.exists():
+        backup = path.with_name(path.name + ".bak")
+        write_text(backup, read_text(path))
+    _write_fresh(path, analysis, extractor, "updated")
+    return backup

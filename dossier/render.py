@@ -1,0 +1,155 @@
+"""The one Jinja environment, and Site → rendered pages (bytes, keyed by site-relative URL).
+
+Autoescape is on for every template and undefined names fail loudly (StrictUndefined), so a
+misspelt variable is an error with the template's name and line, never an empty string.
+Article text is escaped; Markdown paragraphs are converted and then sanitised with nh3.
+"""
+from __future__ import annotations
+
+import hashlib
+import posixpath
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator
+
+import jinja2
+import markdown as markdown_lib
+import nh3
+from markupsafe import Markup, escape
+
+from .errors import RenderError
+from .model import Article, Paragraph
+from .site import Page, Site
+
+BUILTIN_ROOT = Path(__file__).resolve().parent.parent
+BUILTIN_TEMPLATES = BUILTIN_ROOT / "templates"
+BUILTIN_STATIC = BUILTIN_ROOT / "static"
+ASSETS_DIR = "assets"
+
+_MARKUP_CHARS = re.compile(r"[*_`\[\]<>&#\\|~]|^\s*(?:[-+]|\d+[.)])\s")
+_SAFE_URL = re.compile(r"^(?:https?://|mailto:)", re.I)
+
+
+@dataclass(frozen=True)
+class Assets:
+    """Static files: logical name ('style.css') → fingerprinted URL, and where each comes from."""
+
+    urls: dict[str, str]
+    files: dict[str, Path]          # output URL → source file
+
+
+def collect_assets(dirs: list[Path]) -> Assets:
+    """Files of the static folders (earlier folders win), named with a content hash."""
+    chosen: dict[str, Path] = {}
+    for folder in dirs:
+        if not folder.is_dir():
+            continue
+        for path in sorted(folder.rglob("*")):
+            name = path.relative_to(folder).as_posix()
+            if path.is_file() and not any(part.startswith(".") for part in name.split("/")):
+                chosen.setdefault(name, path)
+    urls: dict[str, str] = {}
+    files: dict[str, Path] = {}
+    for name, path in sorted(chosen.items()):
+        stem, dot, ext = name.rpartition(".")
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()[:10]
+        url = f"{ASSETS_DIR}/{stem}.{digest}.{ext}" if dot and stem else f"{ASSETS_DIR}/{name}"
+        urls[name] = url
+        files[url] = path
+    return Assets(urls=urls, files=files)
+
+
+def make_env(template_dirs: list[Path]) -> jinja2.Environment:
+    """The Jinja environment: user templates first, then the built-in ones."""
+    dirs = [d for d in dict.fromkeys(template_dirs) if d.is_dir()]
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader([str(d) for d in dirs]),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        auto_reload=False,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["url"] = _url
+    env.filters["money"] = format_amount
+    env.filters["safe_href"] = safe_href
+    env.globals["paragraph_html"] = paragraph_html
+    env.globals["asset"] = _asset
+    return env
+
+
+@jinja2.pass_context
+def _url(context: jinja2.runtime.Context, target: str) -> str:
+    """A site-root URL ('people/x.html#p3') as a link relative to the page being rendered."""
+    here = posixpath.dirname(context["page"].url)
+    path, hash_, anchor = target.partition("#")
+    rel = posixpath.relpath(path, here or ".") if path else ""
+    return rel + hash_ + anchor
+
+
+@jinja2.pass_context
+def _asset(context: jinja2.runtime.Context, name: str) -> str:
+    assets: Assets = context["assets"]
+    if name not in assets.urls:
+        raise RenderError(f"static file '{name}' not found in the static folders")
+    return _url(context, assets.urls[name])
+
+
+def safe_href(url: str | None) -> str | None:
+    """Only web and mail links leave the site; 'javascript:' and friends become no link."""
+    return url if url and _SAFE_URL.match(url.strip()) else None
+
+
+def format_amount(amount: float | int | None, unit: str | None = None) -> str:
+    """17000000 → '17 million'; 68 → '68'."""
+    if amount is None:
+        return ""
+    for size, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
+        if abs(amount) >= size:
+            value = f"{amount / size:,.2f}".rstrip("0").rstrip(".")
+            text = f"{value} {word}"
+            break
+    else:
+        text = f"{amount:,.2f}".rstrip("0").rstrip(".")
+    return f"{text} {unit}" if unit else text
+
+
+def paragraph_html(article: Article, paragraph: Paragraph) -> Markup:
+    """One paragraph's HTML: Markdown converted and sanitised, plain text escaped."""
+    text = paragraph.text
+    if article.format != "markdown" or not _MARKUP_CHARS.search(text):
+        return Markup("<p>") + escape(text) + Markup("</p>")
+    html = markdown_lib.markdown(text, extensions=[], output_format="html")
+    clean = nh3.clean(html, tags=_TAGS, attributes={"a": {"href", "title"}},
+                      url_schemes={"http", "https", "mailto"}, link_rel="nofollow noopener")
+    return Markup(clean)
+
+
+_TAGS = {"p", "a", "em", "strong", "code", "pre", "ul", "ol", "li", "blockquote", "br",
+         "h1", "h2", "h3", "h4", "h5", "h6", "hr", "del", "sup", "sub", "table", "thead",
+         "tbody", "tr", "th", "td"}
+
+
+def render_pages(env: jinja2.Environment, site: Site, pages: list[Page],
+                 assets: Assets) -> Iterator[tuple[str, bytes]]:
+    """Render each page; yield (site-relative URL, UTF-8 bytes)."""
+    for page in pages:
+        yield page.url, render_page(env, site, page, assets)
+
+
+def render_page(env: jinja2.Environment, site: Site, page: Page, assets: Assets) -> bytes:
+    try:
+        template = env.get_template(page.template)
+        html = template.render(page=page, site=site.meta, assets=assets, data=page.data)
+    except jinja2.TemplateNotFound as exc:
+        raise RenderError(f"template '{exc.name}' not found in the templates folders; "
+                          "restore it or remove the page that needs it") from None
+    except jinja2.TemplateSyntaxError as exc:
+        raise RenderError(f"template syntax error: {exc.message}", path=exc.filename,
+                          line=exc.lineno) from None
+    except jinja2.UndefinedError as exc:
+        raise RenderError(f"while rendering {page.url} with {page.template}: {exc.message}; "
+                          "check the variable's spelling in the template") from None
+    return html.encode("utf-8")
