@@ -70,7 +70,10 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None,
     """Run one command; return the exit status."""
     out = out or sys.stdout
     err = err or sys.stderr
-    args = _parser().parse_args(argv)
+    try:
+        args = _parser().parse_args(argv)
+    except SystemExit as exc:          # --help, --version, or a usage error already printed
+        return int(exc.code or 0)
     command = args.command or "build"
     handlers: dict[str, Callable[[argparse.Namespace, TextIO, TextIO], int]] = {
         "build": _build, "extract": _extract, "check": _check, "accept": _accept, "new": _new,

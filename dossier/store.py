@@ -141,7 +141,7 @@ def _expect(tp: Any) -> str:
 
 
 def _convert(tp: Any, value: Any, at: tuple[str | int, ...], loaded: yamlio.Loaded,
-             path: Path | str, problems: list[SchemaError]) -> Any:
+             path: Path | str, problems: list[SchemaError], expected: str | None = None) -> Any:
     """Check ``value`` against the type ``tp`` and build it; note problems instead of stopping."""
 
     def problem(message: str) -> None:
@@ -153,7 +153,7 @@ def _convert(tp: Any, value: Any, at: tuple[str | int, ...], loaded: yamlio.Load
         if value is None and type(None) in options:
             return None
         (inner,) = [o for o in options if o is not type(None)]
-        return _convert(inner, value, at, loaded, path, problems)
+        return _convert(inner, value, at, loaded, path, problems, expected=_expect(tp))
     if origin is list:
         if value is None:
             return []
@@ -197,7 +197,7 @@ def _convert(tp: Any, value: Any, at: tuple[str | int, ...], loaded: yamlio.Load
     elif tp is int:
         if isinstance(value, int) and not isinstance(value, bool):
             return value
-    problem(f"expected {_expect(tp)}, found {_describe(value)}")
+    problem(f"expected {expected or _expect(tp)}, found {_describe(value)}")
     return None
 
 

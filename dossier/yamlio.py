@@ -26,14 +26,19 @@ class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[mi
     """Safe loader that keeps dates as the strings people wrote."""
 
 
-_Loader.yaml_implicit_resolvers = {
+_NO_TIMESTAMPS = {
     first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
+_Loader.yaml_implicit_resolvers = _NO_TIMESTAMPS
 
 
 class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[misc]
-    """Block style for structure, flow style for short lists of scalars (``[p1, p4]``)."""
+    """Block style for structure, flow style for short lists of scalars (``[p1, p4]``); dates
+    written plain, as they are read back as text."""
+
+
+_Dumper.yaml_implicit_resolvers = _NO_TIMESTAMPS
 
 
 def _represent_list(dumper: yaml.SafeDumper, data: list) -> yaml.Node:
