@@ -27,7 +27,7 @@ def fit(text: str, chars: int) -> str:
     if len(text) <= chars:
         return text
     cut = text[:chars - 1]
-    space = cut.rfind(" ")
+    space = len(cut) if text[chars - 1] == " " else cut.rfind(" ")
     return (cut[:space] if space > chars // 2 else cut).rstrip(" ,.;:-") + "…"
 
 

@@ -457,13 +457,16 @@ class _Identities:
         for kind, key in sorted(seen):
             discs = sorted(seen[(kind, key)])
             apart = len([d for d in discs if d]) > 1
+            if not apart:   # one entity; a mention without a country joins it
+                one = _unique(_safe_id(key, kind), taken[kind])
+                ids.update({(kind, key, disc): one for disc in discs})
+                continue
             made = []
             for disc in discs:
-                base = f"{key}-{disc}" if apart and disc else key
-                made.append(_unique(_safe_id(base, kind), taken[kind]))
+                made.append(_unique(_safe_id(f"{key}-{disc}" if disc else key, kind),
+                                    taken[kind]))
                 ids[(kind, key, disc)] = made[-1]
-            if apart:
-                split[(kind, key)] = made
+            split[(kind, key)] = made
         return cls(ids=ids, split=split)
 
     def url(self, kind: str, name: str, disc: str | None = None) -> str:
@@ -1031,9 +1034,9 @@ def _search_index(briefings: list[Briefing], entities: dict[str, list[Entity]]) 
     rows = []
     for b in briefings:
         an = b.analysis
-        words = " ".join([*(p.name for p in an.delegates), *(t.name for t in an.topics)])
-        rows.append(["Briefing", an.title, b.url, _briefing_line(b),
-                     charts.fit(an.summary, 160) + " " + words])
+        words = " ".join(dict.fromkeys([*(p.name for p in an.delegates),
+                                        *(t.name for t in an.topics)]))
+        rows.append(["Briefing", an.title, b.url, _briefing_line(b), words])
     for kind in KINDS.values():
         for e in entities[kind.name]:
             rows.append([kind.name.capitalize(), e.name, e.url, e.line, ""])
