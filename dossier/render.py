@@ -146,10 +146,12 @@ def paragraph_html(article: Article, paragraph: Paragraph) -> Markup:
                       url_schemes={"http", "https", "mailto"}, url_relative="deny",
                       link_rel="nofollow noopener")
     clean = _HEADING_TAG.sub(r"<\1h3>", clean)
+    clean = _DEAD_LINK.sub(r"\1", clean)      # a link whose URL was refused: keep its text
     return Markup(clean)
 
 
 _HEADING_TAG = re.compile(r"<(/?)h([1-6])>")
+_DEAD_LINK = re.compile(r"<a(?![^>]*\bhref=)[^>]*>(.*?)</a>", re.S)
 
 
 _TAGS = {"p", "a", "em", "strong", "code", "pre", "ul", "ol", "li", "blockquote", "br",

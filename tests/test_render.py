@@ -65,6 +65,7 @@ def test_markdown_paragraphs_are_sanitised():
     assert "<strong>Bold</strong>" in html
     assert "<script" not in html and "alert(1)" not in html
     assert "javascript:" not in html and "../x.html" not in html and "<img" not in html
+    assert " js " in html and " rel " in html and html.count("<a ") == 1   # text kept, no link
     assert '<a href="https://example.org" rel="nofollow noopener">web</a>' in html
 
 
