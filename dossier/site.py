@@ -291,7 +291,7 @@ class BriefingCard:
     date: str | None
     countries: list[Link]
     summary: str
-    figures: list[str]
+    figures: list[Link]         # text: the figure as written; note: what it is about
 
 
 @dataclass(frozen=True)
@@ -796,13 +796,12 @@ def _countries(briefings: list[Briefing], ids: _Identities) -> list[Entity]:
     for url, (names, apps) in _group(observed).items():
         sides = Counter(a.side or "named" for a in apps)
         signed = sum(len(a.agreements) + a.more_agreements for a in apps)
-        facts = [Link("", _plural(sides[s], "time"), label) for s, label in
-                 (("host", "host"), ("guest", "guest"), ("named", "named, not a side")) if sides[s]]
+        named = f", named {sides['named']}" if sides["named"] else ""
         entities.append(Entity(
             kind="country", id=_entity_id(url), name=_name(names), url=url,
             line=f"{_plural(len(apps), 'briefing')} · host {sides['host']}, guest "
-                 f"{sides['guest']} · {_plural(signed, 'agreement')}",
-            facts=facts,
+                 f"{sides['guest']}{named} · {_plural(signed, 'agreement')}",
+            facts=[],
             related={"Partners": _top(partner_counts[url], texts),
                      "Topics": _top(topic_counts[url], texts)},
             roles=[], kept_apart=[], appearances=apps))
@@ -996,7 +995,8 @@ def _card(b: Briefing) -> BriefingCard:
                         countries=[Link(b.country_urls[c.name], c.name, c.side or "")
                                    for c in an.countries],
                         summary=charts.fit(an.summary, 240) if an.summary else "",
-                        figures=[f.text for f in an.figures[:4]])
+                        figures=[Link("", f.text, charts.fit(f.about, 36))
+                                 for f in an.figures[:3]])
 
 
 def _entity_jsonld(e: Entity, meta: SiteMeta) -> dict:
