@@ -396,7 +396,7 @@ def build_site(pairs: Iterable[tuple[Article, Analysis]], config: Config) -> Sit
     entities = {
         "person": _people(briefings, ids),
         "country": _countries(briefings, ids),
-        "topic": _topics(briefings, ids),
+        "topic": _topics(briefings),
         "place": _places(briefings, ids),
         "agreement": _agreements(briefings, ids),
     }
@@ -535,7 +535,6 @@ def _briefing(article: Article, an: Analysis, ids: _Identities, meta: SiteMeta) 
     for kind, items in (("focus", an.focus_areas), ("mou", an.mous), ("prospect", an.prospects)):
         for item in items:
             anchors[f"{kind}:{item.id}"] = _unique(f"{kind}-{_key(item.id)}", taken)
-    here = BriefingRef(url=url, title=an.title, date=an.date)
     return Briefing(
         slug=article.slug, url=url, article=article, analysis=an,
         person_urls=person_urls, country_urls=country_urls, topic_urls=topic_urls,
@@ -808,7 +807,7 @@ def _countries(briefings: list[Briefing], ids: _Identities) -> list[Entity]:
     return sorted(entities, key=lambda e: (e.name.casefold(), e.id))
 
 
-def _topics(briefings: list[Briefing], ids: _Identities) -> list[Entity]:
+def _topics(briefings: list[Briefing]) -> list[Entity]:
     observed = []
     country_counts: dict[str, Counter] = defaultdict(Counter)
     texts: dict[str, str] = {}

@@ -5,8 +5,6 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
-import pytest
-
 from dossier import render
 from dossier.config import load_config
 from dossier.model import (Analysis, Article, Country, FocusArea, FrontMatter, Mou, Paragraph,
