@@ -10,7 +10,7 @@ URL layout (every link names an .html file, never a folder):
     briefings/<slug>.html                  one briefing; .yaml .json .csv beside it
     people/index.html, people/<id>.html    and countries/, topics/, places/, agreements/;
     people/<id>--2.html                    an entity's further appearances (slugs never hold "--")
-    search.html, search-index.<hash>.js    offline search (a script, so it works from file://)
+    search.html, search/<hash>/*.js        offline search: scripts, so it works from file://
     data/index.html, data/*.json|csv       the whole corpus as data
     404.html, feed.xml, sitemap.xml, robots.txt
 
@@ -23,7 +23,6 @@ so there are no cycles and a page's digest changes only when what it shows chang
 from __future__ import annotations
 
 import hashlib
-import json
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
@@ -32,7 +31,7 @@ from typing import Iterable, TypeVar
 
 from slugify import slugify
 
-from . import charts
+from . import charts, search
 from .config import Config
 from .exports import Cell, Table
 from .model import Analysis, Article, Money, Person
@@ -318,12 +317,7 @@ class EntityView:
 
 @dataclass(frozen=True)
 class SearchView:
-    index_url: str
-
-
-@dataclass(frozen=True)
-class SearchIndex:
-    entries: list[list[str]]    # [kind, title, url, detail, extra words]
+    index_url: str              # the manifest script; it names the shard scripts
 
 
 @dataclass(frozen=True)
@@ -933,11 +927,12 @@ def _pages(meta: SiteMeta, briefings: list[Briefing], entities: dict[str, list[E
         for url, chunk, pager in _paginate(
                 entries, per_page,
                 lambda n, f=kind.folder: f"{f}/index.html" if n == 1 else f"{f}/index-{n}.html"):
+            shown = {e.url for e in chunk}     # names kept apart: on the page that lists them
             pages.append(Page(url=url, template="entities.html", title=kind.plural,
                               description=f"{_plural(len(items), kind.name, kind.folder)} "
                                           f"across {_plural(len(briefings), 'briefing')}.",
-                              data=IndexView(kind=kind, entries=chunk, pager=pager,
-                                             kept_apart=apart if pager.number == 1 else [])))
+                              data=IndexView(kind=kind, entries=chunk, pager=pager, kept_apart=[
+                                  a for a in apart if any(e.url in shown for e in a.entries)])))
         for e in items:
             base = e.url.removesuffix(".html")
             for url, chunk, pager in _paginate(
@@ -952,15 +947,15 @@ def _pages(meta: SiteMeta, briefings: list[Briefing], entities: dict[str, list[E
                                   data=EntityView(entity=shown, pager=pager,
                                                   jsonld=_entity_jsonld(e, meta))))
 
-    index = _search_index(briefings, entities)
-    digest = hashlib.sha256(json.dumps(index.entries, ensure_ascii=False).encode()).hexdigest()
-    index_url = f"search-index.{digest[:10]}.js"
+    index_url, manifest, shards = search.build(_search_entries(briefings, entities))
     pages.append(Page(url="search.html", template="search.html", title="Search",
                       description=f"Search {_plural(len(briefings), 'briefing')}, people, "
                                   "countries, topics, places and agreements.",
                       data=SearchView(index_url=index_url)))
     pages.append(Page(url=index_url, template="search-index.js", title="Search index",
-                      description="", data=index))
+                      description="", data=manifest))
+    pages += [Page(url=shard.url, template="search-shard.js", title=f"Search: {shard.prefix}",
+                   description="", data=shard) for shard in shards]
 
     data_files = _data_files(briefings, entities)
     pages.append(Page(url="data/index.html", template="data.html", title="Data",
@@ -1029,17 +1024,22 @@ def _feed(briefings: list[Briefing], meta: SiteMeta) -> Feed:
                 entries=entries)
 
 
-def _search_index(briefings: list[Briefing], entities: dict[str, list[Entity]]) -> SearchIndex:
-    rows = []
+def _search_entries(briefings: list[Briefing],
+                    entities: dict[str, list[Entity]]) -> list[search.Entry]:
+    """Briefings (newest first), then people, countries, topics, places, agreements."""
+    entries = []
     for b in briefings:
         an = b.analysis
-        words = " ".join(dict.fromkeys([*(p.name for p in an.delegates),
-                                        *(t.name for t in an.topics)]))
-        rows.append(["Briefing", an.title, b.url, _briefing_line(b), words])
+        keywords = [*(p.name for p in (*an.delegates, *an.people)), *(t.name for t in an.topics),
+                    *(c.name for c in an.countries), *(p.name for p in an.places), an.date or ""]
+        entries.append(search.Entry("Briefing", an.title, b.url, _briefing_line(b),
+                                    " ".join(keywords)))
     for kind in KINDS.values():
         for e in entities[kind.name]:
-            rows.append([kind.name.capitalize(), e.name, e.url, e.line, ""])
-    return SearchIndex(entries=rows)
+            keywords = [*(r.role for r in e.roles), *(f.text for f in e.facts)]
+            entries.append(search.Entry(kind.name.capitalize(), e.name, e.url, e.line,
+                                        " ".join(keywords)))
+    return entries
 
 
 # --- data exports -----------------------------------------------------------------------------

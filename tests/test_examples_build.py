@@ -406,19 +406,39 @@ def test_place_page_collects_every_visit(out):
     assert "In 4 briefings" in text and "city" in text and "port" in text.lower()
 
 
-def test_search_index_is_a_script_loaded_by_search_page(out):
-    doc = parse(out / "search.html")
-    scripts = [u for t, u in doc.links if t == "script"]
-    index = next(u for u in scripts if u.startswith("search-index."))
-    text = (out / index).read_text(encoding="utf-8")
-    body = text[text.index("=") + 1:].strip().rstrip(";")
-    entries = json.loads(body)
-    urls = {e[2] for e in entries}
+def read_search(site: Path) -> tuple[dict, dict[str, list[list[str]]]]:
+    """The manifest a search page loads, and every shard it names (prefix → entries)."""
+    script = next(u for t, u in parse(site / "search.html").links
+                  if t == "script" and u.startswith("search/"))
+    text = (site / script).read_text(encoding="utf-8")
+    manifest = json.loads(text[text.index("{"):text.rindex("}") + 1])
+    shards = {}
+    for prefix in manifest["shards"]:
+        raw = (site / (manifest["folder"] + prefix.encode().hex() + ".js")).read_text("utf-8")
+        assert raw.startswith("DOSSIER_SEARCH_SHARD(") and raw.rstrip().endswith(");")
+        name, entries = json.loads("[" + raw.strip()[len("DOSSIER_SEARCH_SHARD("):-2] + "]")
+        assert name == prefix
+        shards[prefix] = entries
+    return manifest, shards
+
+
+def test_search_index_is_scripts_loaded_by_the_search_page(out):
+    manifest, shards = read_search(out)
+    assert {k: len(v) for k, v in shards.items()} == manifest["shards"]
+    urls = {e[2] for entries in shards.values() for e in entries}
     assert {"people/lena-varga.html", "briefings/belmora-corsene-summit.html",
             "countries/estmark.html", "agreements/protocol-on-customs-data-exchange.html",
             "topics/trade.html", "places/tiriac.html"} <= urls
     assert all((out / u).is_file() for u in urls)
-    assert "fetch(" not in (out / next(u for u in scripts if "assets/" in u)).read_text()
+    assert {e[2] for e in shards["va"]} == {
+        "people/lena-varga.html", "briefings/arvenia-belmora-state-visit.html",
+        "briefings/arvenia-belmora-follow-up.html", "briefings/belmora-corsene-summit.html"}
+    reyner = next(e for e in shards["re"] if e[2] == "people/tomas-reyner.html")
+    assert {"deputy", "minister", "trade", "arvenia"} <= set(reyner[4].split())
+    js = next(u for t, u in parse(out / "search.html").links if t == "script" and "assets/" in u)
+    assert "fetch(" not in (out / js).read_text(encoding="utf-8")
+    home = parse(out / "index.html")
+    assert ("form", "action", "search.html") in home.attrs and ("input", "name", "q") in home.attrs
 
 
 # --- for machines -----------------------------------------------------------------------------
@@ -568,9 +588,11 @@ def test_untrusted_text_comes_out_inert(evil_out):
     assert "<script>alert" not in html and "<b>" not in html and "<i>Evil" not in html
     assert "javascript:" not in " ".join(u for _, u in parse(page).links)
     assert "and a link." in text_of(page)   # the text of a javascript: link stays, not the link
-    index = next(out.glob("search-index.*.js")).read_text(encoding="utf-8")
-    assert "</script" not in index and "<script" not in index
-    json.loads(index[index.index("=") + 1:].strip().rstrip(";"))
+    for script in (out / "search").rglob("*.js"):
+        code = script.read_text(encoding="utf-8")
+        assert "</script" not in code and "<script" not in code and "<img" not in code
+    _, shards = read_search(out)
+    assert any(e[1].startswith("</script>") for entries in shards.values() for e in entries)
     figures = (out / "data" / "figures.csv").read_text(encoding="utf-8")
     assert "'=HYPERLINK" in figures and ',=HYPERLINK' not in figures
     ET.parse(out / "feed.xml")

@@ -154,9 +154,10 @@ def test_page_data_is_plain_acyclic_and_entity_pages_hold_no_briefings(tmp_path)
 def test_every_page_renders_and_busy_corpora_stay_under_50_kb(tmp_path):
     people = [_person(f"Minister {i}", "Arvenia", "Minister of Something Important", "host")
               for i in range(12)]
-    pairs = [_pair(f"visit-{n:03}", f"2024-{n % 12 + 1:02}-01", people,
+    pairs = [_pair(f"visit-{n:03}", f"2024-{n % 12 + 1:02}-01",
+                   [*people, _person("Ali Khan", f"Land {n % 40}", "Envoy", "guest")],
                    countries=[Country("Arvenia", "host", ["p1"]), Country("Belmora", "guest")])
-             for n in range(120)]
+             for n in range(120)]     # 12 people in every visit; one name in 40 countries
     site = build_site(pairs, _config(tmp_path))
     env = render.make_env([render.BUILTIN_TEMPLATES])
     assets = render.collect_assets([render.BUILTIN_STATIC])
@@ -164,9 +165,13 @@ def test_every_page_renders_and_busy_corpora_stay_under_50_kb(tmp_path):
     js = assets.files[assets.urls["search.js"]].stat().st_size
     sizes = {url: len(body) for url, body in render.render_pages(env, site, site.pages, assets)}
     html = {u: s + css for u, s in sizes.items() if u.endswith(".html")}
-    html["search.html"] += js      # the index itself is data: reported, not counted here
+    manifest = next(u for u in sizes if u.startswith("search/") and u.endswith("index.js"))
+    html["search.html"] += js + sizes[manifest]
     assert max(html.values()) < 50 * 1024, max(html.items(), key=lambda kv: kv[1])
+    shards = [s for u, s in sizes.items() if u.startswith("search/") and u != manifest]
+    assert max(shards) < 25 * 1024      # what one query loads (a few shards at most)
     assert len([u for u in html if u.startswith("people/minister-0")]) == 6   # 120 / 20
+    assert len(site.ambiguities) == 1 and len(site.ambiguities[0].entries) == 40
 
 
 def test_feed_holds_the_newest_fifty_and_is_dated_by_the_newest_briefing(tmp_path):
