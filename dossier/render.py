@@ -3,6 +3,11 @@
 Autoescape is on for every template and undefined names fail loudly (StrictUndefined), so a
 misspelt variable is an error with the template's name and line, never an empty string.
 Article text is escaped; Markdown paragraphs are converted and then sanitised with nh3.
+
+Templates that write other formats encode through a filter made for that format, never
+through plain ``{{ }}``: ``tojson`` (JSON-LD, search scripts: escapes < > & '),
+``json_document`` and ``csv_document`` (data exports, see exports.py). XML templates (feed,
+sitemap) rely on autoescape, which is XML-safe.
 """
 from __future__ import annotations
 

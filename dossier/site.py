@@ -364,6 +364,10 @@ class Page:
 
 @dataclass
 class Site:
+    """Everything rendered: ``pages`` is every output file (HTML pages and, as Pages with
+    their own templates, feed.xml, sitemap.xml, robots.txt, the search scripts and the data
+    exports); ``copies`` are files copied as they are (each briefing's analysis YAML)."""
+
     meta: SiteMeta
     briefings: list[Briefing]                  # newest first
     entities: dict[str, list[Entity]]          # kind → entities in index order
