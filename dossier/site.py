@@ -27,7 +27,8 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Iterable, TypeVar
+from types import MappingProxyType
+from typing import Callable, Iterable, TypeVar
 
 from slugify import slugify
 
@@ -272,13 +273,13 @@ class Kind:
     template: str               # person.html
 
 
-KINDS = {k.name: k for k in (
+KINDS = MappingProxyType({k.name: k for k in (
     Kind("person", "people", "People", "person.html"),
     Kind("country", "countries", "Countries", "country.html"),
     Kind("topic", "topics", "Topics", "topic.html"),
     Kind("place", "places", "Places", "place.html"),
     Kind("agreement", "agreements", "Agreements", "agreement.html"),
-)}
+)})
 
 
 # --- page data --------------------------------------------------------------------------------
@@ -891,7 +892,8 @@ def _agreements(briefings: list[Briefing], ids: _Identities) -> list[Entity]:
 
 # --- pages ------------------------------------------------------------------------------------
 
-def _paginate(items: list[T], per_page: int, url: callable) -> list[tuple[str, list[T], Pager]]:
+def _paginate(items: list[T], per_page: int,
+              url: Callable[[int], str]) -> list[tuple[str, list[T], Pager]]:
     chunks = [items[i:i + per_page] for i in range(0, len(items), per_page)] or [[]]
     return [(url(n), chunk, Pager(number=n, count=len(chunks), total=len(items),
                                   first_url=url(1), prev_url=url(n - 1) if n > 1 else None,
