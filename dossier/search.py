@@ -79,8 +79,8 @@ def build(entries: list[Entry], limit: int = SHARD_LIMIT) -> tuple[str, Manifest
 
     shards = [Shard(prefix=p, url=f"{folder}{p.encode().hex()}.js",
                     entries=[rows[i] for i in members]) for p, (members, _) in sorted(cut.items())]
-    manifest = Manifest(folder=folder, shards={
-        p: -len(members) if capped else len(members) for p, (members, capped) in sorted(cut.items())})
+    manifest = Manifest(folder=folder, shards={p: -len(members) if capped else len(members)
+                                               for p, (members, capped) in sorted(cut.items())})
     return f"{folder}index.js", manifest, shards
 
 

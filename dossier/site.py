@@ -965,7 +965,8 @@ def _pages(meta: SiteMeta, briefings: list[Briefing], entities: dict[str, list[E
 
     data_files = _data_files(briefings, entities)
     pages.append(Page(url="data/index.html", template="data.html", title="Data",
-                      description="The whole corpus as JSON and CSV, for spreadsheets and notebooks.",
+                      description="The whole corpus as JSON and CSV, for spreadsheets and "
+                                  "notebooks.",
                       data=[DataFile(url=u, name=u.rsplit("/", 1)[1], rows=rows, about=about)
                             for u, _, _, rows, about in data_files]))
     for url, template, data, _, about in data_files:
