@@ -54,7 +54,7 @@ def build(config: Config) -> BuildReport:
                             inputs=[config.paths.articles, config.paths.analysis,
                                     config.paths.templates, config.paths.static])
         written = output.write_site(out, render.render_pages(env, site, site.pages, assets),
-                                    assets.files)
+                                    {**assets.files, **site.copies})
     notes = [f"{a.article.path}: {a.note}" for a in analysed if a.note]
     notes += site.notes + orphans(config, {a.article.slug for a in analysed})
     return BuildReport(briefings=len(site.briefings), pages=written.pages, files=written.files,

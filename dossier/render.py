@@ -3,6 +3,11 @@
 Autoescape is on for every template and undefined names fail loudly (StrictUndefined), so a
 misspelt variable is an error with the template's name and line, never an empty string.
 Article text is escaped; Markdown paragraphs are converted and then sanitised with nh3.
+
+Templates that write other formats encode through a filter made for that format, never
+through plain ``{{ }}``: ``tojson`` (JSON-LD, search scripts: escapes < > & '),
+``json_document`` and ``csv_document`` (data exports, see exports.py). XML templates (feed,
+sitemap) rely on autoescape, which is XML-safe.
 """
 from __future__ import annotations
 
@@ -18,6 +23,7 @@ import markdown as markdown_lib
 import nh3
 from markupsafe import Markup, escape
 
+from . import exports
 from .errors import RenderError
 from .model import Article, Paragraph
 from .site import Page, Site
@@ -75,6 +81,8 @@ def make_env(template_dirs: list[Path]) -> jinja2.Environment:
     env.filters["url"] = _url
     env.filters["money"] = format_amount
     env.filters["safe_href"] = safe_href
+    env.filters["json_document"] = json_document
+    env.filters["csv_document"] = csv_document
     env.globals["paragraph_html"] = paragraph_html
     env.globals["asset"] = _asset
     return env
@@ -83,9 +91,11 @@ def make_env(template_dirs: list[Path]) -> jinja2.Environment:
 @jinja2.pass_context
 def _url(context: jinja2.runtime.Context, target: str) -> str:
     """A site-root URL ('people/x.html#p3') as a link relative to the page being rendered."""
-    here = posixpath.dirname(context["page"].url)
+    page_url = context["page"].url
     path, hash_, anchor = target.partition("#")
-    rel = posixpath.relpath(path, here or ".") if path else ""
+    if path == page_url and anchor:
+        return "#" + anchor
+    rel = posixpath.relpath(path, posixpath.dirname(page_url) or ".") if path else ""
     return rel + hash_ + anchor
 
 
@@ -116,15 +126,37 @@ def format_amount(amount: float | int | None, unit: str | None = None) -> str:
     return f"{text} {unit}" if unit else text
 
 
+def json_document(value: object) -> Markup:
+    """A JSON file's whole text (for templates that write .json files, not HTML)."""
+    return Markup(exports.json_text(value))
+
+
+def csv_document(table: exports.Table) -> Markup:
+    """A CSV file's whole text (for templates that write .csv files, not HTML)."""
+    return Markup(exports.csv_text(table))
+
+
 def paragraph_html(article: Article, paragraph: Paragraph) -> Markup:
-    """One paragraph's HTML: Markdown converted and sanitised, plain text escaped."""
+    """One paragraph's HTML: Markdown converted and sanitised, plain text escaped.
+
+    Links may only leave the site (http, https, mailto; relative links are dropped), and
+    every heading becomes an h3, below the page's own "The article" h2: a paragraph cannot
+    know the article's other headings, and a skipped level is an accessibility error.
+    """
     text = paragraph.text
     if article.format != "markdown" or not _MARKUP_CHARS.search(text):
         return Markup("<p>") + escape(text) + Markup("</p>")
     html = markdown_lib.markdown(text, extensions=[], output_format="html")
     clean = nh3.clean(html, tags=_TAGS, attributes={"a": {"href", "title"}},
-                      url_schemes={"http", "https", "mailto"}, link_rel="nofollow noopener")
+                      url_schemes={"http", "https", "mailto"}, url_relative="deny",
+                      link_rel="nofollow noopener")
+    clean = _HEADING_TAG.sub(r"<\1h3>", clean)
+    clean = _DEAD_LINK.sub(r"\1", clean)      # a link whose URL was refused: keep its text
     return Markup(clean)
+
+
+_HEADING_TAG = re.compile(r"<(/?)h([1-6])>")
+_DEAD_LINK = re.compile(r"<a(?![^>]*\bhref=)[^>]*>(.*?)</a>", re.S)
 
 
 _TAGS = {"p", "a", "em", "strong", "code", "pre", "ul", "ol", "li", "blockquote", "br",

@@ -3,18 +3,112 @@
 Nothing here renders or writes; the Site is plain data the templates read. Every URL is
 relative to the site root ("people/shehbaz-sharif.html"); templates turn it into a link
 relative to the page they are on, so the output works under any sub-path and from file://.
+
+URL layout (every link names an .html file, never a folder):
+
+    index.html, index-2.html, ...          briefings, newest first
+    briefings/<slug>.html                  one briefing; .yaml .json .csv beside it
+    people/index.html, people/<id>.html    and countries/, topics/, places/, agreements/;
+    people/<id>--2.html                    an entity's further appearances (slugs never hold "--")
+    search.html, search/<hash>/*.js        offline search: scripts, so it works from file://
+    data/index.html, data/*.json|csv       the whole corpus as data
+    404.html, feed.xml, sitemap.xml, robots.txt
+
+Entities are merged by name: the same name in two briefings is one page. The same name with
+two different countries is kept apart (one page per country), listed in ``Site.ambiguities``,
+shown on the pages concerned and reported in ``Site.notes``. Page data holds only what its
+page shows: entity pages refer to briefings by URL and title, never by the Briefing object,
+so there are no cycles and a page's digest changes only when what it shows changes.
 """
 from __future__ import annotations
 
-from collections import defaultdict
-from dataclasses import dataclass, field
-from typing import Iterable
+import hashlib
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from types import MappingProxyType
+from typing import Callable, Iterable, TypeVar
 
 from slugify import slugify
 
+from . import charts, search
 from .config import Config
-from .model import Analysis, Article, Person
+from .exports import Cell, Table
+from .model import Analysis, Article, Money, Person
 
+FEED_SIZE = 50            # newest briefings in feed.xml
+ENTITY_PAGE_SIZE = 20     # appearances per entity page (at most per_page)
+LIST_CAP = 8              # people / agreements shown per appearance before "and N more"
+TOP = 12                  # "most frequent" lists on entity pages
+QUOTE_CHARS = 260
+
+T = TypeVar("T")
+
+
+# --- values pages show ------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class SiteMeta:
+    """Site-wide settings every page shows."""
+
+    title: str
+    description: str
+    language: str
+    base_url: str
+
+    def absolute(self, url: str) -> str:
+        """The public address of a site URL ('' when no base_url is set)."""
+        if not self.base_url:
+            return ""
+        return self.base_url if url == "index.html" else self.base_url + url
+
+
+@dataclass(frozen=True)
+class Link:
+    """A link as a page shows it: site-root URL, text, and an optional short gloss."""
+
+    url: str
+    text: str
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A paragraph of an article quoted as evidence, with the link to it."""
+
+    pid: str
+    text: str
+    url: str
+
+
+@dataclass(frozen=True)
+class BriefingRef:
+    url: str
+    title: str
+    date: str | None
+
+
+@dataclass(frozen=True)
+class Pager:
+    number: int
+    count: int
+    total: int
+    first_url: str
+    prev_url: str | None
+    next_url: str | None
+
+
+@dataclass(frozen=True)
+class Ambiguity:
+    """One name that stands for several entities (different countries): kept apart."""
+
+    kind: str
+    name: str
+    entries: list[Link]
+
+
+# --- the briefing page ------------------------------------------------------------------------
 
 @dataclass(frozen=True)
 class Delegation:
@@ -26,40 +120,39 @@ class Delegation:
 
 
 @dataclass(frozen=True)
-class SiteMeta:
-    """Site-wide settings every page shows."""
+class ThemeRow:
+    """One focus area and the agreements and prospects tied to it (by link or shared topic)."""
 
-    title: str
-    description: str
-    language: str
-    base_url: str
+    focus: Link | None          # None: the row of items tied to no focus area
+    topics: list[Link]
+    agreements: list[Link]
+    prospects: list[Link]
 
 
-@dataclass
+@dataclass(frozen=True)
 class Briefing:
-    """One article and its analysis, with the site URLs of the people it names."""
+    """One article and its analysis, with everything its page links to."""
 
     slug: str
     url: str
     article: Article
     analysis: Analysis
-    person_urls: dict[str, str] = field(default_factory=dict)   # analysis person id → page URL
+    person_urls: dict[str, str]         # analysis person id → person page
+    country_urls: dict[str, str]        # country name → country page
+    topic_urls: dict[str, str]          # analysis topic id → topic page
+    place_urls: list[str]               # one per analysis.places item
+    agreement_urls: list[str]           # one per analysis.mous item
+    anchors: dict[str, str]             # "focus:<id>", "mou:<id>", "prospect:<id>" → html id
+    delegations: list[Delegation]
+    themes: list[ThemeRow]
+    figure_chart: charts.BarChart | None
+    meetings: charts.MeetingDiagram | None
+    downloads: list[Link]
+    jsonld: dict
 
     @property
     def sort_key(self) -> tuple[str, str]:
         return (self.analysis.date or "", self.slug)
-
-    @property
-    def delegations(self) -> list[Delegation]:
-        """Host side, guest side, then delegates whose side is not known."""
-        result = []
-        for side in ("host", "guest", None):
-            members = [p for p in self.analysis.delegates if p.side == side]
-            countries = [c.name for c in self.analysis.countries if c.side == side]
-            if members or (side and countries):
-                result.append(Delegation(side=side or "other", countries=countries if side else [],
-                                         members=members))
-        return result
 
     def person(self, person_id: str) -> Person | None:
         for p in (*self.analysis.delegates, *self.analysis.people):
@@ -73,43 +166,195 @@ class Briefing:
     def focus_title(self, focus_id: str) -> str:
         return next((f.title for f in self.analysis.focus_areas if f.id == focus_id), focus_id)
 
+    def anchor(self, kind: str, item_id: str) -> str:
+        return self.anchors[f"{kind}:{item_id}"]
 
-@dataclass
-class Appearance:
-    """An entity as one briefing shows it."""
 
-    briefing: Briefing
+# --- entities ---------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class RoleSpan:
+    """A role someone held, and the dates of the first and last briefing showing it."""
+
+    role: str
+    country: str | None
+    first: str | None
+    last: str | None
+    briefings: int
+
+
+@dataclass(frozen=True)
+class PersonAppearance:
+    briefing: BriefingRef
     role: str | None
     country: str | None
     side: str | None
-    evidence: list[str]
     delegate: bool
+    focus: list[Link]           # focus areas they took part in (briefing anchors)
+    met: list[Link]             # people of the other side sharing a focus area
+    quotes: list[Quote]
+    evidence: list[str]
 
 
-@dataclass
-class PersonPage:
+@dataclass(frozen=True)
+class CountryAppearance:
+    briefing: BriefingRef
+    side: str | None
+    people: list[Link]
+    more_people: int
+    agreements: list[Link]
+    more_agreements: int
+    quote: Quote | None
+
+
+@dataclass(frozen=True)
+class TopicAppearance:
+    briefing: BriefingRef
+    focus: list[Link]
+    agreements: list[Link]
+    prospects: list[Link]
+    quote: Quote | None
+
+
+@dataclass(frozen=True)
+class PlaceAppearance:
+    briefing: BriefingRef
+    kind: str | None
+    country: str | None
+    quote: Quote | None
+
+
+@dataclass(frozen=True)
+class AgreementAppearance:
+    briefing: BriefingRef
+    url: str                    # the agreement on the briefing page
+    title: str
+    description: str
+    value: Money | None
+    focus: list[Link]
+    quote: Quote | None
+    evidence: list[str]
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A person, country, topic, place or agreement, merged across briefings."""
+
+    kind: str                   # person | country | topic | place | agreement
     id: str
     name: str
     url: str
-    appearances: list[Appearance] = field(default_factory=list)
+    line: str                   # one-line description: indexes, meta description
+    facts: list[Link]           # short facts under the heading ("Host 3 times", countries, ...)
+    related: dict[str, list[Link]]   # "Met", "Roles", "Topics", ...: lists shown on page 1
+    roles: list[RoleSpan]       # people only
+    kept_apart: list[Link]      # other entities with the same name
+    appearances: list           # *Appearance, newest first
 
     @property
-    def roles(self) -> list[str]:
-        """Roles in the order they first appear, oldest briefing first."""
-        seen: list[str] = []
-        for a in sorted(self.appearances, key=lambda a: a.briefing.sort_key):
-            if a.role and a.role not in seen:
-                seen.append(a.role)
-        return seen
+    def count(self) -> int:
+        return len(self.appearances)
 
-    @property
-    def countries(self) -> list[str]:
-        return sorted({a.country for a in self.appearances if a.country})
+
+@dataclass(frozen=True)
+class IndexEntry:
+    url: str
+    name: str
+    line: str
+    count: int
+    ambiguous: bool
+
+
+@dataclass(frozen=True)
+class Kind:
+    name: str                   # person
+    folder: str                 # people
+    plural: str                 # People
+    template: str               # person.html
+
+
+KINDS = MappingProxyType({k.name: k for k in (
+    Kind("person", "people", "People", "person.html"),
+    Kind("country", "countries", "Countries", "country.html"),
+    Kind("topic", "topics", "Topics", "topic.html"),
+    Kind("place", "places", "Places", "place.html"),
+    Kind("agreement", "agreements", "Agreements", "agreement.html"),
+)})
+
+
+# --- page data --------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class BriefingCard:
+    url: str
+    title: str
+    date: str | None
+    countries: list[Link]
+    summary: str
+    figures: list[Link]         # text: the figure as written; note: what it is about
+
+
+@dataclass(frozen=True)
+class HomeView:
+    cards: list[BriefingCard]
+    pager: Pager
+    totals: list[Link]
+
+
+@dataclass(frozen=True)
+class IndexView:
+    kind: Kind
+    entries: list[IndexEntry]
+    pager: Pager
+    kept_apart: list[Ambiguity]
+
+
+@dataclass(frozen=True)
+class EntityView:
+    entity: Entity              # its appearances are the ones this page shows
+    pager: Pager
+    jsonld: dict
+
+
+@dataclass(frozen=True)
+class SearchView:
+    index_url: str              # the manifest script; it names the shard scripts
+
+
+@dataclass(frozen=True)
+class FeedEntry:
+    id: str
+    url: str
+    title: str
+    summary: str
+    updated: str
+
+
+@dataclass(frozen=True)
+class Feed:
+    id: str
+    updated: str
+    entries: list[FeedEntry]
+
+
+@dataclass(frozen=True)
+class DataFile:
+    url: str
+    name: str
+    rows: int
+    about: str
+
+
+@dataclass(frozen=True)
+class CorpusItem:
+    slug: str
+    url: str
+    analysis: Analysis
 
 
 @dataclass(frozen=True)
 class Page:
-    """One output page: where it goes, which template draws it, and what it shows."""
+    """One output file: where it goes, which template draws it, and what it shows."""
 
     url: str
     template: str
@@ -120,99 +365,778 @@ class Page:
 
 @dataclass
 class Site:
+    """Everything rendered: ``pages`` is every output file (HTML pages and, as Pages with
+    their own templates, feed.xml, sitemap.xml, robots.txt, the search scripts and the data
+    exports); ``copies`` are files copied as they are (each briefing's analysis YAML)."""
+
     meta: SiteMeta
-    briefings: list[Briefing]          # newest first
-    people: list[PersonPage]           # by name
-    pages: list[Page]
+    briefings: list[Briefing]                  # newest first
+    entities: dict[str, list[Entity]]          # kind → entities in index order
+    pages: list[Page]                          # every file rendered: HTML, XML, JS, JSON, CSV
+    copies: dict[str, Path] = field(default_factory=dict)   # URL → file copied as is
+    ambiguities: list[Ambiguity] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)   # merge decisions people should review
 
+    @property
+    def people(self) -> list[Entity]:
+        return self.entities["person"]
+
+
+# --- building ---------------------------------------------------------------------------------
 
 def build_site(pairs: Iterable[tuple[Article, Analysis]], config: Config) -> Site:
     """Cross-link every analysis into one site."""
     meta = SiteMeta(title=config.title, description=config.description,
                     language=config.language, base_url=config.base_url)
-    briefings = sorted((Briefing(slug=a.slug, url=f"briefings/{a.slug}.html", article=a,
-                                 analysis=an) for a, an in pairs),
-                       key=lambda b: b.sort_key, reverse=True)
-    people, notes = _merge_people(briefings)
-    pages = _pages(meta, briefings, people, config.per_page)
-    return Site(meta=meta, briefings=briefings, people=people, pages=pages, notes=notes)
+    raws = sorted(((a, an) for a, an in pairs), key=lambda p: (p[1].date or "", p[0].slug),
+                  reverse=True)
+    ids = _Identities.of(raws)
+    briefings = [_briefing(article, analysis, ids, meta) for article, analysis in raws]
+    entities = {
+        "person": _people(briefings, ids),
+        "country": _countries(briefings, ids),
+        "topic": _topics(briefings),
+        "place": _places(briefings, ids),
+        "agreement": _agreements(briefings, ids),
+    }
+    ambiguities = ids.ambiguities(entities)
+    entities = _mark_kept_apart(entities, ambiguities)
+    notes = [f"{KINDS[a.kind].plural}: '{a.name}' is named with different "
+             f"{'parties' if a.kind == 'agreement' else 'countries'}; kept as "
+             f"{len(a.entries)} pages ({', '.join(e.url for e in a.entries)}) — check whether "
+             "they are one and the same" for a in ambiguities]
+    pages = _pages(meta, briefings, entities, ambiguities, config.per_page)
+    copies = {f"briefings/{b.slug}.yaml": config.paths.analysis / f"{b.slug}.yaml"
+              for b in briefings}
+    return Site(meta=meta, briefings=briefings, entities=entities, pages=pages, copies=copies,
+                ambiguities=ambiguities, notes=notes)
 
 
-def _merge_people(briefings: list[Briefing]) -> tuple[list[PersonPage], list[str]]:
-    """Same name in two briefings = one person; same name, different country = two, noted."""
-    groups: dict[str, list[tuple[Briefing, Person, bool]]] = defaultdict(list)
+# --- identities: name (and country) → entity id -------------------------------------------------
+
+_RESERVED = re.compile(r"index(-\d+)?")
+
+
+def _key(text: str) -> str:
+    """The merge key of a name: case, accents and punctuation do not matter."""
+    key = slugify(text)
+    return key or "x" + hashlib.sha256(text.strip().casefold().encode()).hexdigest()[:8]
+
+
+@dataclass
+class _Identities:
+    """Entity ids of every kind, decided once from every observation in the corpus."""
+
+    ids: dict[tuple[str, str, str], str]        # (kind, name key, discriminator key) → id
+    split: dict[tuple[str, str], list[str]]     # (kind, name key) → ids kept apart
+
+    @classmethod
+    def of(cls, raws: list[tuple[Article, Analysis]]) -> _Identities:
+        seen: dict[tuple[str, str], set[str]] = defaultdict(set)
+
+        def observe(kind: str, name: str, disc: str | None) -> None:
+            seen[(kind, _key(name))].add(_key(disc) if disc else "")
+
+        for _, an in raws:
+            for p in (*an.delegates, *an.people):
+                observe("person", p.name, p.country)
+                if p.country:
+                    observe("country", p.country, None)
+            for c in an.countries:
+                observe("country", c.name, None)
+            for t in an.topics:
+                observe("topic", t.name, None)
+            for pl in an.places:
+                observe("place", pl.name, pl.country)
+            for m in an.mous:
+                observe("agreement", m.title, _parties_key(_parties(m.parties, an)))
+        ids: dict[tuple[str, str, str], str] = {}
+        split: dict[tuple[str, str], list[str]] = {}
+        taken: dict[str, set[str]] = defaultdict(set)
+        for kind, key in sorted(seen):
+            discs = sorted(seen[(kind, key)])
+            apart = len([d for d in discs if d]) > 1
+            if not apart:   # one entity; a mention without a country joins it
+                one = _unique(_safe_id(key, kind), taken[kind])
+                ids.update({(kind, key, disc): one for disc in discs})
+                continue
+            made = []
+            for disc in discs:
+                made.append(_unique(_safe_id(f"{key}-{disc}" if disc else key, kind),
+                                    taken[kind]))
+                ids[(kind, key, disc)] = made[-1]
+            split[(kind, key)] = made
+        return cls(ids=ids, split=split)
+
+    def url(self, kind: str, name: str, disc: str | None = None) -> str:
+        key = _key(name)
+        found = self.ids.get((kind, key, _key(disc) if disc else ""))
+        if found is None:   # a discriminator never observed (defensive): the plain name
+            found = self.ids.get((kind, key, ""), _safe_id(key, kind))
+        return f"{KINDS[kind].folder}/{found}.html"
+
+    def ambiguities(self, entities: dict[str, list[Entity]]) -> list[Ambiguity]:
+        by_id = {(e.kind, e.id): e for group in entities.values() for e in group}
+        result = []
+        for (kind, _), made in sorted(self.split.items()):
+            found = [by_id[(kind, i)] for i in made if (kind, i) in by_id]
+            if len(found) > 1:
+                result.append(Ambiguity(kind=kind, name=found[0].name, entries=[
+                    Link(e.url, e.name, e.line) for e in found]))
+        return result
+
+
+
+def _mark_kept_apart(entities: dict[str, list[Entity]],
+                     ambiguities: list[Ambiguity]) -> dict[str, list[Entity]]:
+    """Each entity of an ambiguous name links to the others it was kept apart from."""
+    others = {e.url: [o for o in a.entries if o.url != e.url] for a in ambiguities
+              for e in a.entries}
+    return {kind: [replace(e, kept_apart=others[e.url]) if e.url in others else e
+                   for e in group] for kind, group in entities.items()}
+
+
+def _safe_id(base: str, kind: str) -> str:
+    base = base[:80].rstrip("-") or kind
+    return f"{kind}-{base}" if _RESERVED.fullmatch(base) else base
+
+
+def _unique(base: str, taken: set[str]) -> str:
+    candidate, n = base, 2
+    while candidate in taken:
+        candidate, n = f"{base}-{n}", n + 1
+    taken.add(candidate)
+    return candidate
+
+
+def _parties(parties: list[str], analysis: Analysis) -> list[str]:
+    """An agreement's parties: as the analysis names them, else the meeting's two sides."""
+    if parties:
+        return sorted(dict.fromkeys(parties))
+    return sorted({c.name for c in analysis.countries if c.side in ("host", "guest")})
+
+
+def _parties_key(parties: list[str]) -> str | None:
+    return " ".join(parties) or None
+
+
+# --- one briefing -----------------------------------------------------------------------------
+
+def _briefing(article: Article, an: Analysis, ids: _Identities, meta: SiteMeta) -> Briefing:
+    url = f"briefings/{article.slug}.html"
+    people = [*an.delegates, *an.people]
+    person_urls = {p.id: ids.url("person", p.name, p.country) for p in people}
+    country_names = [c.name for c in an.countries] + [p.country for p in people if p.country]
+    country_urls = {n: ids.url("country", n) for n in country_names}
+    topic_urls = {t.id: ids.url("topic", t.name) for t in an.topics}
+    anchors: dict[str, str] = {}
+    taken: set[str] = set()
+    for kind, items in (("focus", an.focus_areas), ("mou", an.mous), ("prospect", an.prospects)):
+        for item in items:
+            anchors[f"{kind}:{item.id}"] = _unique(f"{kind}-{_key(item.id)}", taken)
+    return Briefing(
+        slug=article.slug, url=url, article=article, analysis=an,
+        person_urls=person_urls, country_urls=country_urls, topic_urls=topic_urls,
+        place_urls=[ids.url("place", pl.name, pl.country) for pl in an.places],
+        agreement_urls=[ids.url("agreement", m.title, _parties_key(_parties(m.parties, an)))
+                        for m in an.mous],
+        anchors=anchors,
+        delegations=_delegations(an),
+        themes=_themes(an, url, anchors, topic_urls),
+        figure_chart=charts.figure_chart(an.figures),
+        meetings=_meeting_diagram(an),
+        downloads=[Link(f"briefings/{article.slug}.{ext}", label, note) for ext, label, note in (
+            ("yaml", "YAML", "the reviewed analysis file"),
+            ("json", "JSON", "the same analysis as JSON"),
+            ("csv", "CSV", "one row per item, with its evidence"))],
+        jsonld=_briefing_jsonld(an, url, meta),
+    )
+
+
+def _delegations(an: Analysis) -> list[Delegation]:
+    """Host side, guest side, then delegates whose side is not known."""
+    result = []
+    for side in ("host", "guest", None):
+        members = [p for p in an.delegates if p.side == side]
+        countries = [c.name for c in an.countries if c.side == side]
+        if members or (side and countries):
+            result.append(Delegation(side=side or "other", countries=countries if side else [],
+                                     members=members))
+    return result
+
+
+def _themes(an: Analysis, url: str, anchors: dict[str, str],
+            topic_urls: dict[str, str]) -> list[ThemeRow]:
+    """Focus areas ↔ agreements ↔ prospects, tied by an explicit link or a shared topic."""
+    if not an.focus_areas or not (an.mous or an.prospects):
+        return []
+    names = {t.id: t.name for t in an.topics}
+
+    def tied(item, focus) -> bool:
+        return focus.id in item.focus_areas or bool(set(item.topics) & set(focus.topics))
+
+    rows = []
+    used_m: set[str] = set()
+    used_p: set[str] = set()
+    for f in an.focus_areas:
+        ms = [m for m in an.mous if tied(m, f)]
+        ps = [p for p in an.prospects if tied(p, f)]
+        used_m |= {m.id for m in ms}
+        used_p |= {p.id for p in ps}
+        rows.append(ThemeRow(
+            focus=Link(f"{url}#{anchors['focus:' + f.id]}", f.title),
+            topics=[Link(topic_urls[t], names[t]) for t in f.topics if t in topic_urls],
+            agreements=[Link(f"{url}#{anchors['mou:' + m.id]}", m.title) for m in ms],
+            prospects=[Link(f"{url}#{anchors['prospect:' + p.id]}", p.title) for p in ps]))
+    loose_m = [m for m in an.mous if m.id not in used_m]
+    loose_p = [p for p in an.prospects if p.id not in used_p]
+    if loose_m or loose_p:
+        rows.append(ThemeRow(
+            focus=None, topics=[],
+            agreements=[Link(f"{url}#{anchors['mou:' + m.id]}", m.title) for m in loose_m],
+            prospects=[Link(f"{url}#{anchors['prospect:' + p.id]}", p.title) for p in loose_p]))
+    return rows
+
+
+def _pairs(an: Analysis) -> dict[tuple[str, str], list[str]]:
+    """(host person id, guest person id) → titles of the focus areas they share."""
+    people = {p.id: p for p in (*an.delegates, *an.people)}
+    pairs: dict[tuple[str, str], list[str]] = {}
+    for f in an.focus_areas:
+        hosts = [i for i in f.delegates if i in people and people[i].side == "host"]
+        guests = [i for i in f.delegates if i in people and people[i].side == "guest"]
+        for h in hosts:
+            for g in guests:
+                pairs.setdefault((h, g), []).append(f.title)
+    return pairs
+
+
+def _meeting_diagram(an: Analysis) -> charts.MeetingDiagram | None:
+    pairs = _pairs(an)
+    if not pairs:
+        return None
+
+    def label(side: str) -> str:
+        return ", ".join(c.name for c in an.countries if c.side == side) or side.capitalize()
+
+    people = [charts.Attendee(p.id, p.name, p.role) for p in (*an.delegates, *an.people)]
+    meetings = [charts.Meeting(left=h, right=g, about=about) for (h, g), about in pairs.items()]
+    return charts.meeting_diagram(label("host"), label("guest"), people, meetings)
+
+
+def _briefing_jsonld(an: Analysis, url: str, meta: SiteMeta) -> dict:
+    here = meta.absolute(url)
+    event: dict = {"@type": "Event", "@id": (here or url) + "#event", "name": an.title}
+    if an.date:
+        event["startDate"] = an.date
+    if an.summary:
+        event["description"] = an.summary
+    if an.places:
+        event["location"] = [{"@type": "Place", "name": p.name} for p in an.places]
+    if an.delegates:
+        event["attendee"] = [_person_ld(p.name, p.role, p.country) for p in an.delegates]
+    article: dict = {"@type": "NewsArticle", "headline": an.title[:110],
+                     "inLanguage": meta.language, "about": {"@id": event["@id"]}}
+    if an.date:
+        article["datePublished"] = an.date
+    if an.summary:
+        article["description"] = an.summary
+    if here:
+        article["url"] = here
+        article["mainEntityOfPage"] = here
+    if an.source.url:
+        article["isBasedOn"] = an.source.url
+    if an.source.publisher:
+        article["sourceOrganization"] = {"@type": "Organization", "name": an.source.publisher}
+    return {"@context": "https://schema.org", "@graph": [article, event]}
+
+
+def _person_ld(name: str, role: str | None, country: str | None) -> dict:
+    ld: dict = {"@type": "Person", "name": name}
+    if role:
+        ld["jobTitle"] = role
+    if country:
+        ld["nationality"] = {"@type": "Country", "name": country}
+    return ld
+
+
+def _ref(b: Briefing) -> BriefingRef:
+    return BriefingRef(url=b.url, title=b.analysis.title, date=b.analysis.date)
+
+
+def _quote(b: Briefing, evidence: list[str]) -> Quote | None:
+    for pid in evidence:
+        para = b.article.paragraph(pid)
+        if para is not None:
+            text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", para.text)
+            text = re.sub(r"^#{1,6}\s*|[*_`]+", "", text)
+            return Quote(pid=pid, text=charts.fit(text, QUOTE_CHARS), url=f"{b.url}#{pid}")
+    return None
+
+
+def _capped(links: list[Link]) -> tuple[list[Link], int]:
+    return links[:LIST_CAP], max(0, len(links) - LIST_CAP)
+
+
+def _top(counter: Counter, texts: dict[str, str], exclude: str = "") -> list[Link]:
+    ranked = sorted((u for u in counter if u != exclude), key=lambda u: (-counter[u], texts[u]))
+    return [Link(u, texts[u], f"{counter[u]}×") for u in ranked[:TOP]]
+
+
+def _group(items: Iterable[tuple[str, str, T]]) -> dict[str, tuple[list[str], list[T]]]:
+    """(url, name, appearance) → url → (names seen, appearances), in first-seen order."""
+    out: dict[str, tuple[list[str], list[T]]] = {}
+    for url, name, item in items:
+        names, apps = out.setdefault(url, ([], []))
+        names.append(name)
+        apps.append(item)
+    return out
+
+
+def _name(names: list[str]) -> str:
+    """The spelling used most often (ties: alphabetical)."""
+    counts = Counter(names)
+    return min(counts, key=lambda n: (-counts[n], n))
+
+
+def _entity_id(url: str) -> str:
+    return url.rsplit("/", 1)[1].removesuffix(".html")
+
+
+def _plural(n: int, word: str, words: str | None = None) -> str:
+    return f"{n} {word if n == 1 else (words or word + 's')}"
+
+
+# --- merging across briefings -----------------------------------------------------------------
+
+def _people(briefings: list[Briefing], ids: _Identities) -> list[Entity]:
+    observed = []
     for b in briefings:
-        for delegate, people in ((True, b.analysis.delegates), (False, b.analysis.people)):
-            for person in people:
-                groups[slugify(person.name) or person.id].append((b, person, delegate))
-
-    pages: dict[str, PersonPage] = {}
-    notes: list[str] = []
-    for key in sorted(groups):
-        entries = groups[key]
-        countries = sorted({p.country for _, p, _ in entries if p.country})
-        split = len(countries) > 1
-        if split:
-            notes.append(f"'{entries[0][1].name}' is named with different countries "
-                         f"({', '.join(countries)}); kept as {len(countries)} people")
-        for b, person, delegate in entries:
-            pid = f"{key}-{slugify(person.country)}" if split and person.country else key
-            page = pages.get(pid)
-            if page is None:
-                page = pages[pid] = PersonPage(id=pid, name=person.name, url=f"people/{pid}.html")
-            page.appearances.append(Appearance(briefing=b, role=person.role, country=person.country,
-                                               side=person.side, evidence=list(person.evidence),
-                                               delegate=delegate))
-            b.person_urls[person.id] = page.url
-    for page in pages.values():
-        page.appearances.sort(key=lambda a: a.briefing.sort_key, reverse=True)
-    return sorted(pages.values(), key=lambda p: (p.name.casefold(), p.id)), notes
-
-
-@dataclass(frozen=True)
-class Listing:
-    """One page of an index: its entries and links to the neighbouring pages."""
-
-    items: list
-    number: int
-    count: int
-    first_url: str
-    prev_url: str | None
-    next_url: str | None
-    total: int
+        an = b.analysis
+        pairs = _pairs(an)
+        people = {p.id: p for p in (*an.delegates, *an.people)}
+        for delegate, group in ((True, an.delegates), (False, an.people)):
+            for p in group:
+                met = [people[g] for (h, g) in pairs if h == p.id] + \
+                      [people[h] for (h, g) in pairs if g == p.id]
+                focus = [f for f in an.focus_areas if p.id in f.delegates]
+                quote = _quote(b, p.evidence)
+                observed.append((b.person_urls[p.id], p.name, PersonAppearance(
+                    briefing=_ref(b), role=p.role, country=p.country, side=p.side,
+                    delegate=delegate,
+                    focus=[Link(f"{b.url}#{b.anchor('focus', f.id)}", f.title) for f in focus],
+                    met=[Link(b.person_urls[m.id], m.name, m.role or "") for m in met],
+                    quotes=[quote] if quote else [], evidence=list(p.evidence))))
+    entities = []
+    for url, (names, apps) in _group(observed).items():
+        name = _name(names)
+        roles = _role_spans(apps)
+        countries = sorted({a.country for a in apps if a.country})
+        met_count: Counter = Counter(m.url for a in apps for m in a.met)
+        met_text = {m.url: m.text for a in apps for m in a.met}
+        latest = roles[-1] if roles else None
+        line = (f"{latest.role}{', ' + latest.country if latest.country else ''}" if latest
+                else ", ".join(countries) or "role not stated")
+        if len(roles) > 1:
+            line += f" (earlier: {'; '.join(dict.fromkeys(r.role for r in roles[-2::-1]))})"
+        entities.append(Entity(
+            kind="person", id=_entity_id(url), name=name, url=url,
+            line=f"{line} · {_plural(len(apps), 'briefing')}",
+            facts=[Link(ids.url("country", c), c) for c in countries],
+            related={"Met": _top(met_count, met_text, exclude=url)},
+            roles=roles, kept_apart=[], appearances=apps))
+    return sorted(entities, key=lambda e: (e.name.casefold(), e.id))
 
 
-def _paginate(items: list, per_page: int, base: str) -> list[tuple[str, Listing]]:
-    """'people/index.html', 'people/index-2.html', ...: one Listing per page."""
+def _role_spans(apps: list[PersonAppearance]) -> list[RoleSpan]:
+    """Roles oldest first, each with the first and last dates it was seen."""
+    spans: dict[tuple[str, str | None], list[str | None]] = {}
+    for a in reversed(apps):        # appearances are newest first
+        if a.role:
+            spans.setdefault((a.role, a.country), []).append(a.briefing.date)
+    return [RoleSpan(role=role, country=country, first=dates[0], last=dates[-1],
+                     briefings=len(dates)) for (role, country), dates in spans.items()]
+
+
+def _countries(briefings: list[Briefing], ids: _Identities) -> list[Entity]:
+    observed = []
+    topic_counts: dict[str, Counter] = defaultdict(Counter)
+    partner_counts: dict[str, Counter] = defaultdict(Counter)
+    texts: dict[str, str] = {}
+    for b in briefings:
+        an = b.analysis
+        listed = {c.name: c for c in an.countries}
+        names = list(dict.fromkeys([*listed, *(p.country for p in an.delegates if p.country),
+                                    *(p.country for p in an.people if p.country)]))
+        for name in names:
+            url = b.country_urls[name]
+            country = listed.get(name)
+            side = country.side if country else None
+            people = [Link(b.person_urls[p.id], p.name, p.role or "")
+                      for p in (*an.delegates, *an.people) if p.country == name]
+            signed = [Link(b.agreement_urls[i], m.title, m.value.text if m.value else "")
+                      for i, m in enumerate(an.mous)
+                      if name in _parties(m.parties, an)]
+            shown_people, more_people = _capped(people)
+            shown_signed, more_signed = _capped(signed)
+            observed.append((url, name, CountryAppearance(
+                briefing=_ref(b), side=side, people=shown_people, more_people=more_people,
+                agreements=shown_signed, more_agreements=more_signed,
+                quote=_quote(b, country.evidence) if country else None)))
+            for t in an.topics:
+                topic_counts[url][b.topic_urls[t.id]] += 1
+                texts[b.topic_urls[t.id]] = t.name
+            for other in names:
+                if other != name:
+                    partner_counts[url][b.country_urls[other]] += 1
+                    texts[b.country_urls[other]] = other
+    entities = []
+    for url, (names, apps) in _group(observed).items():
+        sides = Counter(a.side or "named" for a in apps)
+        signed = sum(len(a.agreements) + a.more_agreements for a in apps)
+        named = f", named {sides['named']}" if sides["named"] else ""
+        entities.append(Entity(
+            kind="country", id=_entity_id(url), name=_name(names), url=url,
+            line=f"{_plural(len(apps), 'briefing')} · host {sides['host']}, guest "
+                 f"{sides['guest']}{named} · {_plural(signed, 'agreement')}",
+            facts=[],
+            related={"Partners": _top(partner_counts[url], texts),
+                     "Topics": _top(topic_counts[url], texts)},
+            roles=[], kept_apart=[], appearances=apps))
+    return sorted(entities, key=lambda e: (e.name.casefold(), e.id))
+
+
+def _topics(briefings: list[Briefing]) -> list[Entity]:
+    observed = []
+    country_counts: dict[str, Counter] = defaultdict(Counter)
+    texts: dict[str, str] = {}
+    for b in briefings:
+        an = b.analysis
+        for t in an.topics:
+            url = b.topic_urls[t.id]
+            observed.append((url, t.name, TopicAppearance(
+                briefing=_ref(b),
+                focus=[Link(f"{b.url}#{b.anchor('focus', f.id)}", f.title)
+                       for f in an.focus_areas if t.id in f.topics],
+                agreements=[Link(b.agreement_urls[i], m.title) for i, m in enumerate(an.mous)
+                            if t.id in m.topics or set(m.focus_areas) & {
+                                f.id for f in an.focus_areas if t.id in f.topics}],
+                prospects=[Link(f"{b.url}#{b.anchor('prospect', p.id)}", p.title)
+                           for p in an.prospects if t.id in p.topics],
+                quote=_quote(b, t.evidence))))
+            for c in an.countries:
+                country_counts[url][b.country_urls[c.name]] += 1
+                texts[b.country_urls[c.name]] = c.name
+    entities = []
+    for url, (names, apps) in _group(observed).items():
+        entities.append(Entity(
+            kind="topic", id=_entity_id(url), name=_name(names), url=url,
+            line=f"{_plural(len(apps), 'briefing')} · "
+                 f"{_plural(sum(len(a.agreements) for a in apps), 'agreement')}",
+            facts=[], related={"Countries": _top(country_counts[url], texts)},
+            roles=[], kept_apart=[], appearances=apps))
+    return sorted(entities, key=lambda e: (-e.count, e.name.casefold(), e.id))
+
+
+def _places(briefings: list[Briefing], ids: _Identities) -> list[Entity]:
+    observed = []
+    for b in briefings:
+        for i, pl in enumerate(b.analysis.places):
+            observed.append((b.place_urls[i], pl.name, PlaceAppearance(
+                briefing=_ref(b), kind=pl.kind, country=pl.country,
+                quote=_quote(b, pl.evidence))))
+    entities = []
+    for url, (names, apps) in _group(observed).items():
+        kinds = sorted({a.kind for a in apps if a.kind})
+        countries = sorted({a.country for a in apps if a.country})
+        line = ", ".join(kinds + countries)
+        entities.append(Entity(
+            kind="place", id=_entity_id(url), name=_name(names), url=url,
+            line=(line + " · " if line else "") + _plural(len(apps), "briefing"),
+            facts=[Link(ids.url("country", c), c) for c in countries]
+                  + [Link("", k) for k in kinds],
+            related={}, roles=[], kept_apart=[], appearances=apps))
+    return sorted(entities, key=lambda e: (e.name.casefold(), e.id))
+
+
+def _agreements(briefings: list[Briefing], ids: _Identities) -> list[Entity]:
+    observed = []
+    parties_of: dict[str, list[str]] = {}
+    for b in briefings:
+        an = b.analysis
+        for i, m in enumerate(an.mous):
+            url = b.agreement_urls[i]
+            parties_of.setdefault(url, _parties(m.parties, an))
+            focus = [f for f in an.focus_areas if f.id in m.focus_areas]
+            observed.append((url, m.title, AgreementAppearance(
+                briefing=_ref(b), url=f"{b.url}#{b.anchor('mou', m.id)}", title=m.title,
+                description=m.description, value=m.value,
+                focus=[Link(f"{b.url}#{b.anchor('focus', f.id)}", f.title) for f in focus],
+                quote=_quote(b, m.evidence), evidence=list(m.evidence))))
+    known = {_key(c) for (kind, c, _) in ids.ids if kind == "country"}
+    entities = []
+    for url, (names, apps) in _group(observed).items():
+        parties = parties_of[url]
+        value = next((a.value.text for a in apps if a.value), "")
+        dates = sorted({a.briefing.date for a in apps if a.briefing.date})
+        line = ", ".join(parties) or "parties not stated"
+        line += f" · {value}" if value else ""
+        line += f" · {dates[0]}" if dates else ""
+        entities.append(Entity(
+            kind="agreement", id=_entity_id(url), name=_name(names), url=url, line=line,
+            facts=[Link(ids.url("country", p) if _key(p) in known else "", p, "party")
+                   for p in parties] + ([Link("", value, "value")] if value else []),
+            related={}, roles=[], kept_apart=[], appearances=apps))
+    return sorted(entities, key=lambda e: (e.name.casefold(), e.id))
+
+
+# --- pages ------------------------------------------------------------------------------------
+
+def _paginate(items: list[T], per_page: int,
+              url: Callable[[int], str]) -> list[tuple[str, list[T], Pager]]:
     chunks = [items[i:i + per_page] for i in range(0, len(items), per_page)] or [[]]
-
-    def url(n: int) -> str:
-        return f"{base}.html" if n == 1 else f"{base}-{n}.html"
-
-    return [(url(n), Listing(items=chunk, number=n, count=len(chunks), first_url=url(1),
-                             prev_url=url(n - 1) if n > 1 else None,
-                             next_url=url(n + 1) if n < len(chunks) else None, total=len(items)))
+    return [(url(n), chunk, Pager(number=n, count=len(chunks), total=len(items),
+                                  first_url=url(1), prev_url=url(n - 1) if n > 1 else None,
+                                  next_url=url(n + 1) if n < len(chunks) else None))
             for n, chunk in enumerate(chunks, start=1)]
 
 
-def _pages(meta: SiteMeta, briefings: list[Briefing], people: list[PersonPage],
-           per_page: int) -> list[Page]:
+def _pages(meta: SiteMeta, briefings: list[Briefing], entities: dict[str, list[Entity]],
+           ambiguities: list[Ambiguity], per_page: int) -> list[Page]:
     pages: list[Page] = []
-    for url, listing in _paginate(briefings, per_page, "index"):
-        title = meta.title if listing.number == 1 else f"{meta.title} — page {listing.number}"
+    totals = [Link("index.html", _plural(len(briefings), "briefing"))] + [
+        Link(f"{k.folder}/index.html", _plural(len(entities[k.name]), k.name, k.folder))
+        for k in KINDS.values()]
+    for url, chunk, pager in _paginate(briefings, per_page,
+                                       lambda n: "index.html" if n == 1 else f"index-{n}.html"):
+        title = meta.title if pager.number == 1 else f"{meta.title} — page {pager.number}"
         pages.append(Page(url=url, template="index.html", title=title,
-                          description=meta.description, data=listing))
+                          description=meta.description,
+                          data=HomeView(cards=[_card(b) for b in chunk], pager=pager,
+                                        totals=totals)))
     for b in briefings:
-        pages.append(Page(url=b.url, template="briefing.html", title=b.analysis.title,
-                          description=b.analysis.summary or meta.description, data=b))
-    for url, listing in _paginate(people, per_page, "people/index"):
-        pages.append(Page(url=url, template="people.html", title="People",
-                          description=f"Everyone named in {len(briefings)} briefings.",
-                          data=listing))
-    for person in people:
-        roles = "; ".join(person.roles) or "named"
-        pages.append(Page(url=person.url, template="person.html", title=person.name,
-                          description=f"{person.name}: {roles}. Appears in "
-                                      f"{len(person.appearances)} briefing(s).", data=person))
+        an = b.analysis
+        pages.append(Page(url=b.url, template="briefing.html", title=an.title,
+                          description=an.summary or _briefing_line(b), data=b))
+        pages.append(Page(url=f"briefings/{b.slug}.json", template="export.json",
+                          title=an.title, description="", data=an))
+        pages.append(Page(url=f"briefings/{b.slug}.csv", template="export.csv", title=an.title,
+                          description="", data=_briefing_table(b)))
+
+    entity_size = max(1, min(per_page, ENTITY_PAGE_SIZE))
+    for kind in KINDS.values():
+        items = entities[kind.name]
+        apart = [a for a in ambiguities if a.kind == kind.name]
+        flagged = {e.url for a in apart for e in a.entries}
+        entries = [IndexEntry(url=e.url, name=e.name, line=e.line, count=e.count,
+                              ambiguous=e.url in flagged) for e in items]
+        for url, chunk, pager in _paginate(
+                entries, per_page,
+                lambda n, f=kind.folder: f"{f}/index.html" if n == 1 else f"{f}/index-{n}.html"):
+            shown = {e.url for e in chunk}     # names kept apart: on the page that lists them
+            pages.append(Page(url=url, template="entities.html", title=kind.plural,
+                              description=f"{_plural(len(items), kind.name, kind.folder)} "
+                                          f"across {_plural(len(briefings), 'briefing')}.",
+                              data=IndexView(kind=kind, entries=chunk, pager=pager, kept_apart=[
+                                  a for a in apart if any(e.url in shown for e in a.entries)])))
+        for e in items:
+            base = e.url.removesuffix(".html")
+            for url, chunk, pager in _paginate(
+                    e.appearances, entity_size,
+                    lambda n, base=base: f"{base}.html" if n == 1 else f"{base}--{n}.html"):
+                shown = replace(e, appearances=chunk)
+                if pager.number > 1:
+                    shown = replace(shown, related={})
+                title = e.name if pager.number == 1 else f"{e.name} — page {pager.number}"
+                pages.append(Page(url=url, template=kind.template, title=title,
+                                  description=f"{e.name}: {e.line}.",
+                                  data=EntityView(entity=shown, pager=pager,
+                                                  jsonld=_entity_jsonld(e, meta))))
+
+    index_url, manifest, shards = search.build(_search_entries(briefings, entities))
+    pages.append(Page(url="search.html", template="search.html", title="Search",
+                      description=f"Search {_plural(len(briefings), 'briefing')}, people, "
+                                  "countries, topics, places and agreements.",
+                      data=SearchView(index_url=index_url)))
+    pages.append(Page(url=index_url, template="search-index.js", title="Search index",
+                      description="", data=manifest))
+    pages += [Page(url=shard.url, template="search-shard.js", title=f"Search: {shard.prefix}",
+                   description="", data=shard) for shard in shards]
+
+    data_files = _data_files(briefings, entities)
+    pages.append(Page(url="data/index.html", template="data.html", title="Data",
+                      description="The whole corpus as JSON and CSV, for spreadsheets and "
+                                  "notebooks.",
+                      data=[DataFile(url=u, name=u.rsplit("/", 1)[1], rows=rows, about=about)
+                            for u, _, _, rows, about in data_files]))
+    for url, template, data, _, about in data_files:
+        pages.append(Page(url=url, template=template, title=about, description="", data=data))
+
+    html = [p.url for p in pages if p.url.endswith(".html")]
+    pages.append(Page(url="404.html", template="404.html", title="Page not found",
+                      description="This page does not exist.", data=None))
+    pages.append(Page(url="feed.xml", template="feed.xml", title=meta.title,
+                      description=meta.description, data=_feed(briefings, meta)))
+    pages.append(Page(url="sitemap.xml", template="sitemap.xml", title="Sitemap",
+                      description="", data=html))
+    pages.append(Page(url="robots.txt", template="robots.txt", title="robots.txt",
+                      description="", data=None))
     return pages
+
+
+def _briefing_line(b: Briefing) -> str:
+    an = b.analysis
+    parts = [an.date or "", " · ".join(c.name for c in an.countries)]
+    return " — ".join(p for p in parts if p) or an.title
+
+
+def _card(b: Briefing) -> BriefingCard:
+    an = b.analysis
+    return BriefingCard(url=b.url, title=an.title, date=an.date,
+                        countries=[Link(b.country_urls[c.name], c.name, c.side or "")
+                                   for c in an.countries],
+                        summary=charts.fit(an.summary, 240) if an.summary else "",
+                        figures=[Link("", f.text, charts.fit(f.about, 36))
+                                 for f in an.figures[:3]])
+
+
+def _entity_jsonld(e: Entity, meta: SiteMeta) -> dict:
+    here = meta.absolute(e.url)
+    if e.kind == "person":
+        latest = e.roles[-1] if e.roles else None
+        ld = {"@context": "https://schema.org",
+              **_person_ld(e.name, latest.role if latest else None,
+                           latest.country if latest else None)}
+    else:
+        types = {"country": "Country", "place": "Place", "topic": "DefinedTerm",
+                 "agreement": "CreativeWork"}
+        ld = {"@context": "https://schema.org", "@type": types[e.kind], "name": e.name}
+    if here:
+        ld["url"] = here
+    return ld
+
+
+def _feed(briefings: list[Briefing], meta: SiteMeta) -> Feed:
+    def stamp(date: str | None) -> str:
+        return f"{date}T00:00:00Z" if date else "1970-01-01T00:00:00Z"
+
+    def ident(url: str) -> str:
+        return meta.absolute(url) or "urn:dossier:" + url
+
+    dated = [b.analysis.date for b in briefings if b.analysis.date]
+    entries = [FeedEntry(id=ident(b.url), url=b.url, title=b.analysis.title,
+                         summary=b.analysis.summary or _briefing_line(b),
+                         updated=stamp(b.analysis.date)) for b in briefings[:FEED_SIZE]]
+    return Feed(id=ident("feed.xml"), updated=stamp(max(dated) if dated else None),
+                entries=entries)
+
+
+def _search_entries(briefings: list[Briefing],
+                    entities: dict[str, list[Entity]]) -> list[search.Entry]:
+    """Briefings (newest first), then people, countries, topics, places, agreements."""
+    entries = []
+    for b in briefings:
+        an = b.analysis
+        keywords = [*(p.name for p in (*an.delegates, *an.people)), *(t.name for t in an.topics),
+                    *(c.name for c in an.countries), *(p.name for p in an.places), an.date or ""]
+        entries.append(search.Entry("Briefing", an.title, b.url, _briefing_line(b),
+                                    " ".join(keywords)))
+    for kind in KINDS.values():
+        for e in entities[kind.name]:
+            keywords = [*(r.role for r in e.roles), *(f.text for f in e.facts)]
+            entries.append(search.Entry(kind.name.capitalize(), e.name, e.url, e.line,
+                                        " ".join(keywords)))
+    return entries
+
+
+# --- data exports -----------------------------------------------------------------------------
+
+def _briefing_table(b: Briefing) -> Table:
+    """Every item of one analysis, one row each, with the paragraphs it came from."""
+    an = b.analysis
+    rows: list[list[Cell]] = []
+
+    def row(section: str, ident: str, name: str, detail: str = "", country: str | None = None,
+            side: str | None = None, amount: float | None = None, unit: str | None = None,
+            evidence: list[str] = ()) -> None:
+        rows.append([section, ident, name, detail, country, side, amount, unit,
+                     " ".join(evidence)])
+
+    for c in an.countries:
+        row("country", "", c.name, side=c.side, evidence=c.evidence)
+    for section, group in (("delegate", an.delegates), ("person", an.people)):
+        for p in group:
+            row(section, p.id, p.name, p.role or "", p.country, p.side, evidence=p.evidence)
+    for t in an.topics:
+        row("topic", t.id, t.name, evidence=t.evidence)
+    for f in an.focus_areas:
+        row("focus_area", f.id, f.title, f.summary, evidence=f.evidence)
+    for m in an.mous:
+        row("agreement", m.id, m.title, m.description, "; ".join(m.parties),
+            amount=m.value.amount if m.value else None,
+            unit=m.value.currency if m.value else None, evidence=m.evidence)
+    for p in an.prospects:
+        row("prospect", p.id, p.title, p.summary, evidence=p.evidence)
+    for f in an.figures:
+        row("figure", "", f.text, f.about, amount=f.amount, unit=f.unit, evidence=f.evidence)
+    for pl in an.places:
+        row("place", "", pl.name, pl.kind or "", pl.country, evidence=pl.evidence)
+    for i in an.issues:
+        row("issue", "", i.title, evidence=i.evidence)
+    for d in an.defects:
+        row("defect", d.kind, d.text, d.note, evidence=d.evidence)
+    return Table(columns=["section", "id", "name", "detail", "country", "side", "amount", "unit",
+                          "evidence"], rows=rows)
+
+
+def _data_files(briefings: list[Briefing], entities: dict[str, list[Entity]]
+                ) -> list[tuple[str, str, object, int, str]]:
+    """(url, template, data, rows, what it holds) of each corpus-wide export."""
+    corpus = [CorpusItem(slug=b.slug, url=b.url, analysis=b.analysis) for b in briefings]
+
+    def ref(a) -> list[Cell]:
+        return [a.briefing.url, a.briefing.date]
+
+    tables: dict[str, tuple[Table, str]] = {}
+    tables["people"] = (Table(
+        ["person", "name", "role", "country", "side", "delegate", "briefing", "date", "evidence"],
+        [[e.url, e.name, a.role, a.country, a.side, a.delegate, *ref(a), " ".join(a.evidence)]
+         for e in entities["person"] for a in e.appearances]),
+        "one row per person per briefing, with role and side")
+    tables["countries"] = (Table(
+        ["country", "name", "side", "briefing", "date", "people", "agreements"],
+        [[e.url, e.name, a.side, *ref(a), len(a.people) + a.more_people,
+          len(a.agreements) + a.more_agreements]
+         for e in entities["country"] for a in e.appearances]),
+        "one row per country per briefing: its side and how many people and agreements")
+    tables["topics"] = (Table(
+        ["topic", "name", "briefing", "date", "focus_areas", "agreements", "prospects"],
+        [[e.url, e.name, *ref(a), "; ".join(f.text for f in a.focus),
+          "; ".join(m.text for m in a.agreements), "; ".join(p.text for p in a.prospects)]
+         for e in entities["topic"] for a in e.appearances]),
+        "one row per topic per briefing, with the focus areas, agreements and prospects on it")
+    tables["places"] = (Table(
+        ["place", "name", "kind", "country", "briefing", "date"],
+        [[e.url, e.name, a.kind, a.country, *ref(a)]
+         for e in entities["place"] for a in e.appearances]),
+        "one row per place per briefing")
+    tables["agreements"] = (Table(
+        ["agreement", "title", "parties", "value", "amount", "currency", "briefing", "date",
+         "focus_areas", "evidence"],
+        [[e.url, a.title, "; ".join(f.text for f in e.facts if f.note == "party"),
+          a.value.text if a.value else None, a.value.amount if a.value else None,
+          a.value.currency if a.value else None, *ref(a), "; ".join(f.text for f in a.focus),
+          " ".join(a.evidence)]
+         for e in entities["agreement"] for a in e.appearances]),
+        "one row per agreement per briefing, with parties and value")
+    tables["figures"] = (Table(
+        ["briefing", "date", "text", "amount", "unit", "about", "evidence"],
+        [[b.url, b.analysis.date, f.text, f.amount, f.unit, f.about, " ".join(f.evidence)]
+         for b in briefings for f in b.analysis.figures]),
+        "every figure the articles state, normalised where possible")
+    files: list[tuple[str, str, object, int, str]] = [
+        ("data/analysis.json", "export.json", corpus, len(corpus),
+         "every analysis, as in the YAML files, with its briefing's slug and URL")]
+    for name, (table, about) in tables.items():
+        files.append((f"data/{name}.csv", "export.csv", table, len(table.rows), about))
+    return files

@@ -1,0 +1,105 @@
+"""The offline search index, cut into small script files so it works from file:// and stays
+light however large the corpus grows.
+
+A page cannot fetch() a file from file://, but it can load a <script>. So the index is a
+small manifest script (which shards exist and how many entries each holds) plus one script
+per shard. A shard holds the entries having a word that starts with its prefix: two letters
+("va"), or more where two letters would hold too many entries ("var", "vars"). The browser
+loads only the shards of the word the person types, then keeps the entries whose words start
+with every word typed. A prefix that cannot be cut further (a very common word) keeps its
+first SHARD_LIMIT entries and is marked as cut, so the page can ask for one more word.
+
+Words are folded the same way here and in static/search.js: Unicode NFKD, marks dropped,
+lower case, split on anything that is not a letter or a digit.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass
+
+SHARD_LIMIT = 120          # entries per shard file: about 15-20 KB
+STOP_WORDS = frozenset("an and at by for in of on or the to with".split())
+_WORD = re.compile(r"[^\W_]+")
+
+
+def words(text: str) -> list[str]:
+    """The searchable words of ``text``, folded; one-letter words and stop words left out."""
+    folded = "".join(c for c in unicodedata.normalize("NFKD", text)
+                     if not unicodedata.combining(c)).lower()
+    return [w for w in _WORD.findall(folded) if len(w) > 1 and w not in STOP_WORDS]
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One search result: what it is, its title, its page, a line of detail; and what else
+    (besides the title) it should be found by."""
+
+    kind: str
+    title: str
+    url: str
+    detail: str
+    keywords: str = ""
+
+
+@dataclass(frozen=True)
+class Shard:
+    prefix: str
+    url: str
+    entries: list[list[str]]       # [kind, title, url, detail, words joined by spaces]
+
+
+@dataclass(frozen=True)
+class Manifest:
+    folder: str                    # "search/<digest>/": shard files are <hex of prefix>.js
+    shards: dict[str, int]         # prefix → entries in it; negative: cut at SHARD_LIMIT
+
+
+def build(entries: list[Entry], limit: int = SHARD_LIMIT) -> tuple[str, Manifest, list[Shard]]:
+    """(manifest URL, manifest, shards) for ``entries``, in the order given (best first)."""
+    rows = []
+    tokens: list[frozenset[str]] = []
+    for e in entries:
+        found = frozenset(words(e.title) + words(e.keywords))
+        tokens.append(found)
+        rows.append([e.kind, e.title, e.url, e.detail, " ".join(sorted(found))])
+    digest = hashlib.sha256(json.dumps([rows, limit], ensure_ascii=False).encode()).hexdigest()
+    folder = f"search/{digest[:10]}/"
+
+    groups: dict[str, list[int]] = defaultdict(list)
+    for i, found in enumerate(tokens):
+        for prefix in sorted({t[:2] for t in found}):
+            groups[prefix].append(i)
+    cut: dict[str, tuple[list[int], bool]] = {}
+    for prefix in sorted(groups):
+        _split(tokens, groups[prefix], prefix, limit, cut)
+
+    shards = [Shard(prefix=p, url=f"{folder}{p.encode().hex()}.js",
+                    entries=[rows[i] for i in members]) for p, (members, _) in sorted(cut.items())]
+    manifest = Manifest(folder=folder, shards={p: -len(members) if capped else len(members)
+                                               for p, (members, capped) in sorted(cut.items())})
+    return f"{folder}index.js", manifest, shards
+
+
+def _split(tokens: list[frozenset[str]], members: list[int], prefix: str, limit: int,
+           out: dict[str, tuple[list[int], bool]]) -> None:
+    """Give ``prefix`` its members, or cut it one letter longer while it holds too many."""
+    if len(members) <= limit:
+        out[prefix] = (members, False)
+        return
+    depth = len(prefix)
+    exact: list[int] = []
+    longer: dict[str, list[int]] = defaultdict(list)
+    for i in members:
+        matching = [t for t in tokens[i] if t.startswith(prefix)]
+        if prefix in matching:
+            exact.append(i)
+        for p in sorted({t[:depth + 1] for t in matching if len(t) > depth}):
+            longer[p].append(i)
+    if exact:
+        out[prefix] = (exact[:limit], len(exact) > limit)
+    for p in sorted(longer):
+        _split(tokens, longer[p], p, limit, out)

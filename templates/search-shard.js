@@ -1,0 +1,1 @@
+DOSSIER_SEARCH_SHARD({{ data.prefix|tojson }}, {{ data.entries|tojson }});

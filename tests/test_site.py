@@ -1,0 +1,193 @@
+"""site.py: merging across briefings, ids and URLs, pagination, and page data that the
+incremental build can digest (plain, acyclic, showing only what the page shows)."""
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+from dossier import render
+from dossier.config import load_config
+from dossier.model import (Analysis, Article, Country, FocusArea, FrontMatter, Mou, Paragraph,
+                           Person, Place, Source)
+from dossier.site import Briefing, Page, build_site
+
+
+def _config(tmp_path: Path, **settings):
+    text = "title: Test\n" + "".join(f"{k}: {v}\n" for k, v in settings.items())
+    (tmp_path / "config.yaml").write_text(text, encoding="utf-8")
+    return load_config(tmp_path / "config.yaml")
+
+
+def _pair(slug: str, date: str | None, people: list[Person], **more) -> tuple[Article, Analysis]:
+    paragraphs = tuple(Paragraph(id=f"p{i}", text=f"Paragraph {i} of {slug}.", line=i)
+                       for i in range(1, 4))
+    article = Article(path=f"content/articles/{slug}.txt", slug=slug, format="text",
+                      sha256=slug, meta=FrontMatter(), paragraphs=paragraphs)
+    analysis = Analysis(source=Source(path=article.path, sha256=slug), title=f"Visit {slug}",
+                        date=date, delegates=people, **more)
+    return article, analysis
+
+
+def _person(name: str, country: str | None, role: str | None = None, side: str | None = None,
+            pid: str | None = None) -> Person:
+    return Person(id=pid or name.lower().replace(" ", "-"), name=name, role=role,
+                  country=country, side=side, evidence=["p1"])
+
+
+def _pages(site, template: str) -> dict[str, Page]:
+    return {p.url: p for p in site.pages if p.template == template}
+
+
+def test_same_name_in_two_briefings_is_one_person_with_both_roles(tmp_path):
+    site = build_site([
+        _pair("a", "2023-01-01", [_person("Ann Lee", "Arvenia", "Minister of Trade", "host")]),
+        _pair("b", "2024-01-01", [_person("Ann  LEE", "Arvenia", "Deputy Prime Minister", "guest")]),
+    ], _config(tmp_path))
+    (ann,) = site.people
+    assert ann.url == "people/ann-lee.html" and ann.count == 2
+    assert [a.briefing.url for a in ann.appearances] == ["briefings/b.html", "briefings/a.html"]
+    assert [(r.role, r.first) for r in ann.roles] == [("Minister of Trade", "2023-01-01"),
+                                                      ("Deputy Prime Minister", "2024-01-01")]
+    assert ann.line.startswith("Deputy Prime Minister, Arvenia (earlier: Minister of Trade)")
+    assert site.ambiguities == [] and site.notes == []
+
+
+def test_same_name_with_different_countries_is_kept_apart_and_noted(tmp_path):
+    site = build_site([
+        _pair("a", "2023-01-01", [_person("Ali Khan", "Pakistan")]),
+        _pair("b", "2023-02-01", [_person("Ali Khan", "Afghanistan")]),
+        _pair("c", "2023-03-01", [_person("Ali Khan", None)]),
+    ], _config(tmp_path))
+    urls = sorted(p.url for p in site.people)
+    assert urls == ["people/ali-khan-afghanistan.html", "people/ali-khan-pakistan.html",
+                    "people/ali-khan.html"]
+    (amb,) = site.ambiguities
+    assert amb.name == "Ali Khan" and sorted(e.url for e in amb.entries) == urls
+    assert len(site.notes) == 1 and "Ali Khan" in site.notes[0]
+    for person in site.people:
+        assert sorted(k.url for k in person.kept_apart) == sorted(set(urls) - {person.url})
+    people_index = _pages(site, "entities.html")["people/index.html"].data
+    assert people_index.kept_apart == [amb]
+    assert all(e.ambiguous for e in people_index.entries)
+
+
+def test_a_person_without_a_country_joins_the_only_country_seen(tmp_path):
+    site = build_site([_pair("a", None, [_person("Bo", "Estmark")]),
+                       _pair("b", None, [_person("Bo", None)])], _config(tmp_path))
+    assert [p.url for p in site.people] == ["people/bo.html"] and site.ambiguities == []
+
+
+def test_ids_are_safe_unique_and_never_shadow_an_index(tmp_path):
+    site = build_site([_pair("a", None, [
+        _person("Index", "X", pid="i1"), _person("Index 2", "X", pid="i2"),
+        _person("???", "X", pid="q"), _person("!!!", "X", pid="e"),
+        _person("A" * 200, "X", pid="long")])], _config(tmp_path))
+    urls = {p.name: p.url for p in site.people}
+    assert urls["Index"] == "people/person-index.html"
+    assert urls["Index 2"] == "people/person-index-2.html"
+    assert urls["???"] != urls["!!!"] and urls["???"].startswith("people/x")
+    assert len(urls["A" * 200]) < 100
+    all_urls = [p.url for p in site.pages]
+    assert len(all_urls) == len(set(all_urls))
+
+
+def test_indexes_and_busy_entity_pages_are_paginated(tmp_path):
+    pairs = [_pair(f"v{n:02}", f"2024-01-{n:02}", [_person("Chief", "Arvenia"),
+                                                   _person(f"Guest {n}", "Belmora")])
+             for n in range(1, 26)]
+    site = build_site(pairs, _config(tmp_path, per_page=10))
+    html = [p.url for p in site.pages if p.url.endswith(".html")]
+    assert {"index.html", "index-2.html", "index-3.html"} <= set(html)
+    assert {"people/index.html", "people/index-2.html", "people/index-3.html"} <= set(html)
+    assert [u for u in html if u.startswith("people/chief")] == [
+        "people/chief.html", "people/chief--2.html", "people/chief--3.html"]
+    chief = [p.data for p in site.pages if p.url.startswith("people/chief")]
+    assert [len(v.entity.appearances) for v in chief] == [10, 10, 5]
+    assert chief[1].pager.prev_url == "people/chief.html"
+    assert chief[1].pager.next_url == "people/chief--3.html"
+    assert chief[0].entity.appearances[0].briefing.date == "2024-01-25"
+    home = _pages(site, "index.html")["index.html"].data
+    assert len(home.cards) == 10 and home.pager.total == 25
+
+
+def test_page_data_is_plain_acyclic_and_entity_pages_hold_no_briefings(tmp_path):
+    a = _pair("a", "2024-01-01", [_person("Ann", "Arvenia", "PM", "host"),
+                                  _person("Bo", "Belmora", "FM", "guest")],
+              countries=[Country("Arvenia", "host", ["p1"]), Country("Belmora", "guest", ["p1"])],
+              focus_areas=[FocusArea(id="f", title="Trade", delegates=["ann", "bo"],
+                                     evidence=["p2"])],
+              mous=[Mou(id="m", title="MoU on Trade", focus_areas=["f"], evidence=["p3"])],
+              places=[Place(name="Velsen", kind="city", evidence=["p1"])])
+    site = build_site([a], _config(tmp_path))
+
+    def walk(value, path: str, stack: tuple[int, ...], page: Page) -> None:
+        if id(value) in stack:
+            raise AssertionError(f"{page.url}: cycle at {path}")
+        if isinstance(value, (str, int, float, bool, type(None))):
+            return
+        assert not callable(value) or dataclasses.is_dataclass(value), f"{path}: {value!r}"
+        if page.template != "briefing.html":
+            assert not isinstance(value, (Briefing, Article)), f"{page.url}: {path}"
+        stack = (*stack, id(value))
+        if dataclasses.is_dataclass(value):
+            for f in dataclasses.fields(value):
+                walk(getattr(value, f.name), f"{path}.{f.name}", stack, page)
+        elif isinstance(value, dict):
+            for k, v in value.items():
+                assert isinstance(k, str)
+                walk(v, f"{path}[{k!r}]", stack, page)
+        elif isinstance(value, (list, tuple)):
+            for i, v in enumerate(value):
+                walk(v, f"{path}[{i}]", stack, page)
+        else:
+            raise AssertionError(f"{page.url}: {path} is a {type(value).__name__}")
+
+    for page in site.pages:
+        walk(page.data, "data", (), page)
+    briefing = _pages(site, "briefing.html")["briefings/a.html"].data
+    assert briefing.person_urls == {"ann": "people/ann.html", "bo": "people/bo.html"}
+    assert briefing.agreement_urls == ["agreements/mou-on-trade.html"]
+    assert briefing.meetings is not None and briefing.themes[0].agreements[0].url == \
+        "briefings/a.html#mou-m"
+
+
+def test_every_page_renders_and_busy_corpora_stay_under_50_kb(tmp_path):
+    people = [_person(f"Minister {i}", "Arvenia", "Minister of Something Important", "host")
+              for i in range(12)]
+    pairs = [_pair(f"visit-{n:03}", f"2024-{n % 12 + 1:02}-01",
+                   [*people, _person("Ali Khan", f"Land {n % 40}", "Envoy", "guest")],
+                   countries=[Country("Arvenia", "host", ["p1"]), Country("Belmora", "guest")])
+             for n in range(120)]     # 12 people in every visit; one name in 40 countries
+    site = build_site(pairs, _config(tmp_path))
+    env = render.make_env([render.BUILTIN_TEMPLATES])
+    assets = render.collect_assets([render.BUILTIN_STATIC])
+    css = assets.files[assets.urls["style.css"]].stat().st_size
+    js = assets.files[assets.urls["search.js"]].stat().st_size
+    sizes = {url: len(body) for url, body in render.render_pages(env, site, site.pages, assets)}
+    html = {u: s + css for u, s in sizes.items() if u.endswith(".html")}
+    manifest = next(u for u in sizes if u.startswith("search/") and u.endswith("index.js"))
+    html["search.html"] += js + sizes[manifest]
+    assert max(html.values()) < 50 * 1024, max(html.items(), key=lambda kv: kv[1])
+    shards = [s for u, s in sizes.items() if u.startswith("search/") and u != manifest]
+    assert max(shards) < 25 * 1024      # what one query loads (a few shards at most)
+    assert len([u for u in html if u.startswith("people/minister-0")]) == 6   # 120 / 20
+    assert len(site.ambiguities) == 1 and len(site.ambiguities[0].entries) == 40
+
+
+def test_feed_holds_the_newest_fifty_and_is_dated_by_the_newest_briefing(tmp_path):
+    pairs = [_pair(f"v{n:02}", f"2020-01-{n % 28 + 1:02}" if n else None, [])
+             for n in range(60)]
+    site = build_site(pairs, _config(tmp_path))
+    feed = next(p for p in site.pages if p.url == "feed.xml").data
+    assert len(feed.entries) == 50 and feed.updated == "2020-01-28T00:00:00Z"
+    assert feed.entries[0].updated == "2020-01-28T00:00:00Z"
+    assert feed.id == "urn:dossier:feed.xml"
+
+
+def test_build_site_is_deterministic_whatever_the_input_order(tmp_path):
+    pairs = [_pair(s, d, [_person("Ann", "A"), _person("Bo", "B")])
+             for s, d in (("x", "2024-01-01"), ("y", None), ("z", "2024-01-01"))]
+    one = build_site(pairs, _config(tmp_path))
+    two = build_site(list(reversed(pairs)), _config(tmp_path))
+    assert [p.url for p in one.pages] == [p.url for p in two.pages]
+    assert [b.slug for b in one.briefings] == ["z", "x", "y"]
