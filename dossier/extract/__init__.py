@@ -1,7 +1,8 @@
 """Article → Analysis. Pure functions: no I/O beyond reading the lexicon, no module state.
 
 The sections run in a fixed, visible order; later sections get earlier results as arguments.
-Sections never import each other.
+Sections never import each other: what they share lives in ``_text`` (tokens, sentences),
+``_types`` (the values they hand on) and ``lexicon`` (the word lists).
 """
 from __future__ import annotations
 
@@ -9,6 +10,9 @@ import hashlib
 from pathlib import Path
 
 from ..model import Analysis, Article, Source
+from . import people as people_section
+from . import countries, structure
+from ._text import prepare
 from .lexicon import Lexicon, load as load_lexicon
 
 __all__ = ["extract", "load_lexicon", "version", "Lexicon"]
@@ -17,13 +21,21 @@ __all__ = ["extract", "load_lexicon", "version", "Lexicon"]
 def extract(article: Article, lexicon: Lexicon) -> Analysis:
     """Read one article into its analysis."""
     meta = article.meta
-    first = article.paragraphs[0].text
+    doc = prepare(article)                                               # tokens and sentences
+    layout = structure.analyse(doc, lexicon)                             # headings, lists, sections
+    geo = countries.detect(doc, layout, lexicon, meta.countries)         # country mentions, host
+    found = people_section.extract(doc, layout, geo, lexicon)            # people, roles, countries
+    nations = countries.listing(doc, layout, geo, found, lexicon, meta.countries)
+    delegates, others = people_section.to_model(found, nations)
     return Analysis(
         source=Source(path=article.path, sha256=article.sha256, url=meta.source_url,
                       publisher=meta.publisher),
-        title=meta.title or first[:80],
-        date=meta.date,
+        title=meta.title or layout.headline or "",
+        date=meta.date or layout.date,
         summary="",
+        countries=nations,
+        delegates=delegates,
+        people=others,
         tags=list(meta.tags),
     )
 

@@ -1,19 +1,232 @@
-"""The extractor's lexicons: built-in data files plus a site's additions from config.yaml."""
+"""The extractor's lexicons: built-in data files plus a site's additions from config.yaml.
+
+The files beside this module are plain text, TSV and JSON (one entry a line, ``#`` comments):
+
+    countries.tsv       name, aliases, demonyms, capitals of ~200 countries
+    regions.tsv         world regions, seas, territories;  cities.tsv  large non-capital cities
+    titles.txt          offices ("Prime Minister");  title_modifiers.txt ("Deputy", "Acting")
+    portfolios.txt      words of ministerial portfolios ("Foreign", "Affairs", "Industries")
+    honorifics.txt      "Dr", "H.E.", "His Excellency" … and post-nominals ("MP")
+    role_nouns.txt      "analyst", "spokesperson" …;  org_words.txt  "University", "Bank" …
+    stop_caps.txt       capitalised words that are never names ("The", "Monday")
+    place_words.tsv     last words that make a name a place ("Airbase", "River")
+    facility_nouns.txt  lowercase nouns after a name that make it a place ("power plant")
+    currencies.tsv      "$", "US$", "Rs", "€" … → ISO code
+    topics.tsv          topic names and their keywords;  issues.txt  global issues
+    sections.tsv        heading words that give a section its kind (agreements, outlook …)
+    cues.json           small word lists: signing verbs, future markers, number words …
+
+``load`` reads them once per process; the Lexicon it returns is immutable in use.
+"""
 from __future__ import annotations
 
-from dataclasses import dataclass
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
 
 from ...config import LexiconAdditions
+from .._text import Gazetteer, fold, key
+
+HERE = Path(__file__).parent
+
+
+@dataclass(frozen=True)
+class GeoEntry:
+    """What a geographic name stands for."""
+
+    kind: str                  # country | demonym | capital | city | region | sea | territory | route
+    name: str                  # the canonical name (of the country for country/demonym/capital)
+    country: str | None = None  # the country it belongs to, when known
+
+
+@dataclass(frozen=True)
+class TopicDef:
+    id: str
+    name: str
+    keywords: tuple[str, ...]
 
 
 @dataclass(frozen=True)
 class Lexicon:
     """Everything the extractor knows about words: titles, countries, topics."""
 
-    titles: tuple[str, ...] = ()
+    countries: tuple[str, ...] = ()
+    capitals: dict[str, str] = field(default_factory=dict)        # capital → country
+    geo: Gazetteer[GeoEntry] = field(default_factory=lambda: Gazetteer(()))
+    titles: Gazetteer[str] = field(default_factory=lambda: Gazetteer((), any_case=True))
+    title_words: frozenset[str] = frozenset()                      # keys of every title word
+    title_modifiers: frozenset[str] = frozenset()
+    portfolio: frozenset[str] = frozenset()
+    honorifics: Gazetteer[str] = field(default_factory=lambda: Gazetteer(()))
+    postnominals: frozenset[str] = frozenset()
+    role_nouns: frozenset[str] = frozenset()
+    org_words: frozenset[str] = frozenset()
+    stop_caps: frozenset[str] = frozenset()
+    place_words: Gazetteer[str] = field(default_factory=lambda: Gazetteer(()))
+    place_last: frozenset[str] = frozenset()                       # keys of last place words
+    facility_nouns: frozenset[str] = frozenset()
+    currencies: tuple[tuple[str, str, str], ...] = ()
+    topics: tuple[TopicDef, ...] = ()
+    topic_re: re.Pattern[str] | None = None
+    issues: tuple[str, ...] = ()
+    issue_re: re.Pattern[str] | None = None
+    sections: tuple[tuple[str, re.Pattern[str]], ...] = ()
+    cues: dict[str, Any] = field(default_factory=dict)
+
+
+def _lines(name: str) -> list[str]:
+    out = []
+    for line in (HERE / name).read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.lstrip().startswith("#"):
+            out.append(line.rstrip())
+    return out
+
+
+def _rows(name: str) -> list[list[str]]:
+    return [line.split("\t") for line in _lines(name)]
+
+
+def _split(cell: str) -> list[str]:
+    return [c.strip() for c in cell.split("|") if c.strip()]
+
+
+def _keyword_pattern(word: str) -> str:
+    """A topic keyword as a regex: '*' at the end matches any ending, '?' makes the letter before
+    it optional, and acronyms ("AI", "SMEs") match only in capitals."""
+    w = word.strip()
+    star = w.endswith("*")
+    w = w.rstrip("*")
+    body = re.escape(w).replace(r"\ ", r"[\s-]+").replace(r"\?", "?")
+    if star:
+        body += r"\w*"
+    letters = w.rstrip("s").replace("-", "")
+    if sum(c.isupper() for c in letters) >= 2 and not any(c.islower() for c in letters):
+        return rf"(?-i:{body})"
+    return body
+
+
+def _topic_regex(topics: list[TopicDef]) -> re.Pattern[str]:
+    parts = []
+    for n, t in enumerate(topics):
+        alts = "|".join(sorted((_keyword_pattern(k) for k in t.keywords), key=len, reverse=True))
+        parts.append(f"(?P<t{n}>{alts})")
+    return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])", re.I)
 
 
 def load(additions: LexiconAdditions | None = None) -> Lexicon:
     """The built-in lexicons with a site's additions merged in."""
     additions = additions or LexiconAdditions()
-    return Lexicon(titles=additions.titles)
+
+    # countries, their names, demonyms and capitals
+    geo_entries: list[tuple[str, GeoEntry]] = []
+    capitals: dict[str, str] = {}
+    names: list[str] = []
+    known: dict[str, str] = {}
+    for row in _rows("countries.tsv"):
+        row += [""] * (4 - len(row))
+        name, aliases, demonyms, caps = row[:4]
+        names.append(name)
+        known[fold(name)] = name
+        geo_entries.append((name, GeoEntry("country", name, name)))
+        for a in _split(aliases):
+            geo_entries.append((a, GeoEntry("country", name, name)))
+            known[fold(a)] = name
+        for d in _split(demonyms):
+            geo_entries.append((d, GeoEntry("demonym", name, name)))
+        for c in _split(caps):
+            geo_entries.append((c, GeoEntry("capital", c, name)))
+            capitals[c] = name
+    for alias, country in additions.countries:
+        target = known.get(fold(country))
+        if target is None:
+            target = country.strip()
+            names.append(target)
+            known[fold(target)] = target
+            geo_entries.append((target, GeoEntry("country", target, target)))
+        kind = "demonym" if re.search(r"(an|ian|ese|i|ish)$", alias.strip()) and alias[:1].isupper() \
+            and fold(alias) not in known else "country"
+        geo_entries.insert(0, (alias.strip(), GeoEntry(kind, target, target)))
+    for row in _rows("regions.tsv"):
+        row += [""] * (3 - len(row))
+        geo_entries.append((row[0], GeoEntry(row[1] or "region", row[0], row[2] or None)))
+    for row in _rows("cities.tsv"):
+        if row[0] not in capitals:
+            geo_entries.append((row[0], GeoEntry("city", row[0], row[1] if len(row) > 1 else None)))
+
+    # titles and the words around them
+    title_list = _lines("titles.txt") + [t for t in additions.titles if t.strip()]
+    plural_titles = [(_plural(t), t) for t in title_list if not t.endswith("s")]
+    titles = Gazetteer([(t, t) for t in title_list] + plural_titles, any_case=True)
+    title_words = frozenset(key(w) for t in title_list for w in t.replace("-", " ").split())
+    honorific_lines = _lines("honorifics.txt")
+    cut = honorific_lines.index("--") if "--" in honorific_lines else len(honorific_lines)
+    honorifics = Gazetteer(((h, h) for h in honorific_lines[:cut]))
+    postnominals = frozenset(honorific_lines[cut + 1:])
+
+    place_rows = _rows("place_words.tsv")
+    place_words = Gazetteer(((r[0], r[1]) for r in place_rows))
+    place_last = frozenset(key(r[0].split()[-1]) for r in place_rows)
+
+    topics: list[TopicDef] = []
+    for row in _rows("topics.tsv"):
+        topics.append(TopicDef(id=_topic_id(row[0]), name=row[0], keywords=tuple(_split(row[1]))))
+    for name, words in additions.topics:
+        tid = _topic_id(name)
+        for n, t in enumerate(topics):
+            if t.id == tid:
+                topics[n] = TopicDef(t.id, t.name, t.keywords + tuple(words))
+                break
+        else:
+            topics.append(TopicDef(id=tid, name=name, keywords=tuple(words) or (name,)))
+
+    issues = tuple(_lines("issues.txt"))
+    issue_re = re.compile(r"(?<!\w)(?:" + "|".join(
+        re.escape(i).replace(r"\ ", r"\s+") for i in sorted(issues, key=len, reverse=True)) + r")(?!\w)", re.I)
+
+    sections = tuple(
+        (row[0], re.compile(r"(?<!\w)(?:" + "|".join(re.escape(k).replace(r"\ ", r"\s+")
+                                                    for k in _split(row[1])) + r")(?!\w)", re.I))
+        for row in _rows("sections.tsv"))
+
+    cues = json.loads((HERE / "cues.json").read_text(encoding="utf-8"))
+    cues.pop("_comment", None)
+
+    return Lexicon(
+        countries=tuple(names),
+        capitals=capitals,
+        geo=Gazetteer(geo_entries),
+        titles=titles,
+        title_words=title_words,
+        title_modifiers=frozenset(key(w) for w in _lines("title_modifiers.txt")),
+        portfolio=frozenset(key(w) for w in _lines("portfolios.txt")),
+        honorifics=honorifics,
+        postnominals=postnominals,
+        role_nouns=frozenset(fold(w) for w in _lines("role_nouns.txt")),
+        org_words=frozenset(key(w) for w in _lines("org_words.txt")),
+        stop_caps=frozenset(key(w) for w in _lines("stop_caps.txt")),
+        place_words=place_words,
+        place_last=place_last,
+        facility_nouns=frozenset(fold(w) for w in _lines("facility_nouns.txt")),
+        currencies=tuple((r[0], r[1], r[2]) for r in _rows("currencies.tsv")),
+        topics=tuple(topics),
+        topic_re=_topic_regex(topics),
+        issues=issues,
+        issue_re=issue_re,
+        sections=sections,
+        cues=cues,
+    )
+
+
+def _plural(title: str) -> str:
+    """'Prime Minister' → 'Prime Ministers', 'Secretary of State' → 'Secretaries of State'."""
+    words = title.split(" ")
+    at = words.index("of") - 1 if "of" in words[1:] else len(words) - 1
+    w = words[at]
+    words[at] = w[:-1] + "ies" if w.endswith("y") and w[-2:-1] not in "aeiou" else w + "s"
+    return " ".join(words)
+
+
+def _topic_id(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", fold(name)).strip("-") or "topic"
