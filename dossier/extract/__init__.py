@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ..model import Analysis, Article, Source
 from . import people as people_section
-from . import countries, structure
+from . import countries, figures, places, structure, topics
 from ._text import prepare
 from .lexicon import Lexicon, load as load_lexicon
 
@@ -27,6 +27,9 @@ def extract(article: Article, lexicon: Lexicon) -> Analysis:
     found = people_section.extract(doc, layout, geo, lexicon)            # people, roles, countries
     nations = countries.listing(doc, layout, geo, found, lexicon, meta.countries)
     delegates, others = people_section.to_model(found, nations)
+    numbers = figures.find(doc, lexicon)                                 # money, counts, percentages
+    spots = places.find(doc, layout, geo, found, lexicon)                # cities, venues, regions
+    subjects = topics.find(doc, lexicon)                                 # topics by keyword
     return Analysis(
         source=Source(path=article.path, sha256=article.sha256, url=meta.source_url,
                       publisher=meta.publisher),
@@ -36,6 +39,9 @@ def extract(article: Article, lexicon: Lexicon) -> Analysis:
         countries=nations,
         delegates=delegates,
         people=others,
+        topics=topics.to_model(subjects),
+        figures=figures.to_model(numbers, doc),
+        places=spots,
         tags=list(meta.tags),
     )
 

@@ -10,7 +10,7 @@ import bisect
 import re
 import unicodedata
 from dataclasses import dataclass
-from typing import Generic, Iterable, Iterator, TypeVar
+from typing import Any, Generic, Iterable, Iterator, TypeVar
 
 from ..model import Article
 
@@ -320,3 +320,21 @@ def parse_number(text: str) -> float | None:
 
 def has_word(text: str) -> bool:
     return bool(_WORD_CHARS.search(text))
+
+
+def topic_ids(text: str, lexicon: Any) -> list[str]:
+    """Topic ids named in a short text (a heading, an item), most mentioned first."""
+    rx = getattr(lexicon, "topic_re", None)
+    if rx is None:
+        return []
+    counts: dict[str, int] = {}
+    order: list[str] = []
+    for m in rx.finditer(text):
+        n = int(m.lastgroup[1:]) if m.lastgroup else -1
+        if n < 0:
+            continue
+        tid = lexicon.topics[n].id
+        if tid not in counts:
+            order.append(tid)
+        counts[tid] = counts.get(tid, 0) + 1
+    return sorted(order, key=lambda t: (-counts[t], order.index(t)))
