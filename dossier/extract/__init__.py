@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ..model import Analysis, Article, Source
 from . import people as people_section
-from . import countries, figures, places, structure, topics
+from . import agreements, countries, figures, places, structure, topics
 from ._text import prepare
 from .lexicon import Lexicon, load as load_lexicon
 
@@ -30,6 +30,8 @@ def extract(article: Article, lexicon: Lexicon) -> Analysis:
     numbers = figures.find(doc, lexicon)                                 # money, counts, percentages
     spots = places.find(doc, layout, geo, found, lexicon)                # cities, venues, regions
     subjects = topics.find(doc, lexicon)                                 # topics by keyword
+    areas: list = []
+    signed, count = agreements.find(doc, layout, geo, found, nations, numbers, areas, lexicon)
     return Analysis(
         source=Source(path=article.path, sha256=article.sha256, url=meta.source_url,
                       publisher=meta.publisher),
@@ -42,6 +44,8 @@ def extract(article: Article, lexicon: Lexicon) -> Analysis:
         topics=topics.to_model(subjects),
         figures=figures.to_model(numbers, doc),
         places=spots,
+        mous=signed,
+        mou_count=count,
         tags=list(meta.tags),
     )
 

@@ -25,6 +25,8 @@ _PREPS = re.compile(r"(?:^|\s)(?:in|to|from|at|near|via|toward|towards|outside|i
                     r"visited|toured|visiting|touring|reached|aboard|within)\s+$", re.I)
 _DESCRIPTOR = frozenset("nation country state government people leader leaders president".split())
 _VEHICLES = frozenset("train ship aircraft plane".split())
+_NOT_MODIFIER = frozenset("will would can could shall should may might must to and or is are was were be been "
+                          "has have had did does do not also then".split())
 
 
 def _geo_places(doc: Doc, facts: CountryFacts, lexicon: Lexicon) -> list[tuple[str, str, str | None, str, int]]:
@@ -44,6 +46,11 @@ def _geo_places(doc: Doc, facts: CountryFacts, lexicon: Lexicon) -> list[tuple[s
             continue
         if any(r in ("forum", "council", "cooperation", "organisation", "organization", "union") for r in run[:3]):
             continue
+        if p.words[i:i + 1] and p.words[i][:1].isupper() and not p.upper and m.kind in ("capital", "city") \
+                and p.words[i] not in ("’s", "'s"):
+            continue      # "the Doha Ministerial": part of a longer name
+        if run and run[0] in _DESCRIPTOR:
+            continue      # "the southern Africa nation"
         kind = {"capital": "city", "city": "city", "territory": "region"}.get(m.kind, m.kind)
         name = m.name if m.kind not in ("capital",) else _shown(m.text)
         if m.kind == "capital":
@@ -72,13 +79,13 @@ def _country_of(p: Para, facts: CountryFacts, start: int) -> str | None:
 
 
 def _span_left(p: Para, end_tok: int, lexicon: Lexicon) -> int:
-    """Start of the capitalised name that ends at token ``end_tok`` (inclusive)."""
-    i = end_tok
+    """Start of the capitalised name whose last word before the place word is ``end_tok``;
+    ``end_tok + 1`` when there is none."""
+    i = end_tok + 1
     while i - 1 >= 0:
         w = p.words[i - 1]
         k = p.keys[i - 1]
-        if (w[:1].isupper() or w[:1].isdigit()) and k not in _SPAN_STOP and k not in lexicon.title_words \
-                and k not in lexicon.honorifics:
+        if (w[:1].isupper() or w[:1].isdigit()) and k not in _SPAN_STOP and k not in lexicon.honorifics:
             i -= 1
             continue
         if k in ("of", "de", "la", "du", "al") and i - 2 >= 0 and p.words[i - 2][:1].isupper() and \
@@ -86,7 +93,7 @@ def _span_left(p: Para, end_tok: int, lexicon: Lexicon) -> int:
             i -= 1
             continue
         break
-    while i < end_tok and (p.keys[i] in ("of", "de", "la", "du", "al") or p.words[i][:1].isdigit()):
+    while i <= end_tok and (p.keys[i] in ("of", "de", "la", "du", "al") or p.words[i][:1].isdigit()):
         i += 1
     return i
 
@@ -117,7 +124,9 @@ def find(doc: Doc, structure: Structure, facts: CountryFacts, people: PeopleFact
                     last = i + length - 1
                     nxt = words[last + 1] if last + 1 < n else ""
                     continues = nxt[:1].isupper() and not p.upper
-                    of_org = key(nxt) in ("of", "for") and last + 2 < n and words[last + 2][:1].isupper()
+                    of_org = key(nxt) in ("of", "for") and last + 2 < n and (
+                        words[last + 2][:1].isupper() or
+                        (p.keys[last + 2] == "the" and last + 3 < n and words[last + 3][:1].isupper()))
                     start = _span_left(p, i - 1, lexicon) if i > 0 else i
                     if i > 0 and start < i and not continues and not of_org:
                         s, e = p.starts[start], p.end(last)
@@ -128,8 +137,8 @@ def find(doc: Doc, structure: Structure, facts: CountryFacts, people: PeopleFact
                     i = last + 1
                     continue
             # "the Paks 1 nuclear power plant", "the Royal Livingston Express train"
-            if not w[:1].isupper() and w.isalpha() and i > 0 and (words[i - 1][:1].isupper() or
-                                                                   words[i - 1][:1].isdigit()):
+            if not w[:1].isupper() and w.isalpha() and i > 0 and key(w) not in _NOT_MODIFIER and \
+                    (words[i - 1][:1].isupper() or words[i - 1][:1].isdigit()):
                 for length in (3, 2, 1):
                     phrase = " ".join(p.keys[i:i + length])
                     j = i + length
@@ -143,7 +152,9 @@ def find(doc: Doc, structure: Structure, facts: CountryFacts, people: PeopleFact
                         for length in (2, 1):
                             phrase = " ".join(p.keys[i + mods:i + mods + length])
                             if phrase and phrase in lexicon.facility_nouns and all(
-                                    words[x][:1].islower() for x in range(i, i + mods)):
+                                    words[x][:1].islower() and p.keys[x] not in _NOT_MODIFIER
+                                    for x in range(i, i + mods)) and \
+                                    p.keys[i + mods + length - 1] not in _VEHICLES:
                                 noun_end = i + mods + length - 1
                                 break
                         if noun_end >= 0:
@@ -174,7 +185,8 @@ def find(doc: Doc, structure: Structure, facts: CountryFacts, people: PeopleFact
             if prev not in directions:
                 continue
             after = p.token_at(m.end)
-            if after < n and p.keys[after] in _DESCRIPTOR:
+            if after < n and (p.keys[after] in _DESCRIPTOR or p.keys[after] in _ORG_FOLLOW
+                              or p.keys[after] in lexicon.org_words):
                 continue
             s = p.starts[ti - 1]
             found.append((_shown(p.text[s:m.end]), "region", m.country, p.id, s))
