@@ -95,6 +95,7 @@ def find(doc: Doc, structure: Structure, facts: CountryFacts, people: PeopleFact
         if _NOT_SIGNED.search(section.title) or (intro and _NOT_SIGNED.search(intro) and not _SIGNED.search(intro)):
             continue
         signed_context = True
+        covered.update(section.body)
         areas = all(it.short for it in section.items) if section.items else False
         for it in section.items:
             if not it.title and not it.text:
@@ -185,7 +186,7 @@ def find(doc: Doc, structure: Structure, facts: CountryFacts, people: PeopleFact
     ids = unique_ids(slug(f.title) for f in mous)
     for f, mid in zip(mous, ids):
         ts = topic_ids(f.title + " " + f.description, lexicon)
-        fa = [a.id for a in focus if set(a.topics) & set(ts[:3])]
+        fa = [a.id for a in focus if set(a.topics[:2]) & set(ts[:1])]
         out.append(Mou(id=mid, title=f.title, description=f.description, parties=f.parties, value=f.value,
                        focus_areas=fa, topics=ts, evidence=sorted(set(f.evidence), key=doc.order)))
     return out, count
