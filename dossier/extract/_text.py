@@ -42,6 +42,8 @@ def fold(text: str) -> str:
 
 def key(word: str) -> str:
     """The lookup key of one token: folded, without dots ("U.S." → "us")."""
+    if word.isascii():
+        return word.lower().replace(".", "")
     return fold(word).replace(".", "")
 
 
@@ -68,10 +70,18 @@ def squash(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
+_LOWER = re.compile(r"[^\W\d_A-Z\u00C0-\u00DE]")
+_LETTER = re.compile(r"[^\W\d_]")
+
+
 def is_upper_text(text: str) -> bool:
-    """Written in capitals: at least four letters and no lowercase ones."""
-    letters = [c for c in text[:400] if c.isalpha()]
-    return len(letters) >= 4 and sum(c.islower() for c in letters) <= len(letters) // 10
+    """Written in capitals: at least four letters, hardly any lowercase ones."""
+    head = text[:400]
+    if head.upper() == head:
+        return len(_LETTER.findall(head)) >= 4
+    lower = sum(1 for c in _LOWER.findall(head) if c.islower())
+    letters = len(_LETTER.findall(head))
+    return letters >= 4 and lower <= letters // 10
 
 
 def title_case(text: str) -> str:
@@ -219,6 +229,7 @@ def tokenize(text: str) -> tuple[list[str], list[int]]:
 def prepare(article: Article) -> Doc:
     """Tokenise every paragraph of an article once; the sections share the result."""
     paras = []
+    cache: dict[str, str] = {}
     for index, p in enumerate(article.paragraphs):
         text = p.text
         marker = ""
@@ -234,9 +245,15 @@ def prepare(article: Article) -> Doc:
                 marker = m.group().strip()
                 body = m.end()
         words, starts = tokenize(text)
+        keys = []
+        for w in words:
+            k = cache.get(w)
+            if k is None:
+                k = cache[w] = key(w)
+            keys.append(k)
         paras.append(Para(
             id=p.id, index=index, text=text, line=p.line, indent=p.indent,
-            words=tuple(words), starts=tuple(starts), keys=tuple(key(w) for w in words),
+            words=tuple(words), starts=tuple(starts), keys=tuple(keys),
             sents=tuple(sentence_spans(text)), upper=is_upper_text(text[body:]),
             marker=marker, heading_level=level, body=body))
     return Doc(paras=tuple(paras))
@@ -322,17 +339,58 @@ def has_word(text: str) -> bool:
     return bool(_WORD_CHARS.search(text))
 
 
+def topic_hits(words: Iterable[str], lexicon: Any) -> Iterator[tuple[int, int]]:
+    """(topic number, word index) for every topic keyword among the words."""
+    index = lexicon.topic_index
+    exact, exact_case, prefix, multi = index.exact, index.exact_case, index.prefix, index.multi
+    words = list(words)
+    lows = [w.lower() for w in words]
+    n = len(words)
+    i = 0
+    while i < n:
+        low = lows[i]
+        if not low[:1].isalnum():
+            i += 1
+            continue
+        bucket = multi.get(low)
+        if bucket:
+            hit = False
+            for phrase, star, t in bucket:
+                k = len(phrase)
+                got = lows[i:i + k]
+                if len(got) == k and (tuple(got) == phrase or
+                                      (star and tuple(got[:-1]) == phrase[:-1] and got[-1].startswith(phrase[-1]))):
+                    yield t, i
+                    hit = True
+            if hit:
+                i += 1
+                continue
+        found = False
+        for part in (low,) if "-" not in low else (low,) + tuple(low.split("-")):
+            ts = exact.get(part)
+            if ts:
+                for t in ts:
+                    yield t, i
+                found = True
+                break
+            for pre, t in prefix.get(part[:3], ()):
+                if part.startswith(pre):
+                    yield t, i
+                    found = True
+            if found:
+                break
+        if not found:
+            for t in exact_case.get(words[i], ()):
+                yield t, i
+        i += 1
+
+
 def topic_ids(text: str, lexicon: Any) -> list[str]:
     """Topic ids named in a short text (a heading, an item), most mentioned first."""
-    rx = getattr(lexicon, "topic_re", None)
-    if rx is None:
-        return []
+    words, _ = tokenize(text)
     counts: dict[str, int] = {}
     order: list[str] = []
-    for m in rx.finditer(text):
-        n = int(m.lastgroup[1:]) if m.lastgroup else -1
-        if n < 0:
-            continue
+    for n, _ in topic_hits(words, lexicon):
         tid = lexicon.topics[n].id
         if tid not in counts:
             order.append(tid)

@@ -24,16 +24,6 @@ _QUAL = (r"(?:(?:more\s+than|over|up\s+to|almost|nearly|about|approximately|arou
          r"just\s+under|well\s+over|a\s+total\s+of|nearly\s+a|over\s+a|more\s+than\s+a|about\s+a)\s+)?")
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
           r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b")
-_PERCENT = re.compile(rf"(?<![\w.,-]){_QUAL}(?P<n>{_NUM})(?:\s*(?:to|-|–|and)\s*(?P<n2>{_NUM}))?\s*"
-                      r"(?:%|per\s?cent\b|percent\b|percentage\s+points?\b)", re.I)
-_MEMBER = re.compile(rf"(?<![\w.,-])(?P<n>{_NUM}|{_WORDNUM})[-\s](?P<u>member|strong|person|man|woman|nation|"
-                     r"country|party|seat)\b", re.I)
-_DAYS = re.compile(rf"(?<![\w.,-])(?P<n>\d+|{_WORDNUM})-(?P<u>day|week|month|hour|night)\b"
-                   r"(?P<rest>(?:\s+[\w-]+){0,3}?\s+(?:visit|trip|tour|stay|summit|meeting|conference|talks|"
-                   r"forum|event|programme|program|mission|journey|session|sojourn|state\s+visit)s?\b)", re.I)
-_VAGUE = re.compile(r"(?<![\w-])(?P<q>(?:more\s+than\s+|over\s+|nearly\s+|about\s+|almost\s+)?)(?P<v>"
-                    r"(?:tens|hundreds)\s+of\s+(?:thousands|millions|billions)|thousands|hundreds|dozens|"
-                    r"a\s+dozen|scores)(?=\s+of\b|\s+(?:more|new|other)\b)", re.I)
 _DATE_AFTER = re.compile(rf"^\s*(?:st|nd|rd|th)?\s*(?:of\s+)?{_MONTH}", re.I)
 _DATE_BEFORE = re.compile(rf"{_MONTH}\.?\s*(?:\d{{1,2}}\s*(?:-|–|to|and)\s*)?$", re.I)
 _RANGE_DATE = re.compile(rf"^\s*(?:-|–|to|and)\s*\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}", re.I)
@@ -76,134 +66,180 @@ def _amount(num: str, scale: str | None, words: dict[str, float], scales: dict[s
     return value
 
 
-def _money_re(lexicon: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _currency_before(lexicon: Lexicon) -> re.Pattern[str]:
     prefixes = sorted({c for c, _, where in lexicon.currencies if where == "prefix"}, key=len, reverse=True)
+    alt = "|".join((r"(?<![\w$])" if c[:1].isalpha() else "") + re.escape(c).replace(r"\ ", r"\s?")
+                   for c in prefixes)
+    return re.compile(rf"(?:{alt})\s?$")
+
+
+def _currency_after(lexicon: Lexicon) -> re.Pattern[str]:
     suffixes = sorted({c for c, _, where in lexicon.currencies if where == "suffix"}, key=len, reverse=True)
-
-    def esc(c: str) -> str:
-        e = re.escape(c).replace(r"\ ", r"\s?")
-        return rf"(?<![\w$]){e}" if c[:1].isalpha() else e
-
-    pre = "|".join(esc(c) for c in prefixes)
-    suf = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in suffixes)
-    money = re.compile(rf"(?<![\w.,]){_QUAL}(?P<cur>{pre})\s?(?P<n>{_NUM})(?![\d,])(?P<s>{_SCALE})?"
-                       rf"(?:\s+(?P<suf>{suf})\b)?")
-    money2 = re.compile(rf"(?<![\w.,$-]){_QUAL}(?P<n>{_NUM}|{_WORDNUM})(?P<s>{_SCALE})?\s+(?:(?:US|U\.S\.)\s+)?"
-                        rf"(?P<suf>{suf})\b", re.I)
-    return money, money2
+    alt = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in suffixes)
+    return re.compile(rf"\s+(?:(?:US|U\.S\.)\s+)?(?P<suf>{alt})\b", re.I)
 
 
-def _quantity_re(lexicon: Lexicon) -> re.Pattern[str]:
+def _units_after(lexicon: Lexicon) -> re.Pattern[str]:
     units = sorted(lexicon.cues.get("quantity_units", {}), key=len, reverse=True)
     alt = "|".join(re.escape(u).replace(r"\ ", r"\s+") for u in units)
-    return re.compile(rf"(?<![\w.,-]){_QUAL}(?P<n>{_NUM})(?P<s>{_SCALE})?\s*(?:metric\s+)?(?P<u>{alt})"
-                      r"(?:-per-[a-z]+)?(?=\b|-)", re.I)
+    return re.compile(rf"\s*(?:metric\s+)?(?P<u>{alt})(?:-per-[a-z]+)?(?=\b|-)", re.I)
 
 
-def _count_re() -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w.,$€£¥-]){_QUAL}(?P<n>{_NUM}|{_WORDNUM})(?![\w,.]\d)(?P<s>{_SCALE})?\s+"
-                      r"(?P<tail>(?:[\w’'.-]+\s+){0,3}[\w’'.-]+)", re.I)
+_NUMBER = re.compile(r"(?:(?<![\w.,-])|(?<=\$[A-Z]))(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\w,]*\d)|\d+(?:\.\d+)?(?![\d,]\d))")
+_SCALE_AFTER = re.compile(r"\s?-?\s?(?P<s>thousand|million|billion|trillion|crores?|lakhs?|lac|mln|bln|trn)\b|"
+                          r"(?P<s2>mn|bn|m|b|tn|k|cr)\b", re.I)
+_QUAL_BEFORE = re.compile(_QUAL.replace("(?:(?:", "(?:(?<![\\w])(?:", 1)[:-1] + r"$", re.I)
+_PERCENT_AFTER = re.compile(r"(?:\s*(?:to|-|–|and)\s*(?P<n2>\d+(?:\.\d+)?))?\s*(?:%|per\s?cent\b|percent\b|"
+                            r"percentage\s+points?\b)", re.I)
+_DAYS_AFTER = re.compile(r"-(?P<u>day|week|month|hour|night)\b(?P<rest>(?:\s+[\w-]+){0,3}?\s+(?:visit|trip|tour|"
+                         r"stay|summit|meeting|conference|talks|forum|event|programme|program|mission|journey|"
+                         r"session|sojourn)s?\b)", re.I)
+_MEMBER_AFTER = re.compile(r"[-\s](?P<u>member|strong|person|man|woman|nation|country|party|seat)\b", re.I)
+_TAIL = re.compile(r"\s+(?P<tail>(?:[\w’'.-]+\s+){0,3}[\w’'.-]+)")
+_WORDNUMS = frozenset("one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+                      "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety "
+                      "hundred dozen".split())
+_VAGUE_WORDS = frozenset("tens hundreds thousands dozens scores".split())
 
 
 def find(doc: Doc, lexicon: Lexicon) -> list[FigureFact]:
     """Every figure in the text, in order."""
-    words = {k: float(v) for k, v in lexicon.cues.get("number_words", {}).items()}
-    scales = {k: float(v) for k, v in lexicon.cues.get("scale_words", {}).items()}
-    vague = {k: float(v) for k, v in lexicon.cues.get("vague_amounts", {}).items()}
-    codes = {c.lower(): code for c, code, _ in lexicon.currencies}
-    units = {k.lower(): v for k, v in lexicon.cues.get("quantity_units", {}).items()}
-    irregular = set(lexicon.cues.get("irregular_plurals", ()))
-    money, money2 = _money_re(lexicon)
-    quantity = _quantity_re(lexicon)
-    count = _count_re()
+    cues = lexicon.cues
+    words = {k: float(v) for k, v in cues.get("number_words", {}).items()}
+    scales = {k: float(v) for k, v in cues.get("scale_words", {}).items()}
+    vague = {k: float(v) for k, v in cues.get("vague_amounts", {}).items()}
+    codes = {re.sub(r"\s+", "", c.lower()): code for c, code, _ in lexicon.currencies}
+    units = {k.lower(): v for k, v in cues.get("quantity_units", {}).items()}
+    irregular = set(cues.get("irregular_plurals", ()))
+    cur_before = _currency_before(lexicon)
+    cur_after = _currency_after(lexicon)
+    unit_after = _units_after(lexicon)
     out: list[FigureFact] = []
     for p in doc.paras:
         text = p.text
         lo = p.body
-        taken: list[tuple[int, int]] = []
-
-        def free(s: int, e: int) -> bool:
-            return all(e <= a or s >= b for a, b in taken)
-
-        def add(s: int, e: int, amount: float | None, unit: str | None, kind: str, about: str = "") -> None:
-            taken.append((s, e))
-            shown = text[s:e].strip()
-            out.append(FigureFact(pid=p.id, start=s, end=e, text=shown, amount=amount, unit=unit, kind=kind,
-                                  about=about or _about(p, s, e, kind)))
-
-        for m in money.finditer(text, lo):
-            cur = m.group("cur")
-            amount = _amount(m.group("n"), m.group("s"), words, scales)
-            code = codes.get(re.sub(r"\s+", " ", cur).lower()) or codes.get(cur.lower().replace(" ", ""))
-            if m.group("suf"):
-                code = codes.get(re.sub(r"\s+", " ", m.group("suf")).lower(), code)
-            if code is None and "$" in cur:
-                code = "USD"
-            add(m.start(), m.end(), amount, code, "money")
-        for m in money2.finditer(text, lo):
-            if not free(m.start(), m.end()):
+        cands: list[tuple[int, int, bool]] = [(m.start(), m.end(), True) for m in _NUMBER.finditer(text, lo)]
+        for i, k in enumerate(p.keys):
+            head = k.split("-", 1)[0]
+            if (head in _WORDNUMS or k in _VAGUE_WORDS) and p.starts[i] >= lo:
+                s = p.starts[i]
+                e = s + (len(head) if "-" in k else len(p.words[i]))
+                if head == "dozen" and text[max(0, s - 2):s].lower() == "a ":
+                    s -= 2
+                cands.append((s, e, False))
+        if not cands:
+            continue
+        cands.sort()
+        taken_end = -1
+        for s, e, digits in cands:
+            if s < taken_end:
                 continue
-            if _is_date(text, m.start("n"), m.end("n")):
+            got = _read(p, s, e, digits, lexicon, words, scales, vague, codes, units, irregular,
+                        cur_before, cur_after, unit_after)
+            if got is None:
                 continue
-            amount = _amount(m.group("n"), m.group("s"), words, scales)
-            code = codes.get(re.sub(r"\s+", " ", m.group("suf")).lower())
-            add(m.start(), m.end(), amount, code, "money")
-        for m in _PERCENT.finditer(text, lo):
-            if free(m.start(), m.end()):
-                add(m.start(), m.end(), _amount(m.group("n"), None, words, scales), "percent", "percent")
-        for m in _DAYS.finditer(text, lo):
-            s, e = m.start(), m.end("n") + 1 + len(m.group("u"))
-            if free(s, e):
-                unit = m.group("u").lower() + "s"
-                add(s, e, _amount(m.group("n"), None, words, scales), unit, "duration",
-                    "length of the " + squash(m.group("rest")).lower())
-        for m in _MEMBER.finditer(text, lo):
-            if free(m.start(), m.end()) and not _is_date(text, m.start("n"), m.end("n")):
-                u = m.group("u").lower()
-                unit = "people" if u in ("member", "strong", "person", "man", "woman") else u + "s"
-                add(m.start(), m.end(), _amount(m.group("n"), None, words, scales), unit, "count")
-        for m in quantity.finditer(text, lo):
-            if free(m.start(), m.end()) and not _is_date(text, m.start("n"), m.end("n")):
-                unit = units.get(re.sub(r"\s+", " ", m.group("u").lower()), m.group("u"))
-                add(m.start(), m.end(), _amount(m.group("n"), m.group("s"), words, scales), unit, "quantity")
-        for m in _VAGUE.finditer(text, lo):
-            if free(m.start(), m.end()):
-                v = re.sub(r"\s+", " ", m.group("v").lower())
-                amount = vague.get(v) or words.get(v)
-                add(m.start(), m.end(), amount, _noun_after(text, m.end()), "count")
-        for m in count.finditer(text, lo):
-            s, e = m.start(), m.end("n")
-            if not free(s, m.end("n")):
-                continue
-            if _is_date(text, m.start("n"), m.end("n")) or _name_number(p, m.start("n")):
-                continue
-            n = m.group("n")
-            if n[:1].isdigit() and _YEAR.match(n) and not m.group("s"):
-                continue
-            if n.lower() in ("one", "a dozen") and not m.group(0)[:m.start("n") - s].strip():
-                if n.lower() == "one":
-                    continue
-            noun_end, noun = _plural(m.group("tail"), irregular)
-            if noun is None:
-                continue
-            if noun.lower() in _PLURAL_STOP:
-                continue
-            before = text[max(lo, s - 12):s].lower().split()
-            small = not n[:1].isdigit() or (_amount(n, None, words, scales) or 0) <= 10
-            if small and before and before[-1] in ("the", "these", "those", "our", "their", "its", "his", "her", "all",
-                                         "both", "my", "your", "whose", "first", "last", "next", "past"):
-                continue
-            amount = _amount(n, m.group("s"), words, scales)
-            if amount is not None and amount <= 2 and noun.lower() in _SMALL_GENERIC:
-                continue
-            end = m.start("tail") + noun_end
-            # "Letters of Interest": the counted thing continues with "of" + capitalised words
-            tail = re.match(r"\s+of\s+(?:[A-Z][\w-]*\s?)+", text[end:end + 60])
-            if tail and noun[:1].isupper():
-                end += len(tail.group().rstrip())
-            add(s, end, amount, noun.lower() if not noun[:-1].isupper() else noun, "count")
-    out.sort(key=lambda f: (doc.order(f.pid), f.start))
+            fs, fe, amount, unit, kind, about = got
+            taken_end = fe
+            out.append(FigureFact(pid=p.id, start=fs, end=fe, text=text[fs:fe].strip(), amount=amount, unit=unit,
+                                  kind=kind, about=about or _about(p, fs, fe, kind)))
     return out
+
+
+def _read(p: Para, s: int, e: int, digits: bool, lexicon: Lexicon, words: dict, scales: dict, vague: dict,
+          codes: dict, units: dict, irregular: set, cur_before: re.Pattern[str], cur_after: re.Pattern[str],
+          unit_after: re.Pattern[str]):
+    """The figure around the number at [s, e): (start, end, amount, unit, kind, about) or None."""
+    text = p.text
+    num = text[s:e]
+    q = _QUAL_BEFORE.search(text, max(0, s - 30), s)
+    start = q.start() if q and q.group() else s
+    if digits:
+        cm = cur_before.search(text, max(0, s - 8), s)
+        scale = _SCALE_AFTER.match(text, e)
+        end = scale.end() if scale else e
+        sc = (scale.group("s") or scale.group("s2")) if scale else None
+        if cm:
+            cur = re.sub(r"\s+", "", cm.group().lower())
+            code = codes.get(cur) or ("USD" if "$" in cur else None)
+            ca = cur_after.match(text, end)
+            if ca:
+                code = codes.get(re.sub(r"\s+", "", ca.group("suf").lower()), code)
+                end = ca.end()
+            q = _QUAL_BEFORE.search(text, max(0, cm.start() - 30), cm.start())
+            start = q.start() if q and q.group() else cm.start()
+            return start, end, _amount(num, sc, words, scales), code, "money", ""
+        ca = cur_after.match(text, end)
+        if ca and not _is_date(text, s, e):
+            code = codes.get(re.sub(r"\s+", "", ca.group("suf").lower()))
+            return start, ca.end(), _amount(num, sc, words, scales), code, "money", ""
+        pm = _PERCENT_AFTER.match(text, e)
+        if pm:
+            return start, pm.end(), _amount(num, None, words, scales), "percent", "percent", ""
+    dm = _DAYS_AFTER.match(text, e)
+    if dm and (not digits or num.isdigit()):
+        amount = _amount(num, None, words, scales)
+        return s, dm.end("u"), amount, dm.group("u").lower() + "s", "duration", \
+            "length of the " + squash(dm.group("rest")).lower()
+    if _is_date(text, s, e) or _name_number(p, s):
+        return None
+    mm = _MEMBER_AFTER.match(text, e)
+    if mm:
+        u = mm.group("u").lower()
+        unit = "people" if u in ("member", "strong", "person", "man", "woman") else u + "s"
+        return s, mm.end(), _amount(num, None, words, scales), unit, "count", ""
+    if digits:
+        scale = _SCALE_AFTER.match(text, e)
+        end = scale.end() if scale else e
+        sc = (scale.group("s") or scale.group("s2")) if scale else None
+        um = unit_after.match(text, end)
+        if um:
+            unit = units.get(re.sub(r"\s+", " ", um.group("u").lower()), um.group("u"))
+            return start, um.end(), _amount(num, sc, words, scales), unit, "quantity", ""
+        if _YEAR.match(num) and not sc:
+            return None
+    else:
+        low = num.lower()
+        if low in _VAGUE_WORDS or text[s:s + 2].lower() == "a ":
+            vm = re.match(r"(?:tens|hundreds)\s+of\s+(?:thousands|millions|billions)|thousands|hundreds|dozens|"
+                          r"scores|a\s+dozen|dozen", text[s:s + 40], re.I)
+            if vm and (re.match(r"\s+(?:of\b|more\b|new\b|other\b)", text[s + vm.end():s + vm.end() + 8])
+                       or "dozen" in vm.group().lower()):
+                v = re.sub(r"\s+", " ", vm.group().lower())
+                fe = s + vm.end()
+                if "dozen" in v:
+                    amount = 12.0
+                    tm = _TAIL.match(text, fe)
+                    if tm and not v.startswith("dozens"):
+                        noun_end, noun = _plural(tm.group("tail"), irregular)
+                        if noun:
+                            fe = tm.start("tail") + noun_end
+                    return start, fe, amount, None, "count", ""
+                return start, fe, vague.get(v) or words.get(v), _noun_after(text, fe), "count", ""
+            if low in _VAGUE_WORDS:
+                return None
+        sc = None
+        end = e
+    tm = _TAIL.match(text, end)
+    if not tm:
+        return None
+    noun_end, noun = _plural(tm.group("tail"), irregular)
+    if noun is None or noun.lower() in _PLURAL_STOP:
+        return None
+    amount = _amount(num, sc, words, scales)
+    if num.lower() == "one":
+        return None
+    before = text[max(p.body, start - 12):start].lower().split()
+    small = not digits or (amount or 0) <= 10
+    if small and before and before[-1] in ("the", "these", "those", "our", "their", "its", "his", "her", "all",
+                                           "both", "my", "your", "whose", "first", "last", "next", "past"):
+        return None
+    if amount is not None and amount <= 2 and noun.lower() in _SMALL_GENERIC:
+        return None
+    fe = tm.start("tail") + noun_end
+    tail = re.match(r"\s+of\s+(?:[A-Z][\w-]*\s?)+", text[fe:fe + 60])
+    if tail and noun[:1].isupper():
+        fe += len(tail.group().rstrip())
+    return start, fe, amount, noun.lower() if not noun[:-1].isupper() else noun, "count", ""
 
 
 def _plural(tail: str, irregular: set[str]) -> tuple[int, str | None]:

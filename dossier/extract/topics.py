@@ -3,29 +3,24 @@ additions), each with the paragraphs that mention it."""
 from __future__ import annotations
 
 from ..model import Topic
-from ._text import Doc
+from ._text import Doc, topic_hits
 from ._types import TopicFact, Topics
 from .lexicon import Lexicon
 
 
 def find(doc: Doc, lexicon: Lexicon) -> Topics:
     """Topics by how often they come up (then first mention); paragraph → topic ids."""
-    if lexicon.topic_re is None:
-        return Topics(topics=())
     counts: dict[int, int] = {}
     evidence: dict[int, list[str]] = {}
     first: dict[int, tuple[int, int]] = {}
     by_para: dict[str, list[str]] = {}
     for p in doc.paras:
-        for m in lexicon.topic_re.finditer(p.text):
-            n = int(m.lastgroup[1:]) if m.lastgroup else -1
-            if n < 0:
-                continue
+        for n, i in topic_hits(p.words, lexicon):
             counts[n] = counts.get(n, 0) + 1
             ev = evidence.setdefault(n, [])
             if p.id not in ev:
                 ev.append(p.id)
-            first.setdefault(n, (p.index, m.start()))
+            first.setdefault(n, (p.index, i))
             tid = lexicon.topics[n].id
             ids = by_para.setdefault(p.id, [])
             if tid not in ids:

@@ -49,6 +49,16 @@ class TopicDef:
 
 
 @dataclass(frozen=True)
+class TopicIndex:
+    """Topic keywords by word: exact words, acronyms (case kept), prefixes ("agricultur*"), phrases."""
+
+    exact: dict[str, list[int]] = field(default_factory=dict)
+    exact_case: dict[str, list[int]] = field(default_factory=dict)
+    prefix: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
+    multi: dict[str, list[tuple[tuple[str, ...], bool, int]]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
 class Lexicon:
     """Everything the extractor knows about words: titles, countries, topics."""
 
@@ -69,7 +79,7 @@ class Lexicon:
     facility_nouns: frozenset[str] = frozenset()
     currencies: tuple[tuple[str, str, str], ...] = ()
     topics: tuple[TopicDef, ...] = ()
-    topic_re: re.Pattern[str] | None = None
+    topic_index: TopicIndex = field(default_factory=TopicIndex)
     issues: tuple[str, ...] = ()
     issue_re: re.Pattern[str] | None = None
     sections: tuple[tuple[str, re.Pattern[str]], ...] = ()
@@ -92,27 +102,30 @@ def _split(cell: str) -> list[str]:
     return [c.strip() for c in cell.split("|") if c.strip()]
 
 
-def _keyword_pattern(word: str) -> str:
-    """A topic keyword as a regex: '*' at the end matches any ending, '?' makes the letter before
-    it optional, and acronyms ("AI", "SMEs") match only in capitals."""
-    w = word.strip()
-    star = w.endswith("*")
-    w = w.rstrip("*")
-    body = re.escape(w).replace(r"\ ", r"[\s-]+").replace(r"\?", "?")
-    if star:
-        body += r"\w*"
-    letters = w.rstrip("s").replace("-", "")
-    if sum(c.isupper() for c in letters) >= 2 and not any(c.islower() for c in letters):
-        return rf"(?-i:{body})"
-    return body
-
-
-def _topic_regex(topics: list[TopicDef]) -> re.Pattern[str]:
-    parts = []
+def _topic_index(topics: list[TopicDef]) -> TopicIndex:
+    exact: dict[str, list[int]] = {}
+    exact_case: dict[str, list[int]] = {}
+    prefix: dict[str, list[tuple[str, int]]] = {}
+    multi: dict[str, list[tuple[tuple[str, ...], bool, int]]] = {}
     for n, t in enumerate(topics):
-        alts = "|".join(sorted((_keyword_pattern(k) for k in t.keywords), key=len, reverse=True))
-        parts.append(f"(?P<t{n}>{alts})")
-    return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])", re.I)
+        for kw in t.keywords:
+            star = kw.endswith("*")
+            w = kw.rstrip("*").strip()
+            parts = w.split()
+            if len(parts) > 1:
+                multi.setdefault(parts[0].lower(), []).append((tuple(p.lower() for p in parts), star, n))
+                continue
+            letters = w.rstrip("s").replace("-", "")
+            acronym = sum(c.isupper() for c in letters) >= 2 and not any(c.islower() for c in letters)
+            if star:
+                prefix.setdefault(w.lower()[:3], []).append((w.lower(), n))
+            elif acronym:
+                exact_case.setdefault(w, []).append(n)
+            else:
+                exact.setdefault(w.lower(), []).append(n)
+    for bucket in multi.values():
+        bucket.sort(key=lambda e: -len(e[0]))
+    return TopicIndex(exact=exact, exact_case=exact_case, prefix=prefix, multi=multi)
 
 
 def load(additions: LexiconAdditions | None = None) -> Lexicon:
@@ -211,7 +224,7 @@ def load(additions: LexiconAdditions | None = None) -> Lexicon:
         facility_nouns=frozenset(fold(w) for w in _lines("facility_nouns.txt")),
         currencies=tuple((r[0], r[1], r[2]) for r in _rows("currencies.tsv")),
         topics=tuple(topics),
-        topic_re=_topic_regex(topics),
+        topic_index=_topic_index(topics),
         issues=issues,
         issue_re=issue_re,
         sections=sections,
