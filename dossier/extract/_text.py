@@ -18,7 +18,7 @@ T = TypeVar("T")
 
 # words: an abbreviation written with dots ("U.S.", "H.E."), or letters/digits with inner
 # hyphens and apostrophes ("Sung-lac", "O'Brien", "People’s"); anything else is one character.
-_TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W_](?:\w|[-'’](?=[^\W_]))*|\S")
+_TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W_](?:\w|-(?=[^\W_])|['’](?=[^\W_])(?![sS]\b))*|['’][sS]\b|\S")
 _POSSESSIVE = ("’s", "'s", "’S", "'S")
 _LIST_MARKER = re.compile(r"^\s*(?:[-*+•▪◦‣·]\s+|\(?(?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,4})[.)]\s+)")
 _MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+")
@@ -70,7 +70,7 @@ def squash(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
-_LOWER = re.compile(r"[^\W\d_A-Z\u00C0-\u00DE]")
+_LOWER_RUN = re.compile(r"[a-z]{2,}")
 _LETTER = re.compile(r"[^\W\d_]")
 
 
@@ -79,8 +79,10 @@ def is_upper_text(text: str) -> bool:
     head = text[:400]
     if head.upper() == head:
         return len(_LETTER.findall(head)) >= 4
-    lower = sum(1 for c in _LOWER.findall(head) if c.islower())
-    letters = len(_LETTER.findall(head))
+    if len(_LOWER_RUN.findall(head, 0, 120)) > 3:
+        return False
+    lower = sum(map(str.islower, head))
+    letters = sum(map(str.isalpha, head))
     return letters >= 4 and lower <= letters // 10
 
 
@@ -210,20 +212,9 @@ class Doc:
 
 
 def tokenize(text: str) -> tuple[list[str], list[int]]:
-    words: list[str] = []
-    starts: list[int] = []
-    for m in _TOKEN.finditer(text):
-        w = m.group()
-        s = m.start()
-        if len(w) > 2 and w.endswith(_POSSESSIVE) and w[-3].isalpha():
-            words.append(w[:-2])
-            starts.append(s)
-            words.append(w[-2:])
-            starts.append(s + len(w) - 2)
-        else:
-            words.append(w)
-            starts.append(s)
-    return words, starts
+    """Words and their start offsets; a possessive "’s" is a token of its own."""
+    ms = list(_TOKEN.finditer(text))
+    return [m.group() for m in ms], [m.start() for m in ms]
 
 
 def prepare(article: Article) -> Doc:
@@ -294,6 +285,9 @@ class Gazetteer(Generic[T]):
 
     def __contains__(self, k: str) -> bool:
         return k in self._first
+
+    def first_keys(self) -> frozenset[str]:
+        return frozenset(self._first)
 
     def match(self, para: Para, i: int) -> tuple[int, T] | None:
         if i >= len(para.keys):

@@ -93,6 +93,7 @@ class _Reader:
         self.p = p
         self.lx = lexicon
         self.n = len(p.words)
+        self._geo: dict[int, object] = {}
 
     # -- small predicates
     def word(self, i: int) -> str:
@@ -104,10 +105,16 @@ class _Reader:
     def geo(self, i: int):
         if i >= self.n:
             return None
+        got = self._geo.get(i, 0)
+        if got != 0:
+            return got
         w = self.p.words[i]
-        if not (w[:1].isupper() or self.p.upper):
-            return None
-        return self.lx.geo.match(self.p, i)
+        if not (w[:1].isupper() or self.p.upper) or self.p.keys[i] not in self.lx.geo:
+            got = None
+        else:
+            got = self.lx.geo.match(self.p, i)
+        self._geo[i] = got
+        return got
 
     def country_at(self, i: int) -> tuple[int, str] | None:
         """A country name or demonym at i: (tokens used incl. possessive, country)."""
@@ -379,16 +386,21 @@ def _scan(p: Para, lexicon: Lexicon, cues: dict) -> list[_Mention]:
     text = p.text
     role_nouns = lexicon.role_nouns
     historical = set(cues.get("historical_markers", ()))
+    keys = p.keys
+    cues_set = lexicon.person_cues
+    title_start = lexicon.title_start
+    geo_first = lexicon.geo_first
+    upper = p.upper
     while i < n:
         w = words[i]
-        if not w[:1].isalpha():
+        if not w[:1].isalpha() or not (upper or w[:1].isupper() or keys[i] in cues_set):
             i += 1
             continue
         det = r.k(i - 1) if r.k(i - 1) in _DETERMINERS or r.k(i - 1) in ("a", "an") else ""
         former = r.k(i - 1) in historical or r.k(i - 2) in historical and r.k(i - 1) in ("the",)
-        t = r.title(i) if (w[:1].isupper() or p.upper or r.country_at(i) or
-                            key(w) in lexicon.title_modifiers or r.is_portfolio(i) or
-                            lexicon.titles.match(p, i) is not None) else None
+        k0 = keys[i]
+        t = r.title(i) if (k0 in title_start or (k0 in geo_first and (w[:1].isupper() or upper))
+                           or (w.isupper() and 2 <= len(w) <= 6)) else None
         if t is not None:
             j = t.end
             comma = False
@@ -450,7 +462,7 @@ def _scan(p: Para, lexicon: Lexicon, cues: dict) -> list[_Mention]:
                     i = max(e, _appositive(r, m, e, lexicon, cues))
                     continue
         # a role noun before a name: "independence hero Kim Gu", "analyst Jane Roe"
-        if not w[:1].isupper() and fold(w) in role_nouns and i + 1 < n and r.name_token(i + 1, True):
+        if not w[:1].isupper() and keys[i] in role_nouns and i + 1 < n and r.name_token(i + 1, True):
             e, name = r.name(i + 1)
             if len(name) >= 2:
                 s = i
@@ -467,12 +479,12 @@ def _scan(p: Para, lexicon: Lexicon, cues: dict) -> list[_Mention]:
                 i = e
                 continue
         # kin: "and his wife Auxillia Mnangagwa"
-        if fold(w) in ("wife", "husband", "spouse") and i + 1 < n:
+        if keys[i] in ("wife", "husband", "spouse") and i + 1 < n:
             kk = i + 1 + (1 if r.word(i + 1) == "," else 0)
             e, name = r.name(kk)
             if len(name) >= 2:
                 m = _Mention(pid=p.id, start=p.starts[kk], end=p.end(e - 1), name=name,
-                             role_kind="kin", role=fold(w))
+                             role_kind="kin", role=keys[i])
                 out.append(m)
                 i = e
                 continue
@@ -643,13 +655,21 @@ def _group(mentions: list[_Mention], lexicon: Lexicon, front: set[str]) -> list[
 
     named = [m for m in mentions if m.name]
     people: list[_Person] = []
+    toks_of: dict[int, tuple[str, ...]] = {}
+
+    def person_toks(person: _Person) -> tuple[str, ...]:
+        got = toks_of.get(id(person.name))
+        if got is None:
+            got = toks_of[id(person.name)] = tuple(key(w).rstrip(".") for w in person.name)
+        return got
+
     # body text before headlines (whose Title Case runs names on), informative mentions first
     ordered = sorted(named, key=lambda m: (m.pid in front, not informative(m), -len(m.name)))
     for m in ordered:
         toks = tuple(key(w).rstrip(".") for w in m.name)
         target = None
         for person in people:
-            ptoks = tuple(key(w).rstrip(".") for w in person.name)
+            ptoks = person_toks(person)
             if toks == ptoks:
                 target = person
                 break
@@ -767,11 +787,16 @@ def extract(doc: Doc, structure: Structure, facts: CountryFacts, lexicon: Lexico
 
     # surname-only and first-name-only mentions anywhere (evidence)
     keys = _keys(people)
+    wanted = set(keys)
     for p in doc.paras:
-        for i, w in enumerate(p.words):
+        if wanted.isdisjoint(p.keys):
+            continue
+        for i, k in enumerate(p.keys):
+            if k not in wanted:
+                continue
+            w = p.words[i]
             if not w[:1].isupper():
                 continue
-            k = p.keys[i]
             person = keys.get(k)
             if person is None:
                 continue

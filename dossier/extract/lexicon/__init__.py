@@ -84,6 +84,9 @@ class Lexicon:
     issue_re: re.Pattern[str] | None = None
     sections: tuple[tuple[str, re.Pattern[str]], ...] = ()
     cues: dict[str, Any] = field(default_factory=dict)
+    person_cues: frozenset[str] = frozenset()    # lowercase words that may start a person mention
+    title_start: frozenset[str] = frozenset()    # words an office may start with
+    geo_first: frozenset[str] = frozenset()      # first words of geographic names
 
 
 def _lines(name: str) -> list[str]:
@@ -206,17 +209,28 @@ def load(additions: LexiconAdditions | None = None) -> Lexicon:
     cues = json.loads((HERE / "cues.json").read_text(encoding="utf-8"))
     cues.pop("_comment", None)
 
+    title_modifiers = frozenset(key(w) for w in _lines("title_modifiers.txt"))
+    portfolio = frozenset(key(w) for w in _lines("portfolios.txt"))
+    role_nouns = frozenset(fold(w) for w in _lines("role_nouns.txt"))
+    person_cues = (title_words | title_modifiers | portfolio | role_nouns | honorifics.first_keys()
+                   | frozenset(("wife", "husband", "spouse")) | frozenset(k for t in title_list for k in
+                                                                        [key(_plural(t).split()[-1])]))
+    geo = Gazetteer(geo_entries)
     return Lexicon(
+        person_cues=person_cues,
+        title_start=title_words | title_modifiers | portfolio | frozenset(
+            key(_plural(t).split()[-1]) for t in title_list),
+        geo_first=geo.first_keys(),
         countries=tuple(names),
         capitals=capitals,
-        geo=Gazetteer(geo_entries),
+        geo=geo,
         titles=titles,
         title_words=title_words,
-        title_modifiers=frozenset(key(w) for w in _lines("title_modifiers.txt")),
-        portfolio=frozenset(key(w) for w in _lines("portfolios.txt")),
+        title_modifiers=title_modifiers,
+        portfolio=portfolio,
         honorifics=honorifics,
         postnominals=postnominals,
-        role_nouns=frozenset(fold(w) for w in _lines("role_nouns.txt")),
+        role_nouns=role_nouns,
         org_words=frozenset(key(w) for w in _lines("org_words.txt")),
         stop_caps=frozenset(key(w) for w in _lines("stop_caps.txt")),
         place_words=place_words,
