@@ -18,29 +18,27 @@ _ROLE_DROP = frozenset("of for the and & affairs ministry 's ’s in".split())
 _DETERMINERS = frozenset("the his her their its our your this that".split())
 _CONNECT = frozenset("of the and for & ’s 's on".split())
 _POSS = ("’s", "'s", "’S", "'S")
-_TRAVEL_AFTER = re.compile(
-    r"^[^.;:]{0,90}?\b(?:paid|pays|paying|undertook|undertakes|undertaking|began|begins|is\s+on|was\s+on|"
-    r"are\s+on|were\s+on|arrived|arrives|arriving|landed|lands|visited|visits|departed|departs|"
-    r"left\s+for|leaves\s+for|travell?ed|travels|flew|flies|came\s+to|comes\s+to|was\s+(?:warmly\s+)?"
-    r"(?:received|welcomed|greeted|hosted)|were\s+(?:warmly\s+)?(?:received|welcomed|greeted|hosted)|"
-    r"is\s+(?:visiting|travelling|traveling|in\s+\w+\s+for))\b", re.I)
-_HOSTING_AFTER = re.compile(r"^[^.;:]{0,40}?\b(?:who\s+)?(?:hosted|hosts|hosting|welcomed|welcomes|received|"
-                            r"receives|greeted|greets|invited|played\s+host)\b", re.I)
-_PASSIVE = re.compile(r"^[^.;:]{0,30}?\b(?:was|were|is|are|been|being)\s+(?:\w+ly\s+)?(?:hosted|welcomed|"
-                      r"received|greeted)\b", re.I)
-_TRIP_LEAD = re.compile(r"^\W*(?:On|During|In)\s+(?:his|her|their)\s+(?:[\w-]+\s+){0,3}?(?:visit|trip|tour|"
-                        r"journey|stay)\b[^.;]*,\s*(?:[A-Z][\w-]*\s+){0,4}$")
-_VISIT_POSS = re.compile(r"^\s*(?:’s|'s)\s+(?:\w+\s+){0,2}?(?:visit|trip|tour|arrival|stay|journey)\b", re.I)
-_VISIT_BY = re.compile(r"\b(?:visit|trip|tour|arrival)\s+(?:by|of)\s+(?:the\s+)?[^.]{0,60}$", re.I)
-_HOST_BY = re.compile(r"\b(?:hosted|received|welcomed|greeted|invited|invitation)\s+(?:[^.;]{0,80}?\s)?"
-                      r"(?:by|of)\s+[^.;]*$", re.I)
+_TRAVEL = re.compile(r"\b(?:paid|pays|paying|undertook|undertakes|undertaking|began|begins|is\s+on|was\s+on|"
+                     r"are\s+on|were\s+on|arrived|arrives|arriving|landed|lands|visited|visits|departed|"
+                     r"departs|left\s+for|leaves\s+for|travell?ed|travels|flew|flies|came\s+to|comes\s+to|"
+                     r"is\s+visiting|is\s+travell?ing)\b", re.I)
+_PASSIVE_V = re.compile(r"\b(?:was|were|is|are|been|being)\s+(?:\w+ly\s+)?(?:hosted|welcomed|received|greeted)\b",
+                        re.I)
+_HOST_V = re.compile(r"\b(?:hosted|hosts|hosting|welcomed|welcomes|received|receives|greeted|greets|invited|"
+                     r"played\s+host)\b", re.I)
+_BY = re.compile(r"\b(?:hosted|received|welcomed|greeted|invited)\b[^.;]{0,80}?\bby\b|\binvitation\s+of\b", re.I)
+_VISIT_BY = re.compile(r"\b(?:visit|trip|tour|arrival)\s+(?:by|of)\s+(?:the\s+)?", re.I)
+_TRIP_LEAD = re.compile(r"\W*(?:On|During|In)\s+(?:his|her|their)\s+(?:[\w-]+\s+){0,3}?(?:visit|trip|tour|"
+                        r"journey|stay)\b[^.;,]*,\s*")
+_VISIT_POSS = re.compile(r"\s*(?:’s|'s)\s+(?:\w+\s+){0,2}?(?:visit|trip|tour|arrival|stay|journey)\b", re.I)
 _MET = re.compile(r"\b(?:met|meets|meet|meeting\s+with|met\s+with|talks\s+with|called\s+on|calls\s+on|"
                   r"call\s+on|hosted|received|welcomed|greeted|with\s+(?:his|her|their)\s+counterparts?)\b"
                   r"[^.;]{0,200}$", re.I)
 _COUNTERPART = re.compile(r"\bcounterparts?\b", re.I)
 _SAID_BEFORE = re.compile(r"\b(?:said|says|told|added|noted|stressed|explained|according\s+to)\s+$")
 _SAID_AFTER = re.compile(r"^\s*(?:said|says|told|added|noted|stressed|explained|argued|warned|remarked)\b")
-_LIFE_YEARS = re.compile(r"^\s*\(\s*(?:\d{4}\s*[-–]\s*\d{4}|born\s+\d{4}|b\.\s*\d{4})\s*\)")
+_SAID = frozenset("said says told added noted stressed explained argued warned remarked".split())
+_LIFE_YEARS = re.compile(r"\s*\(\s*(?:\d{4}\s*[-–]\s*\d{4}|born\s+\d{4}|b\.\s*\d{4})\s*\)")
 _KIN = re.compile(r"\b(?:his|her|the\s+\w+(?:’s|'s))\s+(wife|husband|spouse)\s*,?\s*$", re.I)
 
 
@@ -492,15 +490,24 @@ def _scan(p: Para, lexicon: Lexicon, cues: dict) -> list[_Mention]:
         if w[:1].isupper() and r.name_token(i, True):
             e, name = r.name(i)
             if name:
+                nxt = r.word(e)
+                prev = keys[i - 1] if i else ""
+                prev2 = keys[i - 2] if i > 1 else ""
+                counterpart = prev in ("counterpart", "counterparts") or \
+                    (prev == "," and prev2 in ("counterpart", "counterparts"))
+                quoted = len(name) >= 2 and (prev in _SAID or r.k(e) in _SAID or
+                                             (prev in ("to",) and prev2 == "according"))
+                if not (nxt in (",", "(") or counterpart or quoted):
+                    i = e
+                    continue
                 m = _Mention(pid=p.id, start=p.starts[i], end=p.end(e - 1), name=name,
                              determiner=det, historical=former)
-                if _LIFE_YEARS.match(text[m.end:m.end + 20]):
+                if nxt == "(" and _LIFE_YEARS.match(text, m.end):
                     m.historical = True
-                after_appositive = _appositive(r, m, e, lexicon, cues)
-                before = text[max(0, m.start - 40):m.start]
-                if _COUNTERPART.search(before[-25:]) and len(name) >= 2:
+                after_appositive = _appositive(r, m, e, lexicon, cues) if nxt == "," else e
+                if counterpart and len(name) >= 2:
                     m.role_kind = m.role_kind or "counterpart"
-                if len(name) >= 2 and (_SAID_BEFORE.search(before) or _SAID_AFTER.match(text[m.end:m.end + 12])):
+                if quoted:
                     m.quoted = True
                 _counterpart_country(r, m, i)
                 out.append(m)
@@ -626,26 +633,38 @@ def _appositive(r: _Reader, m: _Mention, e: int, lexicon: Lexicon, cues: dict) -
 
 def _relations(p: Para, mentions: list[_Mention]) -> None:
     """Who travels and who hosts, from the words around each mention in its sentence."""
+    if not mentions:
+        return
     text = p.text
-    for m in mentions:
-        s, e = p.sentence_of(m.start)
-        after = text[m.end:e]
-        before = text[s:m.start]
-        if _VISIT_POSS.match(after) or _VISIT_BY.search(before) or _TRIP_LEAD.search(before):
-            m.visitor = True
-        elif _TRAVEL_AFTER.match(after) and not re.match(r"^\W*(?:who\s+)?(?:hosted|received|welcomed)", after):
-            nearest = [o for o in mentions if o is not m and s <= o.start and o.start > m.end and
-                       o.start < m.end + (_TRAVEL_AFTER.match(after).end())]
-            if not nearest:
+    for s, e in p.sents:
+        here = [m for m in mentions if s <= m.start < e]
+        if not here:
+            continue
+        travel = [x.start() for x in _TRAVEL.finditer(text, s, e)]
+        passive = [x.start() for x in _PASSIVE_V.finditer(text, s, e)]
+        hosting = [x.start() for x in _HOST_V.finditer(text, s, e)]
+        by = [x.end() for x in _BY.finditer(text, s, e)]
+        visit_by = [x.end() for x in _VISIT_BY.finditer(text, s, e)]
+        lead = _TRIP_LEAD.match(text, s, e)
+        starts = sorted(m.start for m in here)
+        for m in here:
+            nxt = next((x for x in starts if x > m.start), e)
+            if _VISIT_POSS.match(text, m.end) or any(0 <= m.start - v <= 60 for v in visit_by):
                 m.visitor = True
-        if _HOSTING_AFTER.match(after) and not _PASSIVE.match(after):
-            m.hosting = True
-        if _PASSIVE.match(after):
-            m.visitor = True
-        if _HOST_BY.search(before):
-            m.hosting = True
-        if m.visiting:
-            m.visitor = True
+            if any(m.end <= v <= m.end + 30 for v in passive):
+                m.visitor = True
+            elif any(m.end <= v <= m.end + 90 and v < nxt for v in travel):
+                m.visitor = True
+            if any(m.end <= v <= m.end + 40 and v < nxt for v in hosting) and \
+                    not any(m.end <= v <= m.end + 30 for v in passive):
+                m.hosting = True
+            if any(v <= m.start for v in by):
+                m.hosting = True
+            if lead and m.start >= lead.end() and m.start - lead.end() <= 40 and \
+                    not any(s <= o.start < m.start and o.start >= lead.end() for o in here if o is not m):
+                m.visitor = True
+            if m.visiting:
+                m.visitor = True
 
 
 def _group(mentions: list[_Mention], lexicon: Lexicon, front: set[str]) -> list[_Person]:
@@ -800,7 +819,7 @@ def extract(doc: Doc, structure: Structure, facts: CountryFacts, lexicon: Lexico
             person = keys.get(k)
             if person is None:
                 continue
-            if p.id in person.pids:
+            if any(m.pid == p.id and m.start <= p.starts[i] < m.end for m in person.mentions):
                 continue
             # "L3 Harris": a capitalised word before that is not part of the name
             prev = p.words[i - 1] if i else ""
@@ -813,6 +832,8 @@ def extract(doc: Doc, structure: Structure, facts: CountryFacts, lexicon: Lexico
                     and key(nxt) not in lexicon.stop_caps:
                 continue
             person.pids.add(p.id)
+            person.mentions.append(_Mention(pid=p.id, start=p.starts[i], end=p.end(i), name=person.name,
+                                            role_kind="ref"))
 
     # title-only mentions: "the Belarusian president", "the Prime Minister"
     for m in mentions:
@@ -845,7 +866,7 @@ def extract(doc: Doc, structure: Structure, facts: CountryFacts, lexicon: Lexico
         if country is None:
             country = _inferred_country(person, people, mentions, facts, host, participants, visitor,
                                         hosting, doc)
-        historical = all(m.historical for m in person.mentions if m.name) or \
+        historical = all(m.historical for m in person.mentions if m.name and m.role_kind != "ref") or \
             any(m.historical and m.role_kind in ("noun", "appositive") for m in person.mentions)
         delegate = bool(role) and role_kind in ("title", "appositive", "counterpart", "kin") and not historical
         if role_kind == "appositive" and role and not _is_office(role, lexicon):
