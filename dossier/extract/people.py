@@ -160,7 +160,14 @@ class _Reader:
             return False
         if self.lx.place_words.match(self.p, i) is not None and not first:
             return False
-        if self.geo(i) is not None:
+        hit = self.geo(i)
+        if hit is not None:
+            # "Sofia Lind": a city name may start a name that goes on
+            if hit[1].kind in ("capital", "city") and hit[0] == 1 and i + 1 < self.n and \
+                    self.p.words[i + 1][:1].isupper() and self.geo(i + 1) is None and \
+                    self.p.keys[i + 1] not in self.lx.stop_caps and self.p.keys[i + 1] not in self.lx.org_words \
+                    and self.lx.place_words.match(self.p, i + 1) is None:
+                return True
             return False
         return True
 
@@ -238,7 +245,7 @@ class _Reader:
         # a lowercase modifier must be a portfolio word ("agricultural Minister"), never a common word
         for t in range(start, head[0]):
             w = self.word(t)
-            if not w[:1].isupper() and not self.is_portfolio(t):
+            if not w[:1].isupper() and not self.is_portfolio(t) and self.k(t) not in self.lx.title_modifiers:
                 return None
         role_end = j
         # complement: "of/for <portfolio>", "of the <Institution>", "of <Country>"
@@ -278,7 +285,11 @@ class _Reader:
         got = self.country_at(k)
         if got is not None:
             after = k + got[0]
-            if self.word(after - 1) in _POSS and self.word(after)[:1].isupper():
+            # "of Colombia's United Self-Defense Forces", "of the Korea Trade Council": an institution
+            if self.word(after)[:1].isupper() and self.lx.honorifics.match(self.p, after) is None and \
+                    (self.word(after - 1) in _POSS or self.k(after) in self.lx.org_words or
+                     any(self.k(x) in self.lx.org_words for x in range(after, min(after + 4, self.n))
+                         if self.word(x)[:1].isupper())):
                 end = after
                 while end < self.n and (self.word(end)[:1].isupper() or
                                         (self.k(end) in ("of", "and", "for", "the") and
@@ -429,7 +440,11 @@ def _scan(p: Para, lexicon: Lexicon, cues: dict) -> list[_Mention]:
                                  determiner=det, historical=former)
                     if t.org and not t.country:
                         m.role = f"{t.org} {t.role}"
-                    # "(Venezuela)" after a name in a list of presidents
+                    # "Prime Minister X of Sweden", "(Venezuela)" after a name in a list of presidents
+                    if r.k(e2) == "of" and not m.country:
+                        got = r.country_at(e2 + 1)
+                        if got is not None:
+                            m.country = got[1]
                     if r.word(e2) == "(":
                         got = r.country_at(e2 + 1)
                         if got is not None and r.word(e2 + 1 + got[0]) == ")":
