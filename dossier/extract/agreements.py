@@ -246,7 +246,9 @@ def _np_bounds(text: str, ns: int, ne: int, lo: int) -> tuple[int, int]:
         start = ws
         taken += 1
     end = ne
-    m = re.match(r"\s+(?:of\s+Understanding|on\s+(?=[A-Z])(?:[A-Z][\w-]*\s?(?:and\s+|of\s+|for\s+|the\s+)?)+)", text[ne:ne + 80])
+    m = re.match(r"\s+(?:of\s+Understanding|on\s+(?=[A-Z])(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
+                 r"Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|"
+                 r"November|December)\b)(?:[A-Z][\w-]*\s?(?:and\s+|of\s+|for\s+|the\s+)?)+)", text[ne:ne + 80])
     if m and text[ns:ne][:1].isupper():
         end = ne + len(m.group().rstrip())
     # a capitalised name may continue after the noun: "Agreement for the Establishment of ..."
@@ -436,8 +438,6 @@ def _orgs(text: str, lexicon: Lexicon, people: PeopleFacts | None = None) -> lis
             continue
         entry = lexicon.geo.match_words(words)
         if entry is not None:
-            continue
-        if any(key(w) in lexicon.title_words for w in words):
             continue
         out.append(part)
     return out

@@ -180,7 +180,7 @@ def _read(p: Para, s: int, e: int, digits: bool, lexicon: Lexicon, words: dict, 
         amount = _amount(num, None, words, scales)
         return s, dm.end("u"), amount, dm.group("u").lower() + "s", "duration", \
             "length of the " + squash(dm.group("rest")).lower()
-    if _is_date(text, s, e) or _name_number(p, s):
+    if _is_date(text, s, e) or _name_number(p, s, lexicon):
         return None
     mm = _MEMBER_AFTER.match(text, e)
     if mm:
@@ -252,11 +252,12 @@ def _plural(tail: str, irregular: set[str]) -> tuple[int, str | None]:
             return 0, None
         if lw in _MODIFIER_STOP:
             return 0, None
+        end = m.end() - (len(w) - len(w.rstrip(".")))
         if lw in irregular:
-            return m.end(), w
+            return end, w.rstrip(".")
         if len(lw) > 3 and lw.endswith("s") and not lw.endswith(("ss", "us", "is", "ous")) or \
                 (len(w) >= 3 and w[:-1].isupper() and w.endswith("s")):
-            return m.end(), w.rstrip(".")
+            return end, w.rstrip(".")
         pos = m.end()
     return 0, None
 
@@ -272,13 +273,15 @@ def _is_date(text: str, s: int, e: int) -> bool:
                 or re.match(r"^(?:s|’s|'s)\b", text[e:e + 3]))
 
 
-def _name_number(p: Para, s: int) -> bool:
+def _name_number(p: Para, s: int, lexicon: Lexicon) -> bool:
     """'Paks 1', 'Big 5 Safaris', 'Resolution 2231': a number that is part of a name."""
     before = p.text[max(0, s - 30):s]
     m = re.search(r"([A-Z][\w-]*)\s+$", before)
     if not m:
         return False
     word = m.group(1).lower()
+    if word in lexicon.stop_caps or word in ("a", "an", "each", "every", "only", "under", "roughly"):
+        return False
     return word not in ("some", "about", "over", "nearly", "almost", "around", "another", "only", "just",
                         "more", "up", "in", "on", "at", "by", "for", "with", "from", "to", "of", "and",
                         "the", "all", "approximately", "roughly", "since", "until", "after", "before",

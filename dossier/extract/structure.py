@@ -137,6 +137,9 @@ def analyse(doc: Doc, lexicon: Lexicon, meta_title: str | None = None) -> Struct
                 qw = len(q.text.split())
                 if q.marker or qw > 35 or _TERMINAL.search(q.text) or _dateline(q) is not None:
                     break
+                if _kind(q.text, lexicon) != "other" or (qw < 6 and not is_upper_text(q.text)) or \
+                        (i + 1 < n and paras[i + 1].marker):
+                    break
                 if i + 1 < n and _LEAD_IN.match(q.text) and len(q.text.split(":")[0].split()) <= 8 \
                         and q.text.split(":", 1)[1].strip():
                     break
