@@ -163,7 +163,8 @@ def listing(doc: Doc, structure: Structure, facts: CountryFacts, people: PeopleF
     chosen: list[str] = []
     for c in facts.order:
         count = facts.counts.get(c, 0)
-        frequent = count >= 3 and count / total >= 0.12 and len(facts.paras.get(c, ())) >= 2
+        frequent = (count >= 3 and count / total >= 0.12 and len(facts.paras.get(c, ())) >= 2) or \
+            (count >= 2 and count / total >= 0.2)
         if (c == host or c in delegates or c in headline or c in meta_countries
                 or facts.guest_score.get(c, 0) >= 1 or frequent):
             chosen.append(c)
