@@ -15,7 +15,8 @@ _HOST_BEFORE = re.compile(
     r"\barriv(?:ed|es|al|ing)\s+(?:in|at)|\blanded\s+(?:in|at)|\blands\s+in|\bdepart(?:ed|s)?\s+for|"
     r"\bleft\s+for|\bleaves\s+for|\bflew\s+to|\bflies\s+to|\bheaded\s+to|\bheads\s+to|\bjourney\s+to|"
     r"\bwelcomed?\s+to|\bcame\s+to|\bcomes\s+to|\bsummit\s+in|\btalks\s+in|\bmeetings?\s+in|"
-    r"\bheld\s+(?:[\w’']+\s+){0,4}in|\bhosted\s+(?:[\w’']+\s+){0,4}in|\bstay\s+in|\bvisit\s+in)"
+    r"\bheld\s+(?:[\w’']+\s+){0,4}in|\bhosted\s+(?:[\w’']+\s+){0,4}in|\bstay\s+in|\bvisit\s+in|"
+    r"\b(?:received|welcomed|greeted)\s+in)"
     r"\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|central|neighbou?ring|brotherly|friendly|"
     r"capital\s+of|city\s+of)\s+)?$", re.I)
 _WEAK_BEFORE = re.compile(r"\b(?:will|would|shall|plans?|planned|planning|invitation|invited|invite|look(?:ed|s|ing)?"
@@ -29,6 +30,8 @@ _GUEST_AFTER = re.compile(r"^\s*(?:’s|'s)?\s*(?:\w+\s+){0,3}?(?:visit|trip|tou
                           r"visitors?|guests?)\b", re.I)
 _HOST_AFTER = re.compile(r"^\s*(?:’s|'s)?\s*(?:\w+\s+){0,2}?(?:hosted|hosts|welcomed|received|"
                          r"played\s+host|rolled\s+out)\b", re.I)
+_PASSIVE_AFTER = re.compile(r"^\s*(?:\w+\s+){0,1}?(?:was|were|is|are|been|being)\s+(?:\w+ly\s+)?(?:hosted|"
+                            r"welcomed|received|greeted)\b", re.I)
 _GOV_AFTER = re.compile(r"^\s*(?:’s|'s|said|says|sees|saw|will|would|has|have|had|is|was|wants|"
                         r"hopes|seeks|believes|considers|insists|claims|denies|rejected|welcomed|"
                         r"announced|accused|warned|urged|called|does|did|does not|officials?)\b")
@@ -120,7 +123,10 @@ def detect(doc: Doc, structure: Structure, lexicon: Lexicon,
                                                      or _GUEST_AFTER.match(p.text[m.end:m.end + 40])):
                 guest[country] = guest.get(country, 0.0) + 1.0 * weight
             if m.kind in ("country",) and _HOST_AFTER.match(p.text[m.end:m.end + 40]):
-                host[country] = host.get(country, 0.0) + 1.0
+                if _PASSIVE_AFTER.match(p.text[m.end:m.end + 40]):
+                    guest[country] = guest.get(country, 0.0) + 1.0
+                else:
+                    host[country] = host.get(country, 0.0) + 1.0
     # the dateline and the sign-off name where the story was filed: a weak hint of the host
     hinted = []
     if structure.dateline is not None:

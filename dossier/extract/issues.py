@@ -18,6 +18,10 @@ _PLACE_CONFLICT = re.compile(r"\b(?P<t>(?:[A-Z][\w’'-]*\s+){1,3}(?:conflict|cr
 _CUES = re.compile(r"\b(?:conflicts?|crisis|crises|peace|peaceful|war|wars|tensions?|disputes?|stability|"
                    r"security|resolution|concerns?|issues?|humanitarian|sanctions|terror\w*|violence|"
                    r"ceasefire|occupation|denucleari\w*|territorial|claims?)\b", re.I)
+_ISSUE_STOP = {"and", "or", "of", "on", "about", "over", "with", "to", "for", "in", "including", "namely",
+               "especially", "particularly", "amid", "discuss", "discussing", "address", "addressing", "raise",
+               "raising", "end", "ending", "resolve", "resolving", "such", "as"}
+_ADJ_ED = {"armed", "protracted", "renewed", "escalated", "prolonged", "frozen", "disputed", "continued"}
 _SKIP_START = {"the", "this", "that", "a", "an", "both", "their", "regional", "global", "bilateral"}
 
 
@@ -32,7 +36,8 @@ def find(doc: Doc, structure: Structure, places: list[Place], lexicon: Lexicon) 
         for m in _CRISIS.finditer(text):
             t = squash(m.group("t"))
             words = t.split()
-            while words and words[0].lower() in _SKIP_START:
+            while words and (words[0].lower() in _SKIP_START or words[0].lower() in _ISSUE_STOP or
+                             (words[0].lower().endswith("ed") and words[0].lower() not in _ADJ_ED)):
                 words.pop(0)
             if words:
                 found.append((" ".join(words), p.id))

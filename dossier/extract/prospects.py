@@ -71,7 +71,7 @@ def find(doc: Doc, structure: Structure, subjects: Topics, focus: list[FocusArea
 def _title(rest: str) -> str:
     """'sign more than 10 memorandums of understanding for cooperation in …' → a short title."""
     words = re.findall(r"[\w’'$.,%-]+", rest)
-    words = [w.rstrip(",") for w in words[:9]]
+    words = [w.rstrip(",.") for w in words[:9]]
     while words and words[0].lower() in ("also", "further", "jointly", "continue", "be", "to", "now"):
         words.pop(0)
     while words and words[-1].lower() in ("the", "a", "an", "of", "to", "and", "in", "for", "on", "with", "by"):
