@@ -182,6 +182,7 @@ class Para:
     marker: str          # list marker as written ("-", "1."), "" for none
     heading_level: int   # Markdown "#" level, 0 for none
     body: int            # character offset where the text after the marker begins
+    sent_starts: tuple[int, ...] = ()
 
     def cap(self, i: int) -> bool:
         w = self.words[i]
@@ -191,7 +192,7 @@ class Para:
         return self.starts[i] + len(self.words[i])
 
     def sentence_of(self, pos: int) -> tuple[int, int]:
-        k = bisect.bisect_right([s for s, _ in self.sents], pos) - 1
+        k = bisect.bisect_right(self.sent_starts, pos) - 1
         return self.sents[max(k, 0)]
 
     def token_at(self, pos: int) -> int:
@@ -236,6 +237,7 @@ def prepare(article: Article) -> Doc:
                 marker = m.group().strip()
                 body = m.end()
         words, starts = tokenize(text)
+        sents = sentence_spans(text)
         keys = []
         for w in words:
             k = cache.get(w)
@@ -245,8 +247,8 @@ def prepare(article: Article) -> Doc:
         paras.append(Para(
             id=p.id, index=index, text=text, line=p.line, indent=p.indent,
             words=tuple(words), starts=tuple(starts), keys=tuple(keys),
-            sents=tuple(sentence_spans(text)), upper=is_upper_text(text[body:]),
-            marker=marker, heading_level=level, body=body))
+            sents=tuple(sents), upper=is_upper_text(text[body:]),
+            marker=marker, heading_level=level, body=body, sent_starts=tuple(x for x, _ in sents)))
     return Doc(paras=tuple(paras))
 
 

@@ -82,6 +82,16 @@ def find(doc: Doc, structure: Structure, facts: CountryFacts, people: PeopleFact
          lexicon: Lexicon) -> tuple[list[Mou], MouCount | None]:
     """The agreements signed, and the count the text states."""
     sides = [c.name for c in nations if c.side in ("host", "guest")] or [c.name for c in nations[:2]]
+    money: dict[str, list[FigureFact]] = {}
+    for f in numbers:
+        if f.kind == "money":
+            money.setdefault(f.pid, []).append(f)
+    numbers = money      # type: ignore[assignment]
+    in_para: dict[str, list] = {}
+    for person in people.people:
+        for pid in person.evidence:
+            in_para.setdefault(pid, []).append(person)
+    people_by_pid = in_para
     found: list[_Found] = []
     covered: set[str] = set()
     signed_context = False
@@ -159,7 +169,7 @@ def find(doc: Doc, structure: Structure, facts: CountryFacts, people: PeopleFact
                     if stated >= 2:
                         count = MouCount(stated=stated, text=cm.group().strip(), evidence=[p.id])
                 items = _sentence_items(doc, p, s, e, vs, ve, ns, ne, clause_lo, label, facts, people,
-                                        numbers, lexicon, sides)
+                                        numbers, lexicon, sides, people_by_pid.get(p.id, []))
                 found.extend(items)
                 break
 
@@ -284,8 +294,9 @@ def _is_named(np: str) -> bool:
 
 
 def _sentence_items(doc: Doc, p: Para, s: int, e: int, vs: int, ve: int, ns: int, ne: int, clause_lo: int,
-                    label: str | None, facts: CountryFacts, people: PeopleFacts, numbers: list[FigureFact],
-                    lexicon: Lexicon, sides: list[str]) -> list[_Found]:
+                    label: str | None, facts: CountryFacts, people: PeopleFacts,
+                    numbers: dict[str, list[FigureFact]], lexicon: Lexicon, sides: list[str],
+                    here: list) -> list[_Found]:
     text = p.text
     passive = ns < vs
     np_s, np_e = _np_bounds(text, ns, ne, clause_lo if not passive else max(s, ns - 80))
@@ -317,7 +328,7 @@ def _sentence_items(doc: Doc, p: Para, s: int, e: int, vs: int, ve: int, ns: int
         if im and _looks_like_areas(im.group("list")) and not _is_named(np_text):
             areas = _split_list(im.group("list"))
     parties = _parties(doc, p, clause_lo if not passive else s, vs if not passive else np_s, subject, with_party,
-                       facts, people, lexicon)
+                       facts, here, lexicon)
     evidence = [p.id]
     if areas:
         return [_Found(title=_area_title(a), description=squash(text[s:e]), pid=p.id, start=vs,
@@ -385,18 +396,18 @@ def _split_list(text: str) -> list[str]:
 
 
 def _parties(doc: Doc, p: Para, lo: int, hi: int, subject: str, with_party: str, facts: CountryFacts,
-             people: PeopleFacts, lexicon: Lexicon) -> list[str]:
+             here: list, lexicon: Lexicon) -> list[str]:
     """Countries (from names, demonyms, people) or organisations that signed."""
     out: list[str] = []
     # people in the subject give their countries
-    for person in people.people:
-        if p.id not in person.evidence or not person.country:
+    for person in here[:40]:
+        if not person.country:
             continue
         words = person.name.split()
         if any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", subject) for w in words[-1:] + words[:1]):
             if person.country not in out:
                 out.append(person.country)
-    orgs = _orgs(subject, lexicon, people) + _orgs(with_party, lexicon, people)
+    orgs = _orgs(subject, lexicon, here) + _orgs(with_party, lexicon, here)
     if not out and not orgs:
         for m in facts.mentions:
             if m.pid == p.id and lo <= m.start < hi and m.kind in ("country", "demonym") and not m.compound:
@@ -413,12 +424,12 @@ def _parties(doc: Doc, p: Para, lo: int, hi: int, subject: str, with_party: str,
     return out
 
 
-def _orgs(text: str, lexicon: Lexicon, people: PeopleFacts | None = None) -> list[str]:
+def _orgs(text: str, lexicon: Lexicon, people: list | None = None) -> list[str]:
     """Organisations named in a subject: 'GE Healthcare and Semmelweis University'."""
     if not text:
         return []
     text = re.sub(r"\([^)]*\)", "", text)
-    names = {key(w) for person in (people.people if people else ()) for w in person.name.split()}
+    names = {key(w) for person in (people or ()) for w in person.name.split()}
     t = re.sub(r"^.*?\b(?:including|such\s+as)\s+", "", text)
     parts = re.split(r",\s*(?:and\s+)?|\s+and\s+|\s*&\s*", t)
     out = []
@@ -449,11 +460,11 @@ def _party_text(parties: list[str], subject: str, with_party: str) -> str:
     return squash(" and ".join(x for x in (subject, with_party) if x))
 
 
-def _value(doc: Doc, numbers: list[FigureFact], pids: tuple[str, ...] | list[str], lo: int = 0,
+def _value(doc: Doc, numbers: dict[str, list[FigureFact]], pids: tuple[str, ...] | list[str], lo: int = 0,
            hi: int | None = None) -> Money | None:
     """A money figure the text ties to the agreement ("worth $17 million", "a $2 billion deal")."""
-    for f in numbers:
-        if f.kind != "money" or f.pid not in pids:
+    for f in (f for pid in pids for f in numbers.get(pid, ())):
+        if f.kind != "money":
             continue
         if f.pid == pids[0] and (f.start < lo or (hi is not None and f.start >= hi)):
             continue
@@ -478,7 +489,7 @@ def _merge(found: list[_Found], doc: Doc, lexicon: Lexicon) -> list[_Found]:
     out: list[_Found] = []
     for f in specific:
         same = None
-        for g in out:
+        for g in (out if len(out) <= 200 else out[-20:]):
             if key(g.title) == key(f.title):
                 same = g
                 break

@@ -64,11 +64,20 @@ def find(doc: Doc, structure: Structure) -> list[Defect]:
             flagged.add(p.id)
             continue
         seen[n] = p.id
-    for p, n in zip(doc.paras, norm):
+    heads: dict[str, list[int]] = {}
+    tails: dict[str, list[int]] = {}
+    for k, n in enumerate(norm):
+        words = n.split()
+        if len(words) >= 8:
+            heads.setdefault(" ".join(words[:8]), []).append(k)
+            tails.setdefault(" ".join(words[-8:]), []).append(k)
+    for k, (p, n) in enumerate(zip(doc.paras, norm)):
         words = n.split()
         if len(words) < 8 or p.id in flagged:
             continue
-        for q, m in zip(doc.paras, norm):
+        cands = heads.get(" ".join(words[:8]), []) + tails.get(" ".join(words[-8:]), [])
+        for j in cands[:50]:
+            q, m = doc.paras[j], norm[j]
             if q.id == p.id or len(m) <= len(n) + 10:
                 continue
             if m.startswith(n) or m.endswith(n):

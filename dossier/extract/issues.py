@@ -69,8 +69,13 @@ def find(doc: Doc, structure: Structure, places: list[Place], lexicon: Lexicon) 
         elif pid not in merged[k].evidence:
             merged[k].evidence.append(pid)
     out = []
+    small = len(order) <= 200
     for k in order:
         issue = merged[k]
+        if not small:
+            issue.evidence.sort(key=doc.order)
+            out.append(issue)
+            continue
         # "Gaza" when "Humanitarian crisis in Gaza" says more, in the same paragraphs
         longer = [o for o in order if o != k and re.search(rf"(?<!\w){re.escape(k)}(?!\w)", o)
                   and set(merged[o].evidence) >= set(issue.evidence)]

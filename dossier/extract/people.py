@@ -4,6 +4,7 @@ spouses and quoted or historical people; then coreference of surname-only and ti
 mentions ("Minister Khan", "the Belarusian president"), each person's country and side."""
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field, replace
 
@@ -37,6 +38,7 @@ _MET = re.compile(r"\b(?:met|meets|meet|meeting\s+with|met\s+with|talks\s+with|c
 _COUNTERPART = re.compile(r"\bcounterparts?\b", re.I)
 _SAID_BEFORE = re.compile(r"\b(?:said|says|told|added|noted|stressed|explained|according\s+to)\s+$")
 _SAID_AFTER = re.compile(r"^\s*(?:said|says|told|added|noted|stressed|explained|argued|warned|remarked)\b")
+_MAX_LOOK = 12          # mentions of one person read for clues to their country
 _SAID = frozenset("said says told added noted stressed explained argued warned remarked".split())
 _LIFE_YEARS = re.compile(r"\s*\(\s*(?:\d{4}\s*[-–]\s*\d{4}|born\s+\d{4}|b\.\s*\d{4})\s*\)")
 _KIN = re.compile(r"\b(?:his|her|the\s+\w+(?:’s|'s))\s+(wife|husband|spouse)\s*,?\s*$", re.I)
@@ -646,13 +648,23 @@ def _appositive(r: _Reader, m: _Mention, e: int, lexicon: Lexicon, cues: dict) -
     return j
 
 
+def _near(points: list[int], lo: int, hi: int) -> bool:
+    """Is there a point in [lo, hi]? (points sorted)"""
+    k = bisect.bisect_left(points, lo)
+    return k < len(points) and points[k] <= hi
+
+
 def _relations(p: Para, mentions: list[_Mention]) -> None:
     """Who travels and who hosts, from the words around each mention in its sentence."""
     if not mentions:
         return
     text = p.text
+    ordered = sorted(mentions, key=lambda m: m.start)
+    starts_all = [m.start for m in ordered]
     for s, e in p.sents:
-        here = [m for m in mentions if s <= m.start < e]
+        a = bisect.bisect_left(starts_all, s)
+        b = bisect.bisect_left(starts_all, e)
+        here = ordered[a:b]
         if not here:
             continue
         travel = [x.start() for x in _TRAVEL.finditer(text, s, e)]
@@ -661,22 +673,22 @@ def _relations(p: Para, mentions: list[_Mention]) -> None:
         by = [x.end() for x in _BY.finditer(text, s, e)]
         visit_by = [x.end() for x in _VISIT_BY.finditer(text, s, e)]
         lead = _TRIP_LEAD.match(text, s, e)
-        starts = sorted(m.start for m in here)
-        for m in here:
-            nxt = next((x for x in starts if x > m.start), e)
-            if _VISIT_POSS.match(text, m.end) or any(0 <= m.start - v <= 60 for v in visit_by):
+        starts = starts_all[a:b]
+        for n, m in enumerate(here):
+            nxt = starts[n + 1] if n + 1 < len(starts) else e
+            if _VISIT_POSS.match(text, m.end) or _near(visit_by, m.start - 60, m.start):
                 m.visitor = True
-            if any(m.end <= v <= m.end + 30 for v in passive):
+            is_passive = _near(passive, m.end, m.end + 30)
+            if is_passive:
                 m.visitor = True
-            elif any(m.end <= v <= m.end + 90 and v < nxt for v in travel):
+            elif _near(travel, m.end, min(m.end + 90, nxt - 1)):
                 m.visitor = True
-            if any(m.end <= v <= m.end + 40 and v < nxt for v in hosting) and \
-                    not any(m.end <= v <= m.end + 30 for v in passive):
+            if not is_passive and _near(hosting, m.end, min(m.end + 40, nxt - 1)):
                 m.hosting = True
-            if any(v <= m.start for v in by):
+            if by and by[0] <= m.start:
                 m.hosting = True
             if lead and m.start >= lead.end() and m.start - lead.end() <= 40 and \
-                    not any(s <= o.start < m.start and o.start >= lead.end() for o in here if o is not m):
+                    (n == 0 or starts[n - 1] < lead.end()):
                 m.visitor = True
             if m.visiting:
                 m.visitor = True
@@ -822,6 +834,16 @@ def extract(doc: Doc, structure: Structure, facts: CountryFacts, lexicon: Lexico
     # surname-only and first-name-only mentions anywhere (evidence)
     keys = _keys(people)
     wanted = set(keys)
+    covered = set()
+    for person in people:
+        for m in person.mentions:
+            p = doc.para(m.pid)
+            if p is None or not m.name:
+                continue
+            for t in range(p.token_at(m.start), len(p.starts)):
+                if p.starts[t] >= m.end:
+                    break
+                covered.add((m.pid, p.starts[t]))
     for p in doc.paras:
         if wanted.isdisjoint(p.keys):
             continue
@@ -834,7 +856,7 @@ def extract(doc: Doc, structure: Structure, facts: CountryFacts, lexicon: Lexico
             person = keys.get(k)
             if person is None:
                 continue
-            if any(m.pid == p.id and m.start <= p.starts[i] < m.end for m in person.mentions):
+            if (p.id, p.starts[i]) in covered:
                 continue
             # "L3 Harris": a capitalised word before that is not part of the name
             prev = p.words[i - 1] if i else ""
@@ -873,14 +895,20 @@ def extract(doc: Doc, structure: Structure, facts: CountryFacts, lexicon: Lexico
         if c and c not in participants:
             participants.append(c)
     out: list[PersonFact] = []
+    by_pid: dict[str, list[_Mention]] = {}
+    for m in mentions:
+        by_pid.setdefault(m.pid, []).append(m)
+    geo_by_pid: dict[str, list] = {}
+    for g in facts.mentions:
+        geo_by_pid.setdefault(g.pid, []).append(g)
     for person in people:
         role, role_kind = _best_role(person, lexicon)
         country = _explicit_country(person)
         visitor = any(m.visitor for m in person.mentions)
         hosting = any(m.hosting for m in person.mentions) and not visitor
         if country is None:
-            country = _inferred_country(person, people, mentions, facts, host, participants, visitor,
-                                        hosting, doc)
+            country = _inferred_country(person, people, by_pid, geo_by_pid, facts, host, participants,
+                                        visitor, hosting, doc)
         historical = all(m.historical for m in person.mentions if m.name and m.role_kind != "ref") or \
             any(m.historical and m.role_kind in ("noun", "appositive") for m in person.mentions)
         delegate = bool(role) and role_kind in ("title", "appositive", "counterpart", "kin") and not historical
@@ -942,9 +970,9 @@ def _participants(facts: CountryFacts) -> list[str]:
     return out
 
 
-def _inferred_country(person: _Person, people: list[_Person], mentions: list[_Mention],
-                      facts: CountryFacts, host: str | None, participants: list[str],
-                      visitor: bool, hosting: bool, doc: Doc) -> str | None:
+def _inferred_country(person: _Person, people: list[_Person], by_pid: dict[str, list[_Mention]],
+                      geo_by_pid: dict[str, list], facts: CountryFacts, host: str | None,
+                      participants: list[str], visitor: bool, hosting: bool, doc: Doc) -> str | None:
     others = [c for c in participants if c != host]
     not_country = {m.not_country for m in person.mentions if m.not_country}
     if not_country:
@@ -961,28 +989,29 @@ def _inferred_country(person: _Person, people: list[_Person], mentions: list[_Me
     if hosting and host:
         return host
     # a clause naming exactly one country with the person ("when X assumes the Colombian presidency")
-    for m in person.mentions:
+    for m in person.mentions[:_MAX_LOOK]:
         p = doc.para(m.pid)
         if p is None:
             continue
         s, e = p.sentence_of(m.start)
-        lo, hi = _clause(p.text, m.start, m.end, s, e)
-        found = {g.name for g in facts.mentions if g.pid == m.pid and lo <= g.start < hi
+        lo, hi = _clause(p.text, m.start, m.end, max(s, m.start - 300), min(e, m.end + 300))
+        found = {g.name for g in geo_by_pid.get(m.pid, ()) if lo <= g.start < hi
                  and (g.kind in ("country", "demonym") or g.government) and not g.compound
                  and not re.search(r"\b(?:to|for|in|with|from|at|toward|towards|against|on|into|"
                                    r"between|and)\s+(?:the\s+)?$", p.text[max(lo, g.start - 12):g.start])}
         if len(found) == 1:
             return found.pop()
     # met by / with someone from the other side
-    for m in person.mentions:
+    for m in person.mentions[:_MAX_LOOK]:
         p = doc.para(m.pid)
         if p is None:
             continue
         s, _ = p.sentence_of(m.start)
+        s = max(s, m.start - 300)
         before = p.text[s:m.start]
         mm = _MET.search(before)
         if mm:
-            subject = [x for x in mentions if x.pid == m.pid and s <= x.start < s + mm.start() and x is not m]
+            subject = [x for x in by_pid.get(m.pid, ()) if s <= x.start < s + mm.start() and x is not m]
             for x in subject:
                 owner = _owner(x, people)
                 c = _explicit_country(owner) if owner else x.country

@@ -71,9 +71,9 @@ def _shown(text: str) -> str:
     return title_case(text) if is_upper_text(text) else text
 
 
-def _country_of(p: Para, facts: CountryFacts, start: int) -> str | None:
+def _country_of(p: Para, by_pid: dict[str, list], start: int) -> str | None:
     s, e = p.sentence_of(start)
-    found = {m.name for m in facts.mentions if m.pid == p.id and s <= m.start < e
+    found = {m.name for m in by_pid.get(p.id, ()) if s <= m.start < e
              and m.kind in ("country",) and not m.compound}
     return found.pop() if len(found) == 1 else None
 
@@ -107,8 +107,10 @@ def find(doc: Doc, structure: Structure, facts: CountryFacts, people: PeopleFact
     heading_roles = {"heading", "item", "headline", "subtitle"}
     directions = set(lexicon.cues.get("direction_words", ()))
     country_spans: dict[str, list[tuple[int, int]]] = {}
+    by_pid: dict[str, list] = {}
     for m in facts.mentions:
         country_spans.setdefault(m.pid, []).append((m.start, m.end))
+        by_pid.setdefault(m.pid, []).append(m)
 
     for p in doc.paras:
         words = p.words
@@ -132,7 +134,7 @@ def find(doc: Doc, structure: Structure, facts: CountryFacts, people: PeopleFact
                         s, e = p.starts[start], p.end(last)
                         name = _shown(p.text[s:e])
                         if not any(a <= s and e <= b for a, b in country_spans.get(p.id, ())):
-                            country = host if kind in ("venue", "airport") else _country_of(p, facts, s)
+                            country = host if kind in ("venue", "airport") else _country_of(p, by_pid, s)
                             found.append((name, kind, country, p.id, s))
                     i = last + 1
                     continue
@@ -169,14 +171,14 @@ def find(doc: Doc, structure: Structure, facts: CountryFacts, people: PeopleFact
                         if not any(a <= s and p.end(i - 1) <= b for a, b in country_spans.get(p.id, ())) \
                                 and not inner.isupper():
                             found.append((_shown(p.text[s:e]), "facility" if not vehicle else "venue",
-                                          _country_of(p, facts, s), p.id, s))
+                                          _country_of(p, by_pid, s), p.id, s))
                             i = noun_end + 1
                             continue
             i += 1
 
         # "southern Mexico", "Western Australia", "northern Central America"
-        for m in facts.mentions:
-            if m.pid != p.id or m.kind not in ("country", "region") or m.compound:
+        for m in by_pid.get(p.id, ()):
+            if m.kind not in ("country", "region") or m.compound:
                 continue
             ti = p.token_at(m.start)
             if ti == 0:
@@ -206,7 +208,7 @@ def find(doc: Doc, structure: Structure, facts: CountryFacts, people: PeopleFact
             for s, e in cands:
                 if any(not (e <= a or s >= b) for a, b in country_spans.get(p.id, ())):
                     continue
-                found.append((p.text[s:e], "city", _country_of(p, facts, s), p.id, s))
+                found.append((p.text[s:e], "city", _country_of(p, by_pid, s), p.id, s))
 
     # the dateline and the sign-off
     if structure.dateline is not None:
@@ -290,10 +292,11 @@ def _merge(found: list[tuple[str, str, str | None, str, int]], doc: Doc) -> list
     # a place whose name is inside a longer place found in the same paragraph is the longer one
     keys = sorted(order, key=lambda k: firsts[k])
     out = []
+    small = len(keys) <= 200
     for k in keys:
         place = places[k]
-        longer = [o for o in keys if o != k and len(o) > len(k) and re.search(rf"(?<!\w){re.escape(k)}(?!\w)", o)
-                  and set(places[o].evidence) >= set(place.evidence)]
+        longer = small and [o for o in keys if o != k and len(o) > len(k) and (" " + k + " ") in (" " + o + " ")
+                            and set(places[o].evidence) >= set(place.evidence)]
         if longer:
             continue
         place.evidence.sort(key=doc.order)
