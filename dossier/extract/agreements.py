@@ -490,7 +490,7 @@ def _merge(found: list[_Found], doc: Doc, lexicon: Lexicon) -> list[_Found]:
     for f in specific:
         same = None
         for g in (out if len(out) <= 200 else out[-20:]):
-            if key(g.title) == key(f.title):
+            if g.title == f.title or key(g.title) == key(f.title):
                 same = g
                 break
             if (f.source == g.source == "sentence" and set(f.parties) == set(g.parties) and f.parties
@@ -503,9 +503,9 @@ def _merge(found: list[_Found], doc: Doc, lexicon: Lexicon) -> list[_Found]:
             out.append(f)
         else:
             for pid in f.evidence:
-                if pid not in same.evidence:
+                if pid not in same.evidence[-5:]:
                     same.evidence.append(pid)
-            if f.description and f.description not in same.description:
+            if f.description and len(same.description) < 2000 and f.description not in same.description:
                 same.description = squash(same.description + " " + f.description)
             if same.value is None:
                 same.value = f.value

@@ -332,11 +332,14 @@ def _about(p: Para, s: int, e: int, kind: str) -> str:
 def to_model(facts: list[FigureFact], doc: Doc) -> list[Figure]:
     """One figure per distinct text and amount; repeats add their paragraphs to the evidence."""
     merged: dict[tuple[str, float | None, str | None], Figure] = {}
+    seen: dict[tuple[str, float | None, str | None], set[str]] = {}
     for f in facts:
         k = (re.sub(r"\s+", " ", f.text.lower()), f.amount, f.unit)
         fig = merged.get(k)
         if fig is None:
             merged[k] = Figure(text=f.text, amount=f.amount, unit=f.unit, about=f.about, evidence=[f.pid])
-        elif f.pid not in fig.evidence:
+            seen[k] = {f.pid}
+        elif f.pid not in seen[k]:
             fig.evidence.append(f.pid)
+            seen[k].add(f.pid)
     return list(merged.values())

@@ -59,15 +59,18 @@ def find(doc: Doc, structure: Structure, places: list[Place], lexicon: Lexicon) 
                 if re.search(rf"(?<!\w){re.escape(name)}(?!\w)", sent):
                     found.append((name, p.id))
     merged: dict[str, Issue] = {}
+    seen: dict[str, set[str]] = {}
     order: list[str] = []
     for title, pid in found:
         title = title[:1].upper() + title[1:]
         k = key(title)
         if k not in merged:
             merged[k] = Issue(title=title, evidence=[pid])
+            seen[k] = {pid}
             order.append(k)
-        elif pid not in merged[k].evidence:
+        elif pid not in seen[k]:
             merged[k].evidence.append(pid)
+            seen[k].add(pid)
     out = []
     small = len(order) <= 200
     for k in order:

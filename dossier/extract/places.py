@@ -271,6 +271,7 @@ def _merge(found: list[tuple[str, str, str | None, str, int]], doc: Doc) -> list
     order: list[str] = []
     places: dict[str, Place] = {}
     firsts: dict[str, tuple[int, int]] = {}
+    seen: dict[str, set[str]] = {}
     for name, kind, country, pid, start in found:
         name = name.strip(" ,.;:’'\"")
         if len(name) < 2:
@@ -280,11 +281,13 @@ def _merge(found: list[tuple[str, str, str | None, str, int]], doc: Doc) -> list
         place = places.get(k)
         if place is None:
             places[k] = Place(name=name, kind=kind, country=country, evidence=[pid])
+            seen[k] = {pid}
             firsts[k] = at
             order.append(k)
         else:
-            if pid not in place.evidence:
+            if place.evidence[-1] != pid and pid not in place.evidence[-3:] and pid not in seen[k]:
                 place.evidence.append(pid)
+            seen[k].add(pid)
             if place.country is None and country:
                 place.country = country
             if at < firsts[k]:

@@ -18,13 +18,13 @@ def find(doc: Doc, lexicon: Lexicon) -> Topics:
         for n, i in topic_hits(p.words, lexicon):
             counts[n] = counts.get(n, 0) + 1
             ev = evidence.setdefault(n, [])
-            if p.id not in ev:
+            if not ev or ev[-1] != p.id:
                 ev.append(p.id)
             first.setdefault(n, (p.index, i))
             tid = lexicon.topics[n].id
             ids = by_para.setdefault(p.id, [])
             if tid not in ids:
-                ids.append(tid)
+                ids.append(tid)     # a handful per paragraph
     ranked = sorted(counts, key=lambda n: (-len(evidence[n]), -counts[n], first[n]))
     topics = tuple(TopicFact(id=lexicon.topics[n].id, name=lexicon.topics[n].name,
                              evidence=tuple(evidence[n]), count=counts[n]) for n in ranked)
