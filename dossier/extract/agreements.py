@@ -149,6 +149,8 @@ def find(doc: Doc, structure: Structure, facts: CountryFacts, people: PeopleFact
         if p.id in covered or structure.roles.get(p.id) in ("heading", "headline", "subtitle", "signoff"):
             continue
         label = structure.labels.get(p.id) if structure.roles.get(p.id) == "lead" else None
+        if _SIGNED.search(p.text) is None:
+            continue
         for s, e in p.sents:
             sent = p.text[s:e]
             for sm in _SIGNED.finditer(sent):
@@ -177,6 +179,9 @@ def find(doc: Doc, structure: Structure, facts: CountryFacts, people: PeopleFact
     if signed_context:
         for p in doc.paras:
             if p.id in covered:
+                continue
+            low = p.text.lower()
+            if "mou" not in low and "memorand" not in low and "agreement" not in low:
                 continue
             for s, e in p.sents:
                 sent = p.text[s:e]

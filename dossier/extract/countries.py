@@ -30,6 +30,8 @@ _GUEST_AFTER = re.compile(r"^\s*(?:’s|'s)?\s*(?:\w+\s+){0,3}?(?:visit|trip|tou
                           r"visitors?|guests?)\b", re.I)
 _HOST_AFTER = re.compile(r"^\s*(?:’s|'s)?\s*(?:\w+\s+){0,2}?(?:hosted|hosts|welcomed|received|"
                          r"played\s+host|rolled\s+out)\b", re.I)
+_HINT = re.compile(r"visit|trip|tour|travel|arriv|land|depart|left|leaves|flew|flies|head|journey|welcom|came|"
+                   r"comes|summit|talks|meeting|held|host|stay|receiv|greet|delegation|guest", re.I)
 _PASSIVE_AFTER = re.compile(r"^\s*(?:\w+\s+){0,1}?(?:was|were|is|are|been|being)\s+(?:\w+ly\s+)?(?:hosted|"
                             r"welcomed|received|greeted)\b", re.I)
 _GOV_AFTER = re.compile(r"^\s*(?:’s|'s|said|says|sees|saw|will|would|has|have|had|is|was|wants|"
@@ -106,20 +108,21 @@ def detect(doc: Doc, structure: Structure, lexicon: Lexicon,
             if country is None or m.kind in ("region", "sea", "route"):
                 continue
             sent_start, _ = p.sentence_of(m.start)
-            before = p.text[max(sent_start, m.start - 80):m.start]
+            before = p.text[max(sent_start, m.start - 60):m.start]
+            hinted_before = _HINT.search(before) is not None
             weight = 1.0
             if p.id in front or (p.id == lede and sent_start == p.sents[0][0]):
                 weight = 3.0
-            if _WEAK_BEFORE.search(p.text[max(sent_start, m.start - 70):m.start]):
+            if hinted_before and _WEAK_BEFORE.search(p.text[max(sent_start, m.start - 70):m.start]):
                 weight = 0.25
             year = _YEAR_AFTER.match(p.text[m.end:m.end + 50])
             if year and structure.date and year.group(1) != structure.date[:4]:
                 weight = 0.25
-            if m.kind != "demonym" and _HOST_BEFORE.search(before):
+            if m.kind != "demonym" and hinted_before and _HOST_BEFORE.search(before):
                 if m.kind in ("country", "capital", "city") or m.kind == "territory":
                     host[country] = host.get(country, 0.0) + 2.0 * weight
             visiting = m.kind == "demonym" and before.rstrip().lower().endswith("visiting")
-            if m.kind in ("country", "demonym") and (visiting or _GUEST_BEFORE.search(before)
+            if m.kind in ("country", "demonym") and (visiting or (hinted_before and _GUEST_BEFORE.search(before))
                                                      or _GUEST_AFTER.match(p.text[m.end:m.end + 40])):
                 guest[country] = guest.get(country, 0.0) + 1.0 * weight
             if m.kind in ("country",) and _HOST_AFTER.match(p.text[m.end:m.end + 40]):

@@ -10,11 +10,12 @@ from ._text import Doc, key, squash
 from ._types import Structure
 from .lexicon import Lexicon
 
-_CRISIS = re.compile(r"\b(?:the\s+)?(?P<t>(?:[a-z]+\s+){0,2}(?:crisis|conflict|war|situation|tensions?|dispute|"
-                     r"question|issue|occupation|violence|fighting|blockade|sanctions)\s+(?:in|over|of|on|against|"
-                     r"in\s+and\s+around)\s+(?:the\s+)?(?:[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*))")
-_PLACE_CONFLICT = re.compile(r"\b(?P<t>(?:[A-Z][\w’'-]*\s+){1,3}(?:conflict|crisis|issue|question|dispute|war|"
-                             r"peace\s+process))\b")
+_CRISIS_WORD = re.compile(r"\b(?:crisis|conflict|war|situation|tensions?|dispute|question|issue|occupation|"
+                          r"violence|fighting|blockade|sanctions)\s+(?:in|over|of|on|against|in\s+and\s+around)\s+"
+                          r"(?:the\s+)?(?=[A-Z])")
+_CAP_RUN = re.compile(r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*")
+_TWO_BEFORE = re.compile(r"(?:(?<![\w’'])([a-z]+)\s+)?(?:(?<![\w’'])([a-z]+)\s+)?$")
+_PLACE_WORD = re.compile(r"\s+(?:conflict|crisis|issue|question|dispute|war|peace\s+process)\b")
 _CUES = re.compile(r"\b(?:conflicts?|crisis|crises|peace|peaceful|war|wars|tensions?|disputes?|stability|"
                    r"security|resolution|concerns?|issues?|humanitarian|sanctions|terror\w*|violence|"
                    r"ceasefire|occupation|denucleari\w*|territorial|claims?)\b", re.I)
@@ -33,31 +34,37 @@ def find(doc: Doc, structure: Structure, places: list[Place], lexicon: Lexicon) 
         if structure.roles.get(p.id) in ("heading", "headline", "subtitle", "signoff"):
             continue
         text = p.text
-        for m in _CRISIS.finditer(text):
-            t = squash(m.group("t"))
-            words = t.split()
-            while words and (words[0].lower() in _SKIP_START or words[0].lower() in _ISSUE_STOP or
-                             (words[0].lower().endswith("ed") and words[0].lower() not in _ADJ_ED)):
-                words.pop(0)
-            if words:
-                found.append((" ".join(words), p.id))
-        for m in _PLACE_CONFLICT.finditer(text):
-            t = m.group("t")
-            first = t.split()[0]
-            if key(first) in lexicon.stop_caps:
+        for m in _CRISIS_WORD.finditer(text):
+            cap = _CAP_RUN.match(text, m.end())
+            if not cap:
                 continue
-            if any(t.startswith(r) for r in region_names):
-                found.append((t, p.id))
+            head_start = m.start()
+            two = _TWO_BEFORE.search(text, max(0, head_start - 30), head_start)
+            words = [w for w in (two.group(1), two.group(2)) if w] if two else []
+            while words and (words[0] in _SKIP_START or words[0] in _ISSUE_STOP or
+                             (words[0].endswith("ed") and words[0] not in _ADJ_ED)):
+                words.pop(0)
+            t = squash(" ".join(words + [text[head_start:cap.end()]]))
+            t = re.sub(r"^(?:the)\s+", "", t)
+            found.append((t, p.id))
+        for name in region_names:
+            at = text.find(name)
+            while at >= 0:
+                m = _PLACE_WORD.match(text, at + len(name))
+                if m:
+                    found.append((text[at:m.end()].strip(), p.id))
+                at = text.find(name, at + len(name))
         if lexicon.issue_re is not None and p.id not in later:
             for m in lexicon.issue_re.finditer(text):
                 found.append((m.group().lower(), p.id))
-        for s, e in p.sents:
-            sent = text[s:e]
-            if not _CUES.search(sent):
-                continue
-            for name in region_names:
-                if re.search(rf"(?<!\w){re.escape(name)}(?!\w)", sent):
-                    found.append((name, p.id))
+        if region_names and any(name in text for name in region_names):
+            for s, e in p.sents:
+                sent = text[s:e]
+                if not _CUES.search(sent):
+                    continue
+                for name in region_names:
+                    if name in sent:
+                        found.append((name, p.id))
     merged: dict[str, Issue] = {}
     seen: dict[str, set[str]] = {}
     order: list[str] = []
