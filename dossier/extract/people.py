@@ -19,16 +19,16 @@ _ROLE_DROP = frozenset("of for the and & affairs ministry 's ’s in".split())
 _DETERMINERS = frozenset("the his her their its our your this that".split())
 _CONNECT = frozenset("of the and for & ’s 's on".split())
 _POSS = ("’s", "'s", "’S", "'S")
-_TRAVEL = re.compile(r"\b(?:paid|pays|paying|undertook|undertakes|undertaking|began|begins|is\s+on|was\s+on|"
-                     r"are\s+on|were\s+on|arrived|arrives|arriving|landed|lands|visited|visits|departed|"
-                     r"departs|left\s+for|leaves\s+for|travell?ed|travels|flew|flies|came\s+to|comes\s+to|"
-                     r"is\s+visiting|is\s+travell?ing)\b", re.I)
-_PASSIVE_V = re.compile(r"\b(?:was|were|is|are|been|being)\s+(?:\w+ly\s+)?(?:hosted|welcomed|received|greeted)\b",
-                        re.I)
-_HOST_V = re.compile(r"\b(?:hosted|hosts|hosting|welcomed|welcomes|received|receives|greeted|greets|invited|"
-                     r"played\s+host)\b", re.I)
-_BY = re.compile(r"\b(?:hosted|received|welcomed|greeted|invited)\b[^.;]{0,80}?\bby\b|\binvitation\s+of\b", re.I)
-_VISIT_BY = re.compile(r"\b(?:visit|trip|tour|arrival)\s+(?:by|of)\s+(?:the\s+)?", re.I)
+_RELATION = re.compile(
+    r"(?P<passive>\b(?:was|were|is|are|been|being)\s+(?:\w+ly\s+)?(?:hosted|welcomed|received|greeted)\b)|"
+    r"(?P<by>\b(?:hosted|received|welcomed|greeted|invited)\b[^.;]{0,80}?\bby\b|\binvitation\s+of\b)|"
+    r"(?P<vby>\b(?:visit|trip|tour|arrival)\s+(?:by|of)\s+(?:the\s+)?)|"
+    r"(?P<travel>\b(?:paid|pays|paying|undertook|undertakes|undertaking|began|begins|is\s+on|was\s+on|"
+    r"are\s+on|were\s+on|arrived|arrives|arriving|landed|lands|visited|visits|departed|"
+    r"departs|left\s+for|leaves\s+for|travell?ed|travels|flew|flies|came\s+to|comes\s+to|"
+    r"is\s+visiting|is\s+travell?ing)\b)|"
+    r"(?P<host>\b(?:hosted|hosts|hosting|welcomed|welcomes|received|receives|greeted|greets|invited|"
+    r"played\s+host)\b)", re.I)
 _TRIP_LEAD = re.compile(r"\W*(?:On|During|In)\s+(?:his|her|their)\s+(?:[\w-]+\s+){0,3}?(?:visit|trip|tour|"
                         r"journey|stay)\b[^.;,]*,\s*")
 _VISIT_POSS = re.compile(r"\s*(?:’s|'s)\s+(?:\w+\s+){0,2}?(?:visit|trip|tour|arrival|stay|journey)\b", re.I)
@@ -38,6 +38,7 @@ _MET = re.compile(r"\b(?:met|meets|meet|meeting\s+with|met\s+with|talks\s+with|c
 _COUNTERPART = re.compile(r"\bcounterparts?\b", re.I)
 _SAID_BEFORE = re.compile(r"\b(?:said|says|told|added|noted|stressed|explained|according\s+to)\s+$")
 _SAID_AFTER = re.compile(r"^\s*(?:said|says|told|added|noted|stressed|explained|argued|warned|remarked)\b")
+_DIGIT = re.compile(r"\d").search
 _MAX_LOOK = 12          # mentions of one person read for clues to their country
 _SAID = frozenset("said says told added noted stressed explained argued warned remarked".split())
 _LIFE_YEARS = re.compile(r"\s*\(\s*(?:\d{4}\s*[-–]\s*\d{4}|born\s+\d{4}|b\.\s*\d{4})\s*\)")
@@ -158,7 +159,7 @@ class _Reader:
             return False
         if w.isupper() and len(w) > 2 and not self.p.upper:
             return False
-        if any(c.isdigit() for c in w):
+        if _DIGIT(w):
             return False
         if self.lx.place_words.match(self.p, i) is not None and not first:
             return False
@@ -401,6 +402,7 @@ def _scan(p: Para, lexicon: Lexicon, cues: dict) -> list[_Mention]:
     cues_set = lexicon.person_cues
     title_start = lexicon.title_start
     geo_first = lexicon.geo_first
+    heads = [j for j, k in enumerate(keys) if k in lexicon.title_last]
     upper = p.upper
     while i < n:
         w = words[i]
@@ -410,8 +412,10 @@ def _scan(p: Para, lexicon: Lexicon, cues: dict) -> list[_Mention]:
         det = r.k(i - 1) if r.k(i - 1) in _DETERMINERS or r.k(i - 1) in ("a", "an") else ""
         former = r.k(i - 1) in historical or r.k(i - 2) in historical and r.k(i - 1) in ("the",)
         k0 = keys[i]
-        t = r.title(i) if (k0 in title_start or (k0 in geo_first and (w[:1].isupper() or upper))
-                           or (w.isupper() and 2 <= len(w) <= 6)) else None
+        h = bisect.bisect_left(heads, i)
+        near_head = h < len(heads) and heads[h] - i <= 8
+        t = r.title(i) if near_head and (k0 in title_start or (k0 in geo_first and (w[:1].isupper() or upper))
+                                         or (w.isupper() and 2 <= len(w) <= 6)) else None
         if t is not None:
             j = t.end
             comma = False
@@ -659,39 +663,34 @@ def _relations(p: Para, mentions: list[_Mention]) -> None:
     if not mentions:
         return
     text = p.text
+    found: dict[str, list[int]] = {"travel": [], "passive": [], "host": [], "by": [], "vby": []}
+    for x in _RELATION.finditer(text):
+        kind = x.lastgroup
+        found[kind].append(x.end() if kind in ("by", "vby") else x.start())
+    travel, passive, hosting, by, visit_by = (found["travel"], found["passive"], found["host"], found["by"],
+                                              found["vby"])
     ordered = sorted(mentions, key=lambda m: m.start)
-    starts_all = [m.start for m in ordered]
-    for s, e in p.sents:
-        a = bisect.bisect_left(starts_all, s)
-        b = bisect.bisect_left(starts_all, e)
-        here = ordered[a:b]
-        if not here:
-            continue
-        travel = [x.start() for x in _TRAVEL.finditer(text, s, e)]
-        passive = [x.start() for x in _PASSIVE_V.finditer(text, s, e)]
-        hosting = [x.start() for x in _HOST_V.finditer(text, s, e)]
-        by = [x.end() for x in _BY.finditer(text, s, e)]
-        visit_by = [x.end() for x in _VISIT_BY.finditer(text, s, e)]
-        lead = _TRIP_LEAD.match(text, s, e)
-        starts = starts_all[a:b]
-        for n, m in enumerate(here):
-            nxt = starts[n + 1] if n + 1 < len(starts) else e
-            if _VISIT_POSS.match(text, m.end) or _near(visit_by, m.start - 60, m.start):
-                m.visitor = True
-            is_passive = _near(passive, m.end, m.end + 30)
-            if is_passive:
-                m.visitor = True
-            elif _near(travel, m.end, min(m.end + 90, nxt - 1)):
-                m.visitor = True
-            if not is_passive and _near(hosting, m.end, min(m.end + 40, nxt - 1)):
-                m.hosting = True
-            if by and by[0] <= m.start:
-                m.hosting = True
+    for n, m in enumerate(ordered):
+        s, e = p.sentence_of(m.start)
+        nxt = ordered[n + 1].start if n + 1 < len(ordered) and ordered[n + 1].start < e else e
+        if _VISIT_POSS.match(text, m.end) or _near(visit_by, max(s, m.start - 60), m.start):
+            m.visitor = True
+        is_passive = _near(passive, m.end, min(m.end + 30, e))
+        if is_passive:
+            m.visitor = True
+        elif _near(travel, m.end, min(m.end + 90, nxt - 1)):
+            m.visitor = True
+        if not is_passive and _near(hosting, m.end, min(m.end + 40, nxt - 1)):
+            m.hosting = True
+        if _near(by, s, m.start):
+            m.hosting = True
+        if text[s:s + 8].lstrip()[:2] in ("On", "Du", "In"):
+            lead = _TRIP_LEAD.match(text, s, e)
             if lead and m.start >= lead.end() and m.start - lead.end() <= 40 and \
-                    (n == 0 or starts[n - 1] < lead.end()):
+                    (n == 0 or ordered[n - 1].start < lead.end() or ordered[n - 1].start < s):
                 m.visitor = True
-            if m.visiting:
-                m.visitor = True
+        if m.visiting:
+            m.visitor = True
 
 
 def _group(mentions: list[_Mention], lexicon: Lexicon, front: set[str]) -> list[_Person]:
