@@ -30,6 +30,10 @@ _GUEST_AFTER = re.compile(r"^\s*(?:’s|'s)?\s*(?:\w+\s+){0,3}?(?:visit|trip|tou
                           r"visitors?|guests?)\b", re.I)
 _HOST_AFTER = re.compile(r"^\s*(?:’s|'s)?\s*(?:\w+\s+){0,2}?(?:hosted|hosts|welcomed|received|"
                          r"played\s+host|rolled\s+out)\b", re.I)
+_HINT_WORDS = frozenset("""visit visits visited visiting trip trips tour tours travel travelled traveled travels
+    arrived arrives arrival arriving landed lands departed departs depart left leaves flew flies headed heads journey
+    welcome welcomed came comes summit talks meeting meetings held hosted stay received greeted delegation guest
+    guests visitor visitors""".split())
 _HINT = re.compile(r"visit|trip|tour|travel|arriv|land|depart|left|leaves|flew|flies|head|journey|welcom|came|"
                    r"comes|summit|talks|meeting|held|host|stay|receiv|greet|delegation|guest", re.I)
 _PASSIVE_AFTER = re.compile(r"^\s*(?:\w+\s+){0,1}?(?:was|were|is|are|been|being)\s+(?:\w+ly\s+)?(?:hosted|"
@@ -109,7 +113,8 @@ def detect(doc: Doc, structure: Structure, lexicon: Lexicon,
                 continue
             sent_start, _ = p.sentence_of(m.start)
             before = p.text[max(sent_start, m.start - 60):m.start]
-            hinted_before = _HINT.search(before) is not None
+            ti = p.token_at(m.start)
+            hinted_before = not _HINT_WORDS.isdisjoint(p.keys[max(0, ti - 9):ti])
             weight = 1.0
             if p.id in front or (p.id == lede and sent_start == p.sents[0][0]):
                 weight = 3.0

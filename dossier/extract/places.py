@@ -23,6 +23,8 @@ _FOLLOW_OK = frozenset("in on at to for from with and or but where which who tha
                        "will would said says also city province region state capital".split())
 _PREPS = re.compile(r"(?:^|\s)(?:in|to|from|at|near|via|toward|towards|outside|inside|across|throughout|into|"
                     r"visited|toured|visiting|touring|reached|aboard|within)\s+$", re.I)
+_PREP_WORDS = frozenset("in to from at near via toward towards outside inside across throughout into visited "
+                        "toured visiting touring reached aboard within".split())
 _DESCRIPTOR = frozenset("nation country state government people leader leaders president".split())
 _VEHICLES = frozenset("train ship aircraft plane".split())
 _NOT_MODIFIER = frozenset("will would can could shall should may might must to and or is are was were be been "
@@ -60,11 +62,7 @@ def _geo_places(doc: Doc, facts: CountryFacts, lexicon: Lexicon) -> list[tuple[s
 
 
 def _capital_name(text: str, lexicon: Lexicon) -> str | None:
-    k = key(text)
-    for cap in lexicon.capitals:
-        if key(cap) == k:
-            return cap
-    return None
+    return lexicon.capital_names.get(key(text))
 
 
 def _shown(text: str) -> str:
@@ -139,12 +137,12 @@ def find(doc: Doc, structure: Structure, facts: CountryFacts, people: PeopleFact
                     i = last + 1
                     continue
             # "the Paks 1 nuclear power plant", "the Royal Livingston Express train"
-            if not w[:1].isupper() and w.isalpha() and i > 0 and key(w) not in _NOT_MODIFIER and \
+            if not w[:1].isupper() and w.isalpha() and i > 0 and p.keys[i] not in _NOT_MODIFIER and \
                     (words[i - 1][:1].isupper() or words[i - 1][:1].isdigit()):
                 for length in (3, 2, 1):
                     phrase = " ".join(p.keys[i:i + length])
                     j = i + length
-                    if phrase in lexicon.facility_nouns or (length == 1 and key(w) in lexicon.facility_nouns):
+                    if phrase in lexicon.facility_nouns:
                         noun_end = i + length - 1
                         break
                 else:
@@ -202,7 +200,7 @@ def find(doc: Doc, structure: Structure, facts: CountryFacts, people: PeopleFact
             w = words[ti]
             if p.starts[ti] < lo or not w[:1].isupper() or not w[1:2].islower():
                 continue
-            if not _PREPS.search(p.text[max(0, p.starts[ti] - 12):p.starts[ti]]):
+            if ti == 0 or p.keys[ti - 1] not in _PREP_WORDS:
                 continue
             cands = _candidate(p, ti, lexicon, person_words)
             for s, e in cands:

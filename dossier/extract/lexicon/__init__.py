@@ -64,6 +64,7 @@ class Lexicon:
 
     countries: tuple[str, ...] = ()
     capitals: dict[str, str] = field(default_factory=dict)        # capital → country
+    capital_names: dict[str, str] = field(default_factory=dict)   # key of a capital → its name
     geo: Gazetteer[GeoEntry] = field(default_factory=lambda: Gazetteer(()))
     titles: Gazetteer[str] = field(default_factory=lambda: Gazetteer((), any_case=True))
     title_words: frozenset[str] = frozenset()                      # keys of every title word
@@ -226,6 +227,7 @@ def load(additions: LexiconAdditions | None = None) -> Lexicon:
                                                                       t.split()[0], _plural(t).split()[0])),
         countries=tuple(names),
         capitals=capitals,
+        capital_names={key(c): c for c in capitals},
         geo=geo,
         titles=titles,
         title_words=title_words,
