@@ -39,6 +39,11 @@ _COUNTERPART = re.compile(r"\bcounterparts?\b", re.I)
 _SAID_BEFORE = re.compile(r"\b(?:said|says|told|added|noted|stressed|explained|according\s+to)\s+$")
 _SAID_AFTER = re.compile(r"^\s*(?:said|says|told|added|noted|stressed|explained|argued|warned|remarked)\b")
 _DIGIT = re.compile(r"\d").search
+_RELATION_WORDS = frozenset("""hosted hosts hosting welcomed welcomes received receives greeted greets invited
+    invitation host visit visits visited visiting trip tour arrival arrived arrives arriving paid pays paying
+    undertook undertakes undertaking began begins landed lands departed departs left leaves travelled traveled
+    travels flew flies came comes travelling traveling""".split())
+_BARE_BEFORE = frozenset(("counterpart", "counterparts", "said", "says", "told", "added", "noted", "to"))
 _MAX_LOOK = 12          # mentions of one person read for clues to their country
 _SAID = frozenset("said says told added noted stressed explained argued warned remarked".split())
 _LIFE_YEARS = re.compile(r"\s*\(\s*(?:\d{4}\s*[-–]\s*\d{4}|born\s+\d{4}|b\.\s*\d{4})\s*\)")
@@ -508,7 +513,10 @@ def _scan(p: Para, lexicon: Lexicon, cues: dict) -> list[_Mention]:
                 i = e
                 continue
         # a bare name: kept when an appositive, a counterpart or a quote says who it is
-        if w[:1].isupper() and r.name_token(i, True):
+        window = keys[i + 1:i + 7]
+        if w[:1].isupper() and ("," in window or "(" in window or not _SAID.isdisjoint(window)
+                                or (i and keys[i - 1] in _BARE_BEFORE)
+                                or (i > 1 and keys[i - 2] in _BARE_BEFORE)) and r.name_token(i, True):
             e, name = r.name(i)
             if name:
                 nxt = r.word(e)
@@ -661,6 +669,10 @@ def _near(points: list[int], lo: int, hi: int) -> bool:
 def _relations(p: Para, mentions: list[_Mention]) -> None:
     """Who travels and who hosts, from the words around each mention in its sentence."""
     if not mentions:
+        return
+    if _RELATION_WORDS.isdisjoint(p.keys):
+        for m in mentions:
+            m.visitor = m.visitor or m.visiting
         return
     text = p.text
     found: dict[str, list[int]] = {"travel": [], "passive": [], "host": [], "by": [], "vby": []}
@@ -1070,6 +1082,8 @@ def _partner(m: _Mention, mentions: list[_Mention], people: list[_Person],
 def _counterparts(p: Para, mentions: list[_Mention]) -> None:
     """'X ... with his counterpart, the minister of Kenya': X is not from Kenya (and the other way)."""
     text = p.text
+    if "counterpart" not in text and "Counterpart" not in text:
+        return
     for m in mentions:
         before = text[max(0, m.start - 40):m.start]
         if not _COUNTERPART.search(before):
