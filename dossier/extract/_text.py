@@ -19,7 +19,6 @@ T = TypeVar("T")
 # words: an abbreviation written with dots ("U.S.", "H.E."), or letters/digits with inner
 # hyphens and apostrophes ("Sung-lac", "O'Brien", "People’s"); anything else is one character.
 _TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W_](?:\w|-(?=[^\W_])|['’](?=[^\W_])(?![sS]\b))*|['’][sS]\b|\S")
-_POSSESSIVE = ("’s", "'s", "’S", "'S")
 _LIST_MARKER = re.compile(r"^\s*(?:[-*+•▪◦‣·]\s+|\(?(?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,4})[.)]\s+)")
 _MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+")
 _SENT_END = re.compile(r"[.!?…]+[\"”’)\]]*(?=\s+|$)")

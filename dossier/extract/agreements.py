@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from types import MappingProxyType
 
 from ..model import Country, FocusArea, Money, Mou, MouCount
 from ._text import Doc, Para, key, slug, squash, topic_ids, unique_ids
@@ -58,9 +59,9 @@ _DAYS_MONTHS = frozenset(("monday tuesday wednesday thursday friday saturday sun
                           "april may june july august september october november december").split())
 _NP_STOP = frozenset(("a an the and or with signed inked concluded sealed exchanged also have has had were was of "
                       "two both on in for to several various their its his her our").split())
-_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+_NUMBER_WORDS = MappingProxyType({"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
                  "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-                 "fifteen": 15, "twenty": 20, "a dozen": 12}
+                 "fifteen": 15, "twenty": 20, "a dozen": 12})
 
 
 @dataclass

@@ -34,8 +34,6 @@ _HINT_WORDS = frozenset("""visit visits visited visiting trip trips tour tours t
     arrived arrives arrival arriving landed lands departed departs depart left leaves flew flies headed heads journey
     welcome welcomed came comes summit talks meeting meetings held hosted stay received greeted delegation guest
     guests visitor visitors""".split())
-_HINT = re.compile(r"visit|trip|tour|travel|arriv|land|depart|left|leaves|flew|flies|head|journey|welcom|came|"
-                   r"comes|summit|talks|meeting|held|host|stay|receiv|greet|delegation|guest", re.I)
 _PASSIVE_AFTER = re.compile(r"^\s*(?:\w+\s+){0,1}?(?:was|were|is|are|been|being)\s+(?:\w+ly\s+)?(?:hosted|"
                             r"welcomed|received|greeted)\b", re.I)
 _GOV_AFTER = re.compile(r"^\s*(?:’s|'s|said|says|sees|saw|will|would|has|have|had|is|was|wants|"
@@ -49,7 +47,6 @@ def _mentions(p: Para, lexicon: Lexicon) -> list[GeoMention]:
     n = len(words)
     i = 0
     geo = lexicon.geo
-    text = p.text
     while i < n:
         w = words[i]
         if not (w[:1].isupper() or p.upper):

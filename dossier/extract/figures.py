@@ -12,12 +12,6 @@ from ._text import Doc, Para, squash
 from ._types import FigureFact
 from .lexicon import Lexicon
 
-_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_WORDNUM = (r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\s](?:one|two|three|four|five|six|"
-            r"seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
-            r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a\s+hundred|hundred|a\s+dozen|dozen|"
-            r"half\s+a\s+dozen|a\s+thousand")
-_SCALE = r"(?:\s?-?\s?(?:thousand|million|billion|trillion|crores?|lakhs?|lac|mln|bln|trn)\b|(?:mn|bn|m|b|tn|k|cr)\b)"
 _QUAL = (r"(?:(?:more\s+than|over|up\s+to|almost|nearly|about|approximately|around|roughly|some|at\s+least|"
          r"less\s+than|fewer\s+than|under|another|an\s+additional|additional|an\s+estimated|estimated|"
          r"close\s+to|in\s+excess\s+of|upwards\s+of|as\s+many\s+as|as\s+much\s+as|a\s+further|just\s+over|"
@@ -244,7 +238,6 @@ def _read(p: Para, s: int, e: int, digits: bool, lexicon: Lexicon, words: dict, 
 
 def _plural(tail: str, irregular: set[str]) -> tuple[int, str | None]:
     """The first plural noun in the words after a number: (end offset in ``tail``, noun)."""
-    pos = 0
     for m in _WORD.finditer(tail):
         w = m.group()
         lw = w.lower().rstrip(".")
@@ -258,7 +251,6 @@ def _plural(tail: str, irregular: set[str]) -> tuple[int, str | None]:
         if len(lw) > 3 and lw.endswith("s") and not lw.endswith(("ss", "us", "is", "ous")) or \
                 (len(w) >= 3 and w[:-1].isupper() and w.endswith("s")):
             return end, w.rstrip(".")
-        pos = m.end()
     return 0, None
 
 

@@ -19,11 +19,11 @@ _PLACE_WORD = re.compile(r"\s+(?:conflict|crisis|issue|question|dispute|war|peac
 _CUES = re.compile(r"\b(?:conflicts?|crisis|crises|peace|peaceful|war|wars|tensions?|disputes?|stability|"
                    r"security|resolution|concerns?|issues?|humanitarian|sanctions|terror\w*|violence|"
                    r"ceasefire|occupation|denucleari\w*|territorial|claims?)\b", re.I)
-_ISSUE_STOP = {"and", "or", "of", "on", "about", "over", "with", "to", "for", "in", "including", "namely",
+_ISSUE_STOP = frozenset({"and", "or", "of", "on", "about", "over", "with", "to", "for", "in", "including", "namely",
                "especially", "particularly", "amid", "discuss", "discussing", "address", "addressing", "raise",
-               "raising", "end", "ending", "resolve", "resolving", "such", "as"}
-_ADJ_ED = {"armed", "protracted", "renewed", "escalated", "prolonged", "frozen", "disputed", "continued"}
-_SKIP_START = {"the", "this", "that", "a", "an", "both", "their", "regional", "global", "bilateral"}
+               "raising", "end", "ending", "resolve", "resolving", "such", "as"})
+_ADJ_ED = frozenset({"armed", "protracted", "renewed", "escalated", "prolonged", "frozen", "disputed", "continued"})
+_SKIP_START = frozenset({"the", "this", "that", "a", "an", "both", "their", "regional", "global", "bilateral"})
 
 
 def find(doc: Doc, structure: Structure, places: list[Place], lexicon: Lexicon) -> list[Issue]:

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from ..model import Country, Person
-from ._text import Doc, Para, fold, key, slug, squash, title_case, unique_ids
+from ._text import Doc, Para, key, slug, squash, title_case, unique_ids
 from ._types import CountryFacts, PeopleFacts, PersonFact, Structure
 from .lexicon import Lexicon
 
@@ -36,8 +36,6 @@ _MET = re.compile(r"\b(?:met|meets|meet|meeting\s+with|met\s+with|talks\s+with|c
                   r"call\s+on|hosted|received|welcomed|greeted|with\s+(?:his|her|their)\s+counterparts?)\b"
                   r"[^.;]{0,200}$", re.I)
 _COUNTERPART = re.compile(r"\bcounterparts?\b", re.I)
-_SAID_BEFORE = re.compile(r"\b(?:said|says|told|added|noted|stressed|explained|according\s+to)\s+$")
-_SAID_AFTER = re.compile(r"^\s*(?:said|says|told|added|noted|stressed|explained|argued|warned|remarked)\b")
 _DIGIT = re.compile(r"\d").search
 _RELATION_WORDS = frozenset("""hosted hosts hosting welcomed welcomes received receives greeted greets invited
     invitation host visit visits visited visiting trip tour arrival arrived arrives arriving paid pays paying
@@ -47,7 +45,6 @@ _BARE_BEFORE = frozenset(("counterpart", "counterparts", "said", "says", "told",
 _MAX_LOOK = 12          # mentions of one person read for clues to their country
 _SAID = frozenset("said says told added noted stressed explained argued warned remarked".split())
 _LIFE_YEARS = re.compile(r"\s*\(\s*(?:\d{4}\s*[-–]\s*\d{4}|born\s+\d{4}|b\.\s*\d{4})\s*\)")
-_KIN = re.compile(r"\b(?:his|her|the\s+\w+(?:’s|'s))\s+(wife|husband|spouse)\s*,?\s*$", re.I)
 
 
 @dataclass

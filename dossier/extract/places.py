@@ -21,8 +21,6 @@ _FOLLOW_OK = frozenset("in on at to for from with and or but where which who tha
                        "since until later today tomorrow yesterday last next this earlier while when by via "
                        "near under over through into amid along between the a an is was are were has have had "
                        "will would said says also city province region state capital".split())
-_PREPS = re.compile(r"(?:^|\s)(?:in|to|from|at|near|via|toward|towards|outside|inside|across|throughout|into|"
-                    r"visited|toured|visiting|touring|reached|aboard|within)\s+$", re.I)
 _PREP_WORDS = frozenset("in to from at near via toward towards outside inside across throughout into visited "
                         "toured visiting touring reached aboard within".split())
 _DESCRIPTOR = frozenset("nation country state government people leader leaders president".split())
@@ -141,7 +139,6 @@ def find(doc: Doc, structure: Structure, facts: CountryFacts, people: PeopleFact
                     (words[i - 1][:1].isupper() or words[i - 1][:1].isdigit()):
                 for length in (3, 2, 1):
                     phrase = " ".join(p.keys[i:i + length])
-                    j = i + length
                     if phrase in lexicon.facility_nouns:
                         noun_end = i + length - 1
                         break
