@@ -386,10 +386,6 @@ def _role_key(role: str | None, lexicon: Lexicon) -> frozenset[str]:
     return frozenset(out)
 
 
-def _head_key(role_key: frozenset[str]) -> frozenset[str]:
-    return role_key
-
-
 def _scan(p: Para, lexicon: Lexicon, cues: dict) -> list[_Mention]:
     """Every person mention in one paragraph (named or title-only)."""
     r = _Reader(p, lexicon)
@@ -935,20 +931,6 @@ def extract(doc: Doc, structure: Structure, facts: CountryFacts, lexicon: Lexico
         first[fact.id] = min((doc.order(m.pid), m.start) for m in ms) if ms else (0, 0)
     out.sort(key=lambda x: first.get(x.id, (0, 0)))
     return PeopleFacts(people=tuple(out))
-
-
-def _has_honorific(person: _Person, doc: Doc, lexicon: Lexicon) -> bool:
-    for m in person.mentions:
-        p = doc.para(m.pid)
-        if p is None:
-            continue
-        i = p.token_at(m.start)
-        j = i - 1
-        if j >= 0 and p.words[j] == ".":
-            j -= 1
-        if j >= 0 and (key(p.words[j]) in ("mr", "mrs", "ms", "dr", "prof", "professor", "sir", "dame")):
-            return True
-    return False
 
 
 def _is_office(role: str, lexicon: Lexicon) -> bool:
