@@ -35,7 +35,7 @@ _GENERIC_MOD = frozenset(("several various multiple numerous bilateral new other
 _PURPOSE = re.compile(r"^\s*,?\s*(?:(?:that\s+)?(?:aims?|aimed|seeks?|seeking|intended|designed)\s+(?:at|to)\s+|"
                       r"on\s+|to\s+|for\s+(?!the\s+[A-Z])|regarding\s+|concerning\s+|covering\s+|"
                       r"in\s+the\s+fields?\s+of\s+|in\s+the\s+areas?\s+of\s+)", re.I)
-_CUT = re.compile(r",\s*(?:which|where|who|while|and\s+(?:will|would|is|are))\b|\s+(?:which|that|who)\s+|;|\s—|\s–|"
+_CUT = re.compile(r",\s*(?:which|where|who|while|as|after|before|amid|and\s+(?:will|would|is|are))\b|\s+(?:which|that|who)\s+|;|\s—|\s–|"
                   r",\s*(?:ensuring|reflecting|highlighting|bringing|marking|building|adding)\b|\.\s|\.$", re.I)
 _AREA_LIST = re.compile(r"^\s*(?:(?:cooperation|co-operation|bilateral)\s+)?(?:agreements?|deals?|mous?|"
                         r"memorand(?:a|ums?)(?:\s+of\s+understanding)?|accords?)?\s*(?:in|on|covering|"
@@ -57,6 +57,8 @@ _WITH = re.compile(rf"^\s*,?\s*(?:with|between)\s+(?:the\s+|their\s+)?(?P<w>{_CA
                    rf"(?:\s*(?:[a-z][\w-]*\s+){{0,3}}[a-z][\w-]*,\s*(?P<a>{_CAPS}),?)?")
 _DAYS_MONTHS = frozenset(("monday tuesday wednesday thursday friday saturday sunday january february march "
                           "april may june july august september october november december").split())
+_BOTH_SIDES = re.compile(r"^(?:the\s+)?(?:two|both)\s+(?:sides|countries|nations|leaders|governments|parties|"
+                         r"ministers|delegations|presidents|heads\s+of\s+state)$", re.I)
 _NP_STOP = frozenset(("a an the and or with signed inked concluded sealed exchanged also have has had were was of "
                       "two both on in for to several various their its his her our").split())
 _NUMBER_WORDS = MappingProxyType({"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -146,6 +148,7 @@ def find(doc: Doc, structure: Structure, facts: CountryFacts, people: PeopleFact
 
     # 2. sentences that say something was signed
     count: MouCount | None = None
+    done: set[tuple[str, int]] = set()
     for p in doc.paras:
         if p.id in covered or structure.roles.get(p.id) in ("heading", "headline", "subtitle", "signoff"):
             continue
@@ -174,6 +177,7 @@ def find(doc: Doc, structure: Structure, facts: CountryFacts, people: PeopleFact
                 items = _sentence_items(doc, p, s, e, vs, ve, ns, ne, clause_lo, label, facts, people,
                                         numbers, lexicon, sides, people_by_pid.get(p.id, []))
                 found.extend(items)
+                done.add((p.id, s))
                 break
 
     # 3. enumerations: "an MoU on X, an MoU on Y and an MoU on Z"
@@ -186,7 +190,7 @@ def find(doc: Doc, structure: Structure, facts: CountryFacts, people: PeopleFact
                 continue
             for s, e in p.sents:
                 sent = p.text[s:e]
-                if _NOT_SIGNED.search(sent):
+                if (p.id, s) in done or _NOT_SIGNED.search(sent):
                     continue
                 hits = list(_ENUM.finditer(sent))
                 if len(hits) < 2 and not (hits and _SIGNED.search(sent)):
@@ -335,6 +339,8 @@ def _sentence_items(doc: Doc, p: Para, s: int, e: int, vs: int, ve: int, ns: int
             areas = _split_list(im.group("list"))
     parties = _parties(doc, p, clause_lo if not passive else s, vs if not passive else np_s, subject, with_party,
                        facts, here, lexicon)
+    if not parties and _BOTH_SIDES.match(subject):
+        parties = list(sides)
     evidence = [p.id]
     if areas:
         return [_Found(title=_area_title(a), description=squash(text[s:e]), pid=p.id, start=vs,
@@ -384,6 +390,9 @@ def _looks_like_areas(text: str) -> bool:
 
 
 def _split_list(text: str) -> list[str]:
+    cut = _CUT.search(text)
+    if cut:
+        text = text[:cut.start()]
     t = re.sub(r",?\s*(?:among\s+others|and\s+others|etc\.?|and\s+more|and\s+so\s+on)\s*$", "", text.strip(),
                flags=re.I)
     t = re.sub(r"\s+(?:during|at|in)\s+the\s+[^,]*$", "", t)

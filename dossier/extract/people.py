@@ -478,8 +478,9 @@ def _scan(p: Para, lexicon: Lexicon, cues: dict) -> list[_Mention]:
                     out.append(m)
                     i = max(e, _appositive(r, m, e, lexicon, cues))
                     continue
-        # a role noun before a name: "independence hero Kim Gu", "analyst Jane Roe"
-        if not w[:1].isupper() and keys[i] in role_nouns and i + 1 < n and r.name_token(i + 1, True):
+        # a role noun before a name: "independence hero Kim Gu", "analyst Jane Roe", "Analyst Jane Roe"
+        if keys[i] in role_nouns and i + 1 < n and r.name_token(i + 1, True) and \
+                (not w[:1].isupper() or keys[i] not in lexicon.title_words):
             e, name = r.name(i + 1)
             if len(name) >= 2:
                 s = i
@@ -935,7 +936,8 @@ def extract(doc: Doc, structure: Structure, facts: CountryFacts, lexicon: Lexico
 
 def _is_office(role: str, lexicon: Lexicon) -> bool:
     words = [key(w) for w in role.split()]
-    return any(w in lexicon.title_words for w in words if w not in ("head", "chief", "leader", "member"))
+    return any(w in lexicon.title_last for w in words
+               if w not in ("head", "chief", "leader", "member", "general", "first", "director", "representative"))
 
 
 def _explicit_country(person: _Person) -> str | None:

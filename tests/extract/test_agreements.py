@@ -81,3 +81,11 @@ def test_mous_link_to_focus_areas_by_topic():
     assert [f.title for f in a.focus_areas] == ["Energy Cooperation", "Education"]
     assert a.mous[0].focus_areas == ["energy-cooperation"]
     assert "energy" in a.mous[0].topics
+
+
+def test_the_two_sides_are_the_countries_of_the_visit():
+    a = run("President Ana Rivas of Panama paid a state visit to Peru. The two sides signed an agreement "
+            "on fisheries, as officials looked on.\n")
+    assert len(a.mous) == 1
+    assert a.mous[0].parties == ["Peru", "Panama"]
+    assert a.mous[0].title == "Peru – Panama agreement on fisheries"

@@ -117,3 +117,10 @@ def test_person_ids_are_slugs_and_unique():
     ids = [p.id for p in a.delegates + a.people]
     assert len(ids) == len(set(ids))
     assert person(a, "Marta Quispe").id == "marta-quispe"
+
+
+def test_capitalised_role_noun_is_not_part_of_the_name():
+    a = run("President Ana Rivas of Panama visited Lima. Analyst Tom Reyes, a fellow at a Lima think tank, "
+            "said the trip mattered.\n")
+    r = person(a, "Tom Reyes")
+    assert r in a.people and r.role == "Analyst"
