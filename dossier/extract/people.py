@@ -32,7 +32,10 @@ _RELATION = re.compile(
 _TRIP_LEAD = re.compile(r"\W*(?:On|During|In)\s+(?:his|her|their)\s+(?:[\w-]+\s+){0,3}?(?:visit|trip|tour|"
                         r"journey|stay)\b[^.;,]*,\s*")
 _VISIT_POSS = re.compile(r"\s*(?:’s|'s)\s+(?:\w+\s+){0,2}?(?:visit|trip|tour|arrival|stay|journey)\b", re.I)
-_MET = re.compile(r"\b(?:met|meets|meet|meeting\s+with|met\s+with|talks\s+with|called\s+on|calls\s+on|"
+_GOVERNMENT_NOUN = re.compile(r"(?:’s|'s)?\s+(?:(?:\w+\s+){0,1})(?:presidency|government|administration|side|"
+                              r"delegation|leader|leadership|state|cabinet|parliament|people|nation|army|"
+                              r"president|premier|prime\s+minister)\b", re.I)
+_MET = re.compile(r"\b(?:met|meets|meet|meeting|met\s+with|talks\s+with|called\s+on|calls\s+on|"
                   r"call\s+on|hosted|received|welcomed|greeted|with\s+(?:his|her|their)\s+counterparts?)\b"
                   r"[^.;]{0,200}$", re.I)
 _COUNTERPART = re.compile(r"\bcounterparts?\b", re.I)
@@ -980,19 +983,6 @@ def _inferred_country(person: _Person, people: list[_Person], by_pid: dict[str, 
             return guests[0]
     if hosting and host:
         return host
-    # a clause naming exactly one country with the person ("when X assumes the Colombian presidency")
-    for m in person.mentions[:_MAX_LOOK]:
-        p = doc.para(m.pid)
-        if p is None:
-            continue
-        s, e = p.sentence_of(m.start)
-        lo, hi = _clause(p.text, m.start, m.end, max(s, m.start - 300), min(e, m.end + 300))
-        found = {g.name for g in geo_by_pid.get(m.pid, ()) if lo <= g.start < hi
-                 and (g.kind in ("country", "demonym") or g.government) and not g.compound
-                 and not re.search(r"\b(?:to|for|in|with|from|at|toward|towards|against|on|into|"
-                                   r"between|and)\s+(?:the\s+)?$", p.text[max(lo, g.start - 12):g.start])}
-        if len(found) == 1:
-            return found.pop()
     # met by / with someone from the other side
     for m in person.mentions[:_MAX_LOOK]:
         p = doc.para(m.pid)
@@ -1013,6 +1003,20 @@ def _inferred_country(person: _Person, people: list[_Person], by_pid: dict[str, 
                         return rest[0]
                     if host and c != host:
                         return host
+    # a clause naming exactly one country with the person ("when X assumes the Colombian presidency")
+    for m in person.mentions[:_MAX_LOOK]:
+        p = doc.para(m.pid)
+        if p is None:
+            continue
+        s, e = p.sentence_of(m.start)
+        lo, hi = _clause(p.text, m.start, m.end, max(s, m.start - 300), min(e, m.end + 300))
+        found = {g.name for g in geo_by_pid.get(m.pid, ()) if lo <= g.start < hi
+                 and (g.government or (g.kind in ("country", "demonym") and
+                                       _GOVERNMENT_NOUN.match(p.text, g.end))) and not g.compound
+                 and not re.search(r"\b(?:to|for|in|with|from|at|toward|towards|against|on|into|"
+                                   r"between|and)\s+(?:the\s+)?$", p.text[max(lo, g.start - 12):g.start])}
+        if len(found) == 1:
+            return found.pop()
     if host and not visitor:
         return host
     known = {_explicit_country(x) for x in people if _explicit_country(x)}

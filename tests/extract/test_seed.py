@@ -1,6 +1,8 @@
 """The seed article, item by item, as a careful reader extracts it."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from dossier import extract, source
@@ -8,11 +10,12 @@ from dossier import extract, source
 from .conftest import _LEXICON
 
 
+SEED = Path(__file__).resolve().parents[2] / "content" / "articles" / "lukashenko-visit-pakistan.txt"
+
+
 @pytest.fixture(scope="module")
-def seed(seed_path=None):
-    from pathlib import Path
-    path = Path(__file__).resolve().parents[2] / "content" / "articles" / "lukashenko-visit-pakistan.txt"
-    article = source.read(path, max_bytes=1 << 20)
+def seed():
+    article = source.read(SEED, max_bytes=1 << 20)
     return extract.extract(article, _LEXICON)
 
 
