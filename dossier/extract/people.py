@@ -45,6 +45,7 @@ _RELATION_WORDS = frozenset("""hosted hosts hosting welcomed welcomes received r
     undertook undertakes undertaking began begins landed lands departed departs left leaves travelled traveled
     travels flew flies came comes travelling traveling""".split())
 _BARE_BEFORE = frozenset(("counterpart", "counterparts", "said", "says", "told", "added", "noted", "to"))
+_IN_TITLE = frozenset(("’s", "'s", "-", "and", ",", "&", "of", "for", "the"))
 _MAX_LOOK = 12          # mentions of one person read for clues to their country
 _SAID = frozenset("said says told added noted stressed explained argued warned remarked".split())
 _LIFE_YEARS = re.compile(r"\s*\(\s*(?:\d{4}\s*[-–]\s*\d{4}|born\s+\d{4}|b\.\s*\d{4})\s*\)")
@@ -403,20 +404,27 @@ def _scan(p: Para, lexicon: Lexicon, cues: dict) -> list[_Mention]:
     cues_set = lexicon.person_cues
     title_start = lexicon.title_start
     geo_first = lexicon.geo_first
-    heads = [j for j, k in enumerate(keys) if k in lexicon.title_last]
+    title_last = lexicon.title_last
+    heads = [] if title_last.isdisjoint(keys) else [j for j, k in enumerate(keys) if k in title_last]
+    honorific_first = lexicon.honorific_first
     upper = p.upper
     while i < n:
         w = words[i]
         if not w[:1].isalpha() or not (upper or w[:1].isupper() or keys[i] in cues_set):
             i += 1
             continue
-        det = r.k(i - 1) if r.k(i - 1) in _DETERMINERS or r.k(i - 1) in ("a", "an") else ""
-        former = r.k(i - 1) in historical or r.k(i - 2) in historical and r.k(i - 1) in ("the",)
+        prev = keys[i - 1] if i else ""
+        det = prev if prev in _DETERMINERS or prev in ("a", "an") else ""
+        former = prev in historical or (i > 1 and keys[i - 2] in historical and prev == "the")
         k0 = keys[i]
-        h = bisect.bisect_left(heads, i)
-        near_head = h < len(heads) and heads[h] - i <= 8
-        t = r.title(i) if near_head and (k0 in title_start or (k0 in geo_first and (w[:1].isupper() or upper))
-                                         or (w.isupper() and 2 <= len(w) <= 6)) else None
+        t = None
+        if heads and (k0 in title_start or (k0 in geo_first and (w[:1].isupper() or upper))
+                      or (w.isupper() and 2 <= len(w) <= 6)):
+            h = bisect.bisect_left(heads, i)
+            if h < len(heads) and heads[h] - i <= 8 and all(
+                    keys[x] in title_start or keys[x] in geo_first or keys[x] in _IN_TITLE
+                    for x in range(i + 1, heads[h])):
+                t = r.title(i)
         if t is not None:
             j = t.end
             comma = False
@@ -471,7 +479,7 @@ def _scan(p: Para, lexicon: Lexicon, cues: dict) -> list[_Mention]:
             i = max(j, i + 1)
             continue
         # honorific + name: "Dr Kharrazi", "H.E. Boediono"
-        if w[:1].isupper():
+        if w[:1].isupper() and k0 in honorific_first:
             k2 = r.honorifics(i)
             if k2 > i:
                 e, name = r.name(k2)

@@ -88,6 +88,7 @@ class Lexicon:
     person_cues: frozenset[str] = frozenset()    # lowercase words that may start a person mention
     title_start: frozenset[str] = frozenset()    # words an office may start with
     title_last: frozenset[str] = frozenset()     # words an office may end with ("minister", "presidents")
+    honorific_first: frozenset[str] = frozenset()
     geo_first: frozenset[str] = frozenset()      # first words of geographic names
 
 
@@ -223,6 +224,7 @@ def load(additions: LexiconAdditions | None = None) -> Lexicon:
         title_start=title_words | title_modifiers | portfolio | frozenset(
             key(_plural(t).split()[-1]) for t in title_list),
         geo_first=geo.first_keys(),
+        honorific_first=honorifics.first_keys(),
         title_last=frozenset(key(w) for t in title_list for w in (t.split()[-1], _plural(t).split()[-1],
                                                                       t.split()[0], _plural(t).split()[0])),
         countries=tuple(names),
