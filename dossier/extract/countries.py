@@ -47,9 +47,10 @@ def _mentions(p: Para, lexicon: Lexicon) -> list[GeoMention]:
     n = len(words)
     i = 0
     geo = lexicon.geo
+    keys = p.keys
     while i < n:
         w = words[i]
-        if not (w[:1].isupper() or p.upper):
+        if not (w[:1].isupper() or p.upper) or (keys[i] not in geo and "-" not in w):
             i += 1
             continue
         hit = geo.match(p, i)

@@ -13,6 +13,8 @@ from .lexicon import Lexicon
 _CRISIS_WORD = re.compile(r"\b(?:crisis|conflict|war|situation|tensions?|dispute|question|issue|occupation|"
                           r"violence|fighting|blockade|sanctions)\s+(?:in|over|of|on|against|in\s+and\s+around)\s+"
                           r"(?:the\s+)?(?=[A-Z])")
+_CRISIS_KEYS = frozenset("""crisis conflict war situation tension tensions dispute question issue occupation
+    violence fighting blockade sanctions peace""".split())
 _CAP_RUN = re.compile(r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*")
 _TWO_BEFORE = re.compile(r"(?:(?<![\w’'])([a-z]+)\s+)?(?:(?<![\w’'])([a-z]+)\s+)?$")
 _PLACE_WORD = re.compile(r"\s+(?:conflict|crisis|issue|question|dispute|war|peace\s+process)\b")
@@ -28,13 +30,16 @@ _SKIP_START = frozenset({"the", "this", "that", "a", "an", "both", "their", "reg
 
 def find(doc: Doc, structure: Structure, places: list[Place], lexicon: Lexicon) -> list[Issue]:
     found: list[tuple[str, str]] = []
+    issue_first = frozenset(i.split()[0].lower().split("-")[0] for i in lexicon.issues) | \
+        frozenset(i.split()[0].lower() for i in lexicon.issues)
     region_names = [p.name for p in places if p.kind in ("region", "territory", "sea")]
     later = {pid for s in structure.sections if s.kind in ("outlook", "conclusion") for pid in s.body}
     for p in doc.paras:
         if structure.roles.get(p.id) in ("heading", "headline", "subtitle", "signoff"):
             continue
         text = p.text
-        for m in _CRISIS_WORD.finditer(text):
+        crisis_words = not _CRISIS_KEYS.isdisjoint(p.keys)
+        for m in (_CRISIS_WORD.finditer(text) if crisis_words else ()):
             cap = _CAP_RUN.match(text, m.end())
             if not cap:
                 continue
@@ -47,14 +52,14 @@ def find(doc: Doc, structure: Structure, places: list[Place], lexicon: Lexicon) 
             t = squash(" ".join(words + [text[head_start:cap.end()]]))
             t = re.sub(r"^(?:the)\s+", "", t)
             found.append((t, p.id))
-        for name in region_names:
+        for name in (region_names if crisis_words else ()):
             at = text.find(name)
             while at >= 0:
                 m = _PLACE_WORD.match(text, at + len(name))
                 if m:
                     found.append((text[at:m.end()].strip(), p.id))
                 at = text.find(name, at + len(name))
-        if lexicon.issue_re is not None and p.id not in later:
+        if lexicon.issue_re is not None and p.id not in later and not issue_first.isdisjoint(p.keys):
             for m in lexicon.issue_re.finditer(text):
                 found.append((m.group().lower(), p.id))
         if region_names and any(name in text for name in region_names):

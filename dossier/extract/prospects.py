@@ -14,6 +14,8 @@ _FUTURE = re.compile(r"\b(?:will|shall|(?:are|is|was|were)\s+expected\s+to|(?:ar
                      r"planned\s+to|intends?\s+to|agreed\s+to|(?:look|looked|looking)\s+forward\s+to|"
                      r"aims?\s+to|hopes?\s+to|seeks?\s+to|announced\s+plans\s+to|(?:is|are)\s+scheduled\s+to|"
                      r"poised\s+to|committed\s+to|pledged\s+to|vowed\s+to|next\s+step)\b", re.I)
+_FUTURE_WORDS = frozenset("""will shall expected set plan plans planned intend intends agreed look looked looking
+    aim aims hope hopes seek seeks announced scheduled poised committed pledged vowed next""".split())
 _MAX = 6
 
 
@@ -35,6 +37,8 @@ def find(doc: Doc, structure: Structure, subjects: Topics, focus: list[FocusArea
         skip.update(structure.front)
         for p in doc.paras:
             if p.id in skip or structure.roles.get(p.id) in ("heading", "signoff"):
+                continue
+            if _FUTURE_WORDS.isdisjoint(p.keys):
                 continue
             label = structure.labels.get(p.id) if structure.roles.get(p.id) == "lead" else None
             for s, e in p.sents:
