@@ -148,7 +148,7 @@ def find(doc: Doc, structure: Structure, facts: CountryFacts, people: PeopleFact
                     for mods in (1, 2):
                         for length in (2, 1):
                             phrase = " ".join(p.keys[i + mods:i + mods + length])
-                            if phrase and phrase in lexicon.facility_nouns and all(
+                            if phrase and i + mods + length <= n and phrase in lexicon.facility_nouns and all(
                                     words[x][:1].islower() and p.keys[x] not in _NOT_MODIFIER
                                     for x in range(i, i + mods)) and \
                                     p.keys[i + mods + length - 1] not in _VEHICLES:
