@@ -60,25 +60,6 @@ def _amount(num: str, scale: str | None, words: dict[str, float], scales: dict[s
     return value
 
 
-def _currency_before(lexicon: Lexicon) -> re.Pattern[str]:
-    prefixes = sorted({c for c, _, where in lexicon.currencies if where == "prefix"}, key=len, reverse=True)
-    alt = "|".join((r"(?<![\w$])" if c[:1].isalpha() else "") + re.escape(c).replace(r"\ ", r"\s?")
-                   for c in prefixes)
-    return re.compile(rf"(?:{alt})\s?$")
-
-
-def _currency_after(lexicon: Lexicon) -> re.Pattern[str]:
-    suffixes = sorted({c for c, _, where in lexicon.currencies if where == "suffix"}, key=len, reverse=True)
-    alt = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in suffixes)
-    return re.compile(rf"\s+(?:(?:US|U\.S\.)\s+)?(?P<suf>{alt})\b", re.I)
-
-
-def _units_after(lexicon: Lexicon) -> re.Pattern[str]:
-    units = sorted(lexicon.cues.get("quantity_units", {}), key=len, reverse=True)
-    alt = "|".join(re.escape(u).replace(r"\ ", r"\s+") for u in units)
-    return re.compile(rf"\s*(?:metric\s+)?(?P<u>{alt})(?:-per-[a-z]+)?(?=\b|-)", re.I)
-
-
 _NUMBER = re.compile(r"(?:(?<![\w.,-])|(?<=\$[A-Z]))(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\w,]*\d)|\d+(?:\.\d+)?(?![\d,]\d))")
 _SCALE_AFTER = re.compile(r"\s?-?\s?(?P<s>thousand|million|billion|trillion|crores?|lakhs?|lac|mln|bln|trn)\b|"
                           r"(?P<s2>mn|bn|m|b|tn|k|cr)\b", re.I)
@@ -94,33 +75,33 @@ _WORDNUMS = frozenset("one two three four five six seven eight nine ten eleven t
                       "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety "
                       "hundred dozen".split())
 _VAGUE_WORDS = frozenset("tens hundreds thousands dozens scores".split())
+_WORD_CANDS = _WORDNUMS | _VAGUE_WORDS
+_HYPHEN_NUM = re.compile(r"(?<![\w-])(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
+                         r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|"
+                         r"seventy|eighty|ninety|hundred)-(?=[a-z])", re.I)
+_RIGHT_CUT = re.compile(r"[,;:()]|\s—|\s–")
 
 
 def find(doc: Doc, lexicon: Lexicon) -> list[FigureFact]:
     """Every figure in the text, in order."""
-    cues = lexicon.cues
-    words = {k: float(v) for k, v in cues.get("number_words", {}).items()}
-    scales = {k: float(v) for k, v in cues.get("scale_words", {}).items()}
-    vague = {k: float(v) for k, v in cues.get("vague_amounts", {}).items()}
-    codes = {re.sub(r"\s+", "", c.lower()): code for c, code, _ in lexicon.currencies}
-    units = {k.lower(): v for k, v in cues.get("quantity_units", {}).items()}
-    irregular = set(cues.get("irregular_plurals", ()))
-    cur_before = _currency_before(lexicon)
-    cur_after = _currency_after(lexicon)
-    unit_after = _units_after(lexicon)
+    nt = lexicon.numbers
+    words, scales, vague, codes, units, irregular = (nt.words, nt.scales, nt.vague, nt.codes, nt.units,
+                                                     nt.irregular)
+    cur_before, cur_after, unit_after = nt.currency_before, nt.currency_after, nt.unit_after
     out: list[FigureFact] = []
     for p in doc.paras:
         text = p.text
         lo = p.body
         cands: list[tuple[int, int, bool]] = [(m.start(), m.end(), True) for m in _NUMBER.finditer(text, lo)]
-        for i, k in enumerate(p.keys):
-            head = k.split("-", 1)[0]
-            if (head in _WORDNUMS or k in _VAGUE_WORDS) and p.starts[i] >= lo:
-                s = p.starts[i]
-                e = s + (len(head) if "-" in k else len(p.words[i]))
-                if head == "dozen" and text[max(0, s - 2):s].lower() == "a ":
-                    s -= 2
-                cands.append((s, e, False))
+        if not _WORD_CANDS.isdisjoint(p.keys):
+            for i, k in enumerate(p.keys):
+                if (k in _WORDNUMS or k in _VAGUE_WORDS) and p.starts[i] >= lo:
+                    s = p.starts[i]
+                    if k == "dozen" and text[max(0, s - 2):s].lower() == "a ":
+                        s -= 2
+                    cands.append((s, p.starts[i] + len(p.words[i]), False))
+        for m in _HYPHEN_NUM.finditer(text, lo):
+            cands.append((m.start(), m.end(1), False))
         if not cands:
             continue
         cands.sort()
@@ -169,7 +150,7 @@ def _read(p: Para, s: int, e: int, digits: bool, lexicon: Lexicon, words: dict, 
         pm = _PERCENT_AFTER.match(text, e)
         if pm:
             return start, pm.end(), _amount(num, None, words, scales), "percent", "percent", ""
-    dm = _DAYS_AFTER.match(text, e)
+    dm = _DAYS_AFTER.match(text, e) if text[e:e + 1] == "-" else None
     if dm and (not digits or num.isdigit()):
         amount = _amount(num, None, words, scales)
         return s, dm.end("u"), amount, dm.group("u").lower() + "s", "duration", \
@@ -289,7 +270,7 @@ def _about(p: Para, s: int, e: int, kind: str) -> str:
     left_cut = max(left_text.rfind(","), left_text.rfind(";"), left_text.rfind(":"), left_text.rfind("("))
     if left_cut >= 0:
         left_text = left_text[left_cut + 1:]
-    right_cut = re.search(r"[,;:()]|\s—|\s–", right_text)
+    right_cut = _RIGHT_CUT.search(right_text)
     if right_cut:
         right_text = right_text[:right_cut.start()]
     left = left_text.split()[-6:]

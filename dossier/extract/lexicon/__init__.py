@@ -49,6 +49,42 @@ class TopicDef:
 
 
 @dataclass(frozen=True)
+class NumberTables:
+    """Number words, scales, currencies and units, with the patterns built from them."""
+
+    words: dict[str, float] = field(default_factory=dict)
+    scales: dict[str, float] = field(default_factory=dict)
+    vague: dict[str, float] = field(default_factory=dict)
+    codes: dict[str, str] = field(default_factory=dict)         # "us$" → "USD"
+    units: dict[str, str] = field(default_factory=dict)         # "tonnes" → "tons"
+    irregular: frozenset[str] = frozenset()                     # plurals without -s
+    currency_before: re.Pattern[str] | None = None              # "$", "US $", "Rs" just before a number
+    currency_after: re.Pattern[str] | None = None               # " dollars", " rupees" after it
+    unit_after: re.Pattern[str] | None = None                   # " tons", " barrels" after it
+
+
+def _number_tables(cues: dict[str, Any], currencies: tuple[tuple[str, str, str], ...]) -> NumberTables:
+    prefixes = sorted({c for c, _, where in currencies if where == "prefix"}, key=len, reverse=True)
+    suffixes = sorted({c for c, _, where in currencies if where == "suffix"}, key=len, reverse=True)
+    pre = "|".join((r"(?<![\w$])" if c[:1].isalpha() else "") + re.escape(c).replace(r"\ ", r"\s?")
+                   for c in prefixes)
+    suf = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in suffixes)
+    units = sorted(cues.get("quantity_units", {}), key=len, reverse=True)
+    unit_alt = "|".join(re.escape(u).replace(r"\ ", r"\s+") for u in units)
+    return NumberTables(
+        words={k: float(v) for k, v in cues.get("number_words", {}).items()},
+        scales={k: float(v) for k, v in cues.get("scale_words", {}).items()},
+        vague={k: float(v) for k, v in cues.get("vague_amounts", {}).items()},
+        codes={re.sub(r"\s+", "", c.lower()): code for c, code, _ in currencies},
+        units={k.lower(): v for k, v in cues.get("quantity_units", {}).items()},
+        irregular=frozenset(cues.get("irregular_plurals", ())),
+        currency_before=re.compile(rf"(?:{pre})\s?$"),
+        currency_after=re.compile(rf"\s+(?:(?:US|U\.S\.)\s+)?(?P<suf>{suf})\b", re.I),
+        unit_after=re.compile(rf"\s*(?:metric\s+)?(?P<u>{unit_alt})(?:-per-[a-z]+)?(?=\b|-)", re.I),
+    )
+
+
+@dataclass(frozen=True)
 class TopicIndex:
     """Topic keywords by word: exact words, acronyms (case kept), prefixes ("agricultur*"), phrases."""
 
@@ -85,6 +121,7 @@ class Lexicon:
     issue_re: re.Pattern[str] | None = None
     sections: tuple[tuple[str, re.Pattern[str]], ...] = ()
     cues: dict[str, Any] = field(default_factory=dict)
+    numbers: NumberTables = field(default_factory=NumberTables)
     person_cues: frozenset[str] = frozenset()    # lowercase words that may start a person mention
     title_start: frozenset[str] = frozenset()    # words an office may start with
     title_last: frozenset[str] = frozenset()     # words an office may end with ("minister", "presidents")
@@ -219,7 +256,9 @@ def load(additions: LexiconAdditions | None = None) -> Lexicon:
                    | frozenset(("wife", "husband", "spouse")) | frozenset(k for t in title_list for k in
                                                                         [key(_plural(t).split()[-1])]))
     geo = Gazetteer(geo_entries)
+    currencies = tuple((r[0], r[1], r[2]) for r in _rows("currencies.tsv"))
     return Lexicon(
+        numbers=_number_tables(cues, currencies),
         person_cues=person_cues,
         title_start=title_words | title_modifiers | portfolio | frozenset(
             key(_plural(t).split()[-1]) for t in title_list),
@@ -243,7 +282,7 @@ def load(additions: LexiconAdditions | None = None) -> Lexicon:
         place_words=place_words,
         place_last=place_last,
         facility_nouns=frozenset(fold(w) for w in _lines("facility_nouns.txt")),
-        currencies=tuple((r[0], r[1], r[2]) for r in _rows("currencies.tsv")),
+        currencies=currencies,
         topics=tuple(topics),
         topic_index=_topic_index(topics),
         issues=issues,
