@@ -77,6 +77,7 @@ class _Found:
     named: bool = False
     generic: bool = False
     source: str = ""                 # section | list | sentence | area | enum
+    topics: list[str] | None = None
     evidence: list[str] = field(default_factory=list)
 
 
@@ -205,7 +206,7 @@ def find(doc: Doc, structure: Structure, facts: CountryFacts, people: PeopleFact
     out = []
     ids = unique_ids(slug(f.title) for f in mous)
     for f, mid in zip(mous, ids):
-        ts = topic_ids(f.title + " " + f.description, lexicon)
+        ts = f.topics if f.topics is not None else topic_ids(f.title + " " + f.description[:300], lexicon)
         fa = [a.id for a in focus if set(a.topics[:2]) & set(ts[:1])]
         out.append(Mou(id=mid, title=f.title, description=f.description, parties=f.parties, value=f.value,
                        focus_areas=fa, topics=ts, evidence=sorted(set(f.evidence), key=doc.order)))
@@ -501,6 +502,8 @@ def _money_text(text: str) -> str:
 def _merge(found: list[_Found], doc: Doc, lexicon: Lexicon) -> list[_Found]:
     """One entry per agreement: repeats and vague mentions fold into the specific ones."""
     specific = [f for f in found if not f.generic]
+    for f in specific:
+        f.topics = topic_ids(f.title + " " + f.description[:300], lexicon)
     out: list[_Found] = []
     for f in specific:
         same = None
@@ -510,8 +513,7 @@ def _merge(found: list[_Found], doc: Doc, lexicon: Lexicon) -> list[_Found]:
                 break
             if (f.source == g.source == "sentence" and set(f.parties) == set(g.parties) and f.parties
                     and (not f.named or not g.named) and abs(doc.order(f.pid) - doc.order(g.pid)) <= 1
-                    and set(topic_ids(f.title + " " + f.description, lexicon)[:2]) &
-                    set(topic_ids(g.title + " " + g.description, lexicon)[:2])):
+                    and set((f.topics or [])[:2]) & set((g.topics or [])[:2])):
                 same = g
                 break
         if same is None:

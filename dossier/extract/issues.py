@@ -30,8 +30,7 @@ _SKIP_START = frozenset({"the", "this", "that", "a", "an", "both", "their", "reg
 
 def find(doc: Doc, structure: Structure, places: list[Place], lexicon: Lexicon) -> list[Issue]:
     found: list[tuple[str, str]] = []
-    issue_first = frozenset(i.split()[0].lower().split("-")[0] for i in lexicon.issues) | \
-        frozenset(i.split()[0].lower() for i in lexicon.issues)
+    issue_first = lexicon.issue_first
     region_names = [p.name for p in places if p.kind in ("region", "territory", "sea")]
     later = {pid for s in structure.sections if s.kind in ("outlook", "conclusion") for pid in s.body}
     for p in doc.paras:

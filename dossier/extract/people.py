@@ -399,7 +399,7 @@ def _scan(p: Para, lexicon: Lexicon, cues: dict) -> list[_Mention]:
     words = p.words
     text = p.text
     role_nouns = lexicon.role_nouns
-    historical = set(cues.get("historical_markers", ()))
+    historical = lexicon.historical
     keys = p.keys
     cues_set = lexicon.person_cues
     title_start = lexicon.title_start
@@ -601,7 +601,7 @@ def _appositive(r: _Reader, m: _Mention, e: int, lexicon: Lexicon, cues: dict) -
             det = r.k(k)
             k += 1
         former = False
-        if r.k(k) in set(cues.get("historical_markers", ())):
+        if r.k(k) in lexicon.historical:
             former = True
             k += 1
         country = None

@@ -101,7 +101,7 @@ def find(doc: Doc, structure: Structure, facts: CountryFacts, people: PeopleFact
     found: list[tuple[str, str, str | None, str, int]] = _geo_places(doc, facts, lexicon)
     person_words = {key(w) for person in people.people for w in person.name.split()}
     heading_roles = {"heading", "item", "headline", "subtitle"}
-    directions = set(lexicon.cues.get("direction_words", ()))
+    directions = lexicon.directions
     country_spans: dict[str, list[tuple[int, int]]] = {}
     by_pid: dict[str, list] = {}
     for m in facts.mentions:

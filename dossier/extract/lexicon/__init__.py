@@ -122,6 +122,9 @@ class Lexicon:
     sections: tuple[tuple[str, re.Pattern[str]], ...] = ()
     cues: dict[str, Any] = field(default_factory=dict)
     numbers: NumberTables = field(default_factory=NumberTables)
+    historical: frozenset[str] = frozenset()     # "former", "late" …
+    directions: frozenset[str] = frozenset()     # "northern", "eastern" …
+    issue_first: frozenset[str] = frozenset()    # first words of the issue phrases
     person_cues: frozenset[str] = frozenset()    # lowercase words that may start a person mention
     title_start: frozenset[str] = frozenset()    # words an office may start with
     title_last: frozenset[str] = frozenset()     # words an office may end with ("minister", "presidents")
@@ -259,6 +262,9 @@ def load(additions: LexiconAdditions | None = None) -> Lexicon:
     currencies = tuple((r[0], r[1], r[2]) for r in _rows("currencies.tsv"))
     return Lexicon(
         numbers=_number_tables(cues, currencies),
+        historical=frozenset(cues.get("historical_markers", ())),
+        directions=frozenset(cues.get("direction_words", ())),
+        issue_first=frozenset(w for i in issues for w in (i.split()[0].lower(), i.split()[0].lower().split("-")[0])),
         person_cues=person_cues,
         title_start=title_words | title_modifiers | portfolio | frozenset(
             key(_plural(t).split()[-1]) for t in title_list),
