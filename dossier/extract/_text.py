@@ -129,10 +129,8 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         dot = m.group()[0] == "." and len(m.group().rstrip("\"”’)]")) == 1
         if dot:
             j = m.start()
-            i = j
-            while i > start and not text[i - 1].isspace() and text[i - 1] not in "(\"“":
-                i -= 1
-            word = text[i:j].lower().lstrip("(\"“‘'")
+            i = max(text.rfind(" ", start, j), text.rfind("\n", start, j)) + 1
+            word = text[max(i, start):j].lower().lstrip("(\"“‘'")
             if (word in _ABBREV or (len(word) == 1 and word.isalpha())
                     or (len(word) <= 4 and word.count(".") >= 1)):
                 continue
