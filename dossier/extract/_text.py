@@ -296,12 +296,16 @@ class Gazetteer(Generic[T]):
             return None
         keys = para.keys
         words = para.words
+        check = not self.any_case and not para.upper
         for entry, caps, value in bucket:
             n = len(entry)
-            if keys[i:i + n] != entry:
+            if n > 1 and keys[i:i + n] != entry:
                 continue
-            if not self.any_case and not para.upper:
-                if any(c and not words[i + j][:1].isupper() for j, c in enumerate(caps)):
+            if check:
+                if n == 1:
+                    if caps[0] and not words[i][:1].isupper():
+                        continue
+                elif any(c and not words[i + j][:1].isupper() for j, c in enumerate(caps)):
                     continue
             return n, value
         return None
