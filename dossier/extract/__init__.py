@@ -1,7 +1,8 @@
 """Article → Analysis. Pure functions: no I/O beyond reading the lexicon, no module state.
 
 The sections run in a fixed, visible order; later sections get earlier results as arguments.
-Sections never import each other.
+Sections never import each other: what they share lives in ``_text`` (tokens, sentences),
+``_types`` (the values they hand on) and ``lexicon`` (the word lists).
 """
 from __future__ import annotations
 
@@ -9,6 +10,9 @@ import hashlib
 from pathlib import Path
 
 from ..model import Analysis, Article, Source
+from . import (agreements, countries, defects, figures, focus, issues, people, places, prospects,
+               structure, title, topics)
+from ._text import prepare
 from .lexicon import Lexicon, load as load_lexicon
 
 __all__ = ["extract", "load_lexicon", "version", "Lexicon"]
@@ -17,13 +21,38 @@ __all__ = ["extract", "load_lexicon", "version", "Lexicon"]
 def extract(article: Article, lexicon: Lexicon) -> Analysis:
     """Read one article into its analysis."""
     meta = article.meta
-    first = article.paragraphs[0].text
+    doc = prepare(article)                                                # tokens and sentences
+    layout = structure.analyse(doc, lexicon)                              # headings, lists, sections
+    geo = countries.detect(doc, layout, lexicon, meta.countries)          # country mentions, host
+    found = people.extract(doc, layout, geo, lexicon)                     # people, roles, countries
+    nations = countries.listing(doc, layout, geo, found, lexicon, meta.countries)
+    delegates, others = people.to_model(found, nations)                   # sides from the countries
+    numbers = figures.find(doc, lexicon)                                  # money, counts, percentages
+    spots = places.find(doc, layout, geo, found, lexicon)                 # cities, venues, regions
+    subjects = topics.find(doc, lexicon)                                  # topics by keyword
+    areas = focus.find(doc, layout, found, subjects, lexicon)             # focus areas
+    signed, count = agreements.find(doc, layout, geo, found, nations, numbers, areas, lexicon)
+    outlook = prospects.find(doc, layout, subjects, areas, lexicon)       # what comes next
+    raised = issues.find(doc, layout, spots, lexicon)                     # regional/global issues
+    problems = defects.find(doc, layout)                                  # flaws in the source text
     return Analysis(
         source=Source(path=article.path, sha256=article.sha256, url=meta.source_url,
                       publisher=meta.publisher),
-        title=meta.title or first[:80],
-        date=meta.date,
-        summary="",
+        title=title.title(meta, layout, found, nations),
+        date=meta.date or layout.date,
+        summary=title.summary(doc, layout),
+        countries=nations,
+        delegates=delegates,
+        people=others,
+        topics=topics.to_model(subjects),
+        focus_areas=areas,
+        mous=signed,
+        mou_count=count,
+        prospects=outlook,
+        figures=figures.to_model(numbers, doc),
+        places=spots,
+        issues=raised,
+        defects=problems,
         tags=list(meta.tags),
     )
 

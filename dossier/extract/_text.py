@@ -1,0 +1,395 @@
+"""Shared helpers for the extractor's sections: the tokenised document, sentences, slugs,
+number words and a small gazetteer matcher.
+
+Nothing here knows about visits or delegations: it only cuts text into pieces that the
+sections read. Everything is a pure function or an immutable value.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Any, Generic, Iterable, Iterator, TypeVar
+
+from ..model import Article
+
+T = TypeVar("T")
+
+# words: an abbreviation written with dots ("U.S.", "H.E."), or letters/digits with inner
+# hyphens and apostrophes ("Sung-lac", "O'Brien", "People’s"); anything else is one character.
+_TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W_](?:\w|-(?=[^\W_])|['’](?=[^\W_])(?![sS]\b))*|['’][sS]\b|\S")
+_LIST_MARKER = re.compile(r"^\s*(?:[-*+•▪◦‣·]\s+|\(?(?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,4})[.)]\s+)")
+_MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+")
+_SENT_END = re.compile(r"[.!?…]+[\"”’)\]]*(?=\s+|$)")
+_ABBREV = frozenset("""mr mrs ms dr prof st sr jr gen lt col capt maj sgt rev hon no nos vs etc
+    jan feb mar apr jun jul aug sep sept oct nov dec co corp inc ltd e.g i.e u.s u.k u.n h.e
+    fig approx dept govt mt ft rt est cf al p.m a.m""".split())
+_CLAUSE_BREAK = re.compile(r"[,;:()\[\]—–]|\s-\s|\bwhich\b|\bwho\b|\bwhile\b|\bwhereas\b|\bbut\b")
+_SPACES = re.compile(r"\s+")
+_SLUG_DROP = re.compile(r"[^a-z0-9]+")
+_WORD_CHARS = re.compile(r"[^\W_]")
+
+
+def fold(text: str) -> str:
+    """Casefolded, accents removed, curly apostrophes straightened."""
+    text = text.replace("’", "'").replace("‘", "'")
+    if not text.isascii():
+        text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return text.casefold()
+
+
+def key(word: str) -> str:
+    """The lookup key of one token: folded, without dots ("U.S." → "us")."""
+    if word.isascii():
+        return word.lower().replace(".", "")
+    return fold(word).replace(".", "")
+
+
+def slug(text: str, limit: int = 60) -> str:
+    """A URL-safe id: lowercase ASCII words joined by hyphens."""
+    s = _SLUG_DROP.sub("-", fold(text)).strip("-")
+    if len(s) > limit:
+        s = s[:limit].rsplit("-", 1)[0] or s[:limit]
+    return s or "item"
+
+
+def unique_ids(ids: Iterable[str]) -> list[str]:
+    """Make ids unique by appending -2, -3, ... in order."""
+    seen: dict[str, int] = {}
+    out = []
+    for i in ids:
+        n = seen.get(i, 0) + 1
+        seen[i] = n
+        out.append(i if n == 1 else f"{i}-{n}")
+    return out
+
+
+def squash(text: str) -> str:
+    return _SPACES.sub(" ", text).strip()
+
+
+_LOWER_RUN = re.compile(r"[a-z]{2,}")
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def is_upper_text(text: str) -> bool:
+    """Written in capitals: at least four letters, hardly any lowercase ones."""
+    head = text[:400]
+    if head.upper() == head:
+        return len(_LETTER.findall(head)) >= 4
+    if len(_LOWER_RUN.findall(head, 0, 120)) > 3:
+        return False
+    lower = sum(map(str.islower, head))
+    letters = sum(map(str.isalpha, head))
+    return letters >= 4 and lower <= letters // 10
+
+
+def title_case(text: str) -> str:
+    """'ACHIEVING CRITICAL MINERAL AND ENERGY DOMINANCE' → 'Achieving Critical Mineral and Energy Dominance'."""
+    small = {"and", "or", "of", "for", "the", "a", "an", "in", "on", "at", "to", "by", "with", "from", "as"}
+    words = text.split(" ")
+    out = []
+    for i, w in enumerate(words):
+        lw = w.lower()
+        if i and lw in small:
+            out.append(lw)
+        elif len(w) <= 3 and w.isupper() and not any(c in "AEIOU" for c in w[1:]):
+            out.append(w)   # acronyms such as "US", "SMR", "UN"
+        else:
+            out.append("-".join(p[:1].upper() + p[1:].lower() for p in w.split("-")))
+    return " ".join(out)
+
+
+def first_sentences(text: str, n: int = 2, max_words: int = 70) -> str:
+    spans = sentence_spans(text)
+    out = []
+    words = 0
+    for start, end in spans[:n]:
+        s = text[start:end].strip()
+        words += len(s.split())
+        out.append(s)
+        if words >= max_words:
+            break
+    result = " ".join(out)
+    if len(result.split()) > max_words:
+        result = " ".join(result.split()[:max_words]).rstrip(",;:") + " …"
+    return result
+
+
+# --- sentences ---------------------------------------------------------------------------------
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of the sentences of one paragraph."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    n = len(text)
+    for m in _SENT_END.finditer(text):
+        end = m.end()
+        dot = m.group()[0] == "." and len(m.group().rstrip("\"”’)]")) == 1
+        if dot:
+            j = m.start()
+            i = max(text.rfind(" ", start, j), text.rfind("\n", start, j)) + 1
+            word = text[max(i, start):j].lower().lstrip("(\"“‘'")
+            if (word in _ABBREV or (len(word) == 1 and word.isalpha())
+                    or (len(word) <= 4 and word.count(".") >= 1)):
+                continue
+            # a lowercase word after the period: not a sentence end ("progress.s" is handled elsewhere)
+            k = end
+            while k < n and text[k].isspace():
+                k += 1
+            if k < n and text[k].islower():
+                continue
+        if end - start > 0:
+            spans.append((start, end))
+        start = end
+        while start < n and text[start].isspace():
+            start += 1
+    if start < n and text[start:].strip():
+        spans.append((start, n))
+    return spans or [(0, n)]
+
+
+def clause_bounds(text: str, pos: int, lo: int, hi: int) -> tuple[int, int]:
+    """The clause around ``pos`` inside [lo, hi): cut at commas, semicolons, brackets, dashes."""
+    left = lo
+    for m in _CLAUSE_BREAK.finditer(text, lo, pos):
+        left = m.end()
+    m = _CLAUSE_BREAK.search(text, pos, hi)
+    right = m.start() if m else hi
+    return left, right
+
+
+# --- the tokenised document ----------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Para:
+    """One paragraph with its tokens and sentences; tokens are parallel tuples."""
+
+    id: str
+    index: int
+    text: str
+    line: int
+    indent: int
+    words: tuple[str, ...]
+    starts: tuple[int, ...]
+    keys: tuple[str, ...]
+    sents: tuple[tuple[int, int], ...]
+    upper: bool
+    marker: str          # list marker as written ("-", "1."), "" for none
+    heading_level: int   # Markdown "#" level, 0 for none
+    body: int            # character offset where the text after the marker begins
+    sent_starts: tuple[int, ...] = ()
+
+    def cap(self, i: int) -> bool:
+        w = self.words[i]
+        return w[:1].isupper() or (w[:1].isdigit() and self.upper)
+
+    def end(self, i: int) -> int:
+        return self.starts[i] + len(self.words[i])
+
+    def sentence_of(self, pos: int) -> tuple[int, int]:
+        k = bisect.bisect_right(self.sent_starts, pos) - 1
+        return self.sents[max(k, 0)]
+
+    def token_at(self, pos: int) -> int:
+        """Index of the first token starting at or after ``pos``."""
+        return bisect.bisect_left(self.starts, pos)
+
+
+@dataclass(frozen=True)
+class Doc:
+    paras: tuple[Para, ...]
+
+    def para(self, pid: str) -> Para | None:
+        i = int(pid[1:]) - 1 if pid[1:].isdigit() else -1
+        return self.paras[i] if 0 <= i < len(self.paras) else None
+
+    def order(self, pid: str) -> int:
+        return int(pid[1:]) if pid[1:].isdigit() else 0
+
+
+def tokenize(text: str) -> tuple[list[str], list[int]]:
+    """Words and their start offsets; a possessive "’s" is a token of its own."""
+    ms = list(_TOKEN.finditer(text))
+    return [m.group() for m in ms], [m.start() for m in ms]
+
+
+def prepare(article: Article) -> Doc:
+    """Tokenise every paragraph of an article once; the sections share the result."""
+    paras = []
+    cache: dict[str, str] = {}
+    for index, p in enumerate(article.paragraphs):
+        text = p.text
+        marker = ""
+        level = 0
+        body = 0
+        m = _MD_HEADING.match(text)
+        if m and article.format == "markdown":
+            level = len(m.group(1))
+            body = m.end()
+        else:
+            m = _LIST_MARKER.match(text)
+            if m and not (text[m.end():m.end() + 1].islower() and m.group().strip()[:1].isalpha()):
+                marker = m.group().strip()
+                body = m.end()
+        words, starts = tokenize(text)
+        sents = sentence_spans(text)
+        keys = []
+        for w in words:
+            k = cache.get(w)
+            if k is None:
+                k = cache[w] = key(w)
+            keys.append(k)
+        paras.append(Para(
+            id=p.id, index=index, text=text, line=p.line, indent=p.indent,
+            words=tuple(words), starts=tuple(starts), keys=tuple(keys),
+            sents=tuple(sents), upper=is_upper_text(text[body:]),
+            marker=marker, heading_level=level, body=body, sent_starts=tuple(x for x, _ in sents)))
+    return Doc(paras=tuple(paras))
+
+
+def iter_sentences(doc: Doc) -> Iterator[tuple[Para, int, int]]:
+    for p in doc.paras:
+        for s, e in p.sents:
+            yield p, s, e
+
+
+# --- gazetteer -----------------------------------------------------------------------------------
+
+class Gazetteer(Generic[T]):
+    """Multi-word names looked up token by token; the longest entry wins.
+
+    An entry's capitalised words must be capitalised in the text too (so "us" is not "US"),
+    unless ``any_case`` is set; small connecting words ("of", "the") may have any case.
+    """
+
+    __slots__ = ("_first", "any_case")
+
+    def __init__(self, entries: Iterable[tuple[str, T]], *, any_case: bool = False) -> None:
+        self.any_case = any_case
+        first: dict[str, list[tuple[tuple[str, ...], tuple[bool, ...], T]]] = {}
+        for text, value in entries:
+            words, _ = tokenize(text)
+            if not words:
+                continue
+            keys = tuple(key(w) for w in words)
+            caps = tuple(w[:1].isupper() for w in words)
+            bucket = first.setdefault(keys[0], [])
+            if not any(k == keys for k, _, _ in bucket):
+                bucket.append((keys, caps, value))
+        for bucket in first.values():
+            bucket.sort(key=lambda e: -len(e[0]))
+        self._first = first
+
+    def __contains__(self, k: str) -> bool:
+        return k in self._first
+
+    def first_keys(self) -> frozenset[str]:
+        return frozenset(self._first)
+
+    def match(self, para: Para, i: int) -> tuple[int, T] | None:
+        if i >= len(para.keys):
+            return None
+        bucket = self._first.get(para.keys[i])
+        if not bucket:
+            return None
+        keys = para.keys
+        words = para.words
+        check = not self.any_case and not para.upper
+        for entry, caps, value in bucket:
+            n = len(entry)
+            if n > 1 and keys[i:i + n] != entry:
+                continue
+            if check:
+                if n == 1:
+                    if caps[0] and not words[i][:1].isupper():
+                        continue
+                elif any(c and not words[i + j][:1].isupper() for j, c in enumerate(caps)):
+                    continue
+            return n, value
+        return None
+
+    def match_words(self, words: list[str]) -> T | None:
+        """Whole-phrase lookup of a list of words (exact keys)."""
+        if not words:
+            return None
+        keys = tuple(key(w) for w in words)
+        for entry, caps, value in self._first.get(keys[0], ()):
+            if entry == keys:
+                return value
+        return None
+
+
+# --- numbers -------------------------------------------------------------------------------------
+
+def parse_number(text: str) -> float | None:
+    """'17' → 17, '1,200.5' → 1200.5, '6.4' → 6.4."""
+    t = text.replace(",", "").replace(" ", "")
+    try:
+        return float(t)
+    except ValueError:
+        return None
+
+
+def has_word(text: str) -> bool:
+    return bool(_WORD_CHARS.search(text))
+
+
+def topic_hits(words: Iterable[str], lexicon: Any) -> Iterator[tuple[int, int]]:
+    """(topic number, word index) for every topic keyword among the words."""
+    index = lexicon.topic_index
+    exact, exact_case, prefix, multi = index.exact, index.exact_case, index.prefix, index.multi
+    words = list(words)
+    lows = [w.lower() for w in words]
+    n = len(words)
+    i = 0
+    while i < n:
+        low = lows[i]
+        if not low[:1].isalnum():
+            i += 1
+            continue
+        bucket = multi.get(low)
+        if bucket:
+            hit = False
+            for phrase, star, t in bucket:
+                k = len(phrase)
+                got = lows[i:i + k]
+                if len(got) == k and (tuple(got) == phrase or
+                                      (star and tuple(got[:-1]) == phrase[:-1] and got[-1].startswith(phrase[-1]))):
+                    yield t, i
+                    hit = True
+            if hit:
+                i += 1
+                continue
+        found = False
+        for part in (low,) if "-" not in low else (low,) + tuple(low.split("-")):
+            ts = exact.get(part)
+            if ts:
+                for t in ts:
+                    yield t, i
+                found = True
+                break
+            for pre, t in prefix.get(part[:3], ()):
+                if part.startswith(pre):
+                    yield t, i
+                    found = True
+            if found:
+                break
+        if not found:
+            for t in exact_case.get(words[i], ()):
+                yield t, i
+        i += 1
+
+
+def topic_ids(text: str, lexicon: Any) -> list[str]:
+    """Topic ids named in a short text (a heading, an item), most mentioned first."""
+    words, _ = tokenize(text)
+    counts: dict[str, int] = {}
+    order: list[str] = []
+    for n, _ in topic_hits(words, lexicon):
+        tid = lexicon.topics[n].id
+        if tid not in counts:
+            order.append(tid)
+        counts[tid] = counts.get(tid, 0) + 1
+    return sorted(order, key=lambda t: (-counts[t], order.index(t)))

@@ -1,0 +1,529 @@
+"""Agreements: only what the text says was signed, inked, concluded or exchanged — items of an
+"agreements signed" section or list, sentences with a signing verb ("X and Y signed an MoU to
+..."), subject-area lists ("MoUs were signed on: - Taxation", "signed deals in tourism, health
+and ...") and enumerations ("an MoU on X, an MoU on Y"). Plans ("will sign", "expected to",
+"agreed to establish") are not agreements; "signed into law" is a law. A stated count ("seven
+MoUs") is kept apart; a value is attached only when the text ties it to the agreement."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from types import MappingProxyType
+
+from ..model import Country, FocusArea, Money, Mou, MouCount
+from ._text import Doc, Para, key, slug, squash, topic_ids, unique_ids
+from ._types import CountryFacts, FigureFact, PeopleFacts, Structure
+from .lexicon import Lexicon
+
+_NOUN = (r"(?:memorand(?:um|a|ums)\s+of\s+understanding|memorand(?:um|a|ums)|mou|mous|agreements?|accords?|"
+         r"deals?|treat(?:y|ies)|pacts?|protocols?|frameworks?|letters?\s+of\s+intent|contracts?|"
+         r"conventions?|instruments?|declarations?|arrangements?)")
+_NOUN_RE = re.compile(rf"(?<![\w-]){_NOUN}(?![\w-])", re.I)
+_SIGNED = re.compile(r"(?<![\w-])(?:signed|inked|concluded|sealed|exchanged|initiall?ed|penned|clinched|struck|"
+                     r"finali[sz]ed|signing\s+of|signature\s+of|were\s+signed|was\s+signed|been\s+signed)"
+                     r"(?![\w-])", re.I)
+_NOT_SIGNED = re.compile(r"(?:\bwill\b|\bwould\b|\bshall\b|\bto\s+be\b|\bto\s+sign|\bexpected\b|\bset\s+to\b|"
+                         r"\bplan(?:s|ned)?\s+to\b|\bintends?\s+to\b|\bintention\b|\bagreed\s+to\b|\bagree\s+to\b|"
+                         r"\bhopes?\s+to\b|\baims?\s+to\b|\bready\s+to\b|\bcould\b|\bmay\b|\bmight\b|\bproposed\b|"
+                         r"\bnegotiat\w*|\bdraft\w*|\bprepar\w*|\bupcoming\b|\bnext\b|\bfuture\b|\bpending\b)",
+                         re.I)
+_INTO_LAW = re.compile(r"\binto\s+law\b|\blegislation\b|\bbill\b|\bexecutive\s+order\b", re.I)
+_GENERIC_MOD = frozenset(("several various multiple numerous bilateral new other some many the these those two "
+                          "three four five six seven eight nine ten cooperation co-operation key important "
+                          "historic landmark major different separate a an of trade their our its his her all "
+                          "more than over up to further additional").split())
+_PURPOSE = re.compile(r"^\s*,?\s*(?:(?:that\s+)?(?:aims?|aimed|seeks?|seeking|intended|designed)\s+(?:at|to)\s+|"
+                      r"on\s+|to\s+|for\s+(?!the\s+[A-Z])|regarding\s+|concerning\s+|covering\s+|"
+                      r"in\s+the\s+fields?\s+of\s+|in\s+the\s+areas?\s+of\s+)", re.I)
+_CUT = re.compile(r",\s*(?:which|where|who|while|as|after|before|amid|and\s+(?:will|would|is|are))\b|\s+(?:which|that|who)\s+|;|\s—|\s–|"
+                  r",\s*(?:ensuring|reflecting|highlighting|bringing|marking|building|adding)\b|\.\s|\.$", re.I)
+_AREA_LIST = re.compile(r"^\s*(?:(?:cooperation|co-operation|bilateral)\s+)?(?:agreements?|deals?|mous?|"
+                        r"memorand(?:a|ums?)(?:\s+of\s+understanding)?|accords?)?\s*(?:in|on|covering|"
+                        r"in\s+the\s+(?:fields?|areas?)\s+of)\s+(?P<list>[^.;:]+)", re.I)
+_INCLUDING = re.compile(r",?\s*(?:including|covering|such\s+as|in\s+the\s+areas?\s+of|in\s+areas\s+such\s+as)\s+"
+                        r"(?P<list>[^.;:]+)", re.I)
+_ENUM = re.compile(r"\b(?:an?|one)\s+(?P<noun>MoU|MOU|memorandum(?:\s+of\s+understanding)?|agreement)\s+"
+                   r"(?:on|for|in)\s+(?P<area>.+?)(?=,\s*(?:and\s+)?(?:an?|one)\s+(?:MoU|MOU|memorandum|agreement)\b|"
+                   r"\s+and\s+(?:an?|one)\s+(?:MoU|MOU|memorandum|agreement)\b|[.;]|$)", re.I)
+_COUNT = re.compile(r"(?<![\w-])(?P<n>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                    r"thirteen|fourteen|fifteen|twenty|a\s+dozen)\s+(?:(?:different|separate|new|bilateral|key|"
+                    r"important|cooperation|major|landmark|other)\s+){0,2}" + _NOUN + r"(?![\w-])", re.I)
+_VALUE_LINK = re.compile(r"\b(?:worth|valued\s+at|value\s+of|amounting\s+to|totall?ing|to\s+the\s+tune\s+of|"
+                         r"with\s+a\s+(?:total\s+|combined\s+)?value\s+of|costing)\s*$", re.I)
+_LEADING = re.compile(r"^(?:\s*(?:today|yesterday|on\s+\w+day|also|meanwhile|in\s+addition|additionally|"
+                      r"separately|later|earlier|during\s+the\s+visit|on\s+the\s+sidelines[^,]*),?\s*)+", re.I)
+_CAPS = r"(?:[A-Z0-9][\w’'&.-]*(?:\s+(?:of|and|for|the|de|&)\s+|\s+)?)+"
+_WITH = re.compile(rf"^\s*,?\s*(?:with|between)\s+(?:the\s+|their\s+)?(?P<w>{_CAPS}(?:’s|'s)?)"
+                   rf"(?:\s*(?:[a-z][\w-]*\s+){{0,3}}[a-z][\w-]*,\s*(?P<a>{_CAPS}),?)?")
+_DAYS_MONTHS = frozenset(("monday tuesday wednesday thursday friday saturday sunday january february march "
+                          "april may june july august september october november december").split())
+_BOTH_SIDES = re.compile(r"^(?:the\s+)?(?:two|both)\s+(?:sides|countries|nations|leaders|governments|parties|"
+                         r"ministers|delegations|presidents|heads\s+of\s+state)$", re.I)
+_NP_STOP = frozenset(("a an the and or with signed inked concluded sealed exchanged also have has had were was of "
+                      "two both on in for to several various their its his her our").split())
+_NUMBER_WORDS = MappingProxyType({"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                 "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+                 "fifteen": 15, "twenty": 20, "a dozen": 12})
+
+
+@dataclass
+class _Found:
+    title: str
+    description: str
+    pid: str
+    start: int
+    parties: list[str] = field(default_factory=list)
+    value: Money | None = None
+    named: bool = False
+    generic: bool = False
+    source: str = ""                 # section | list | sentence | area | enum
+    topics: list[str] | None = None
+    evidence: list[str] = field(default_factory=list)
+
+
+def find(doc: Doc, structure: Structure, facts: CountryFacts, people: PeopleFacts,
+         nations: list[Country], numbers: list[FigureFact], focus: list[FocusArea],
+         lexicon: Lexicon) -> tuple[list[Mou], MouCount | None]:
+    """The agreements signed, and the count the text states."""
+    sides = [c.name for c in nations if c.side in ("host", "guest")] or [c.name for c in nations[:2]]
+    money: dict[str, list[FigureFact]] = {}
+    for f in numbers:
+        if f.kind == "money":
+            money.setdefault(f.pid, []).append(f)
+    numbers = money      # type: ignore[assignment]
+    in_para: dict[str, list] = {}
+    for person in people.people:
+        for pid in person.evidence:
+            in_para.setdefault(pid, []).append(person)
+    people_by_pid = in_para
+    found: list[_Found] = []
+    covered: set[str] = set()
+    signed_context = False
+
+    # 1. sections about agreements signed, and lists introduced by "... were signed:"
+    for section in structure.sections:
+        if section.kind != "agreements":
+            continue
+        intro = " ".join(doc.para(pid).text for pid in section.body[:1] if doc.para(pid)) if \
+            section.items and section.body and section.body[0] != section.items[0].pid else ""
+        if _NOT_SIGNED.search(section.title) or (intro and _NOT_SIGNED.search(intro) and not _SIGNED.search(intro)):
+            continue
+        signed_context = True
+        covered.update(section.body)
+        areas = all(it.short for it in section.items) if section.items else False
+        for it in section.items:
+            if not it.title and not it.text:
+                continue
+            text = it.text or it.title
+            title = _area_title(it.title) if areas else (it.title or _short(text))
+            f = _Found(title=title, description=squash(text) if text != it.title else "", pid=it.pid,
+                       start=0, parties=list(sides), source="section",
+                       evidence=[it.pid] + [b for b in it.body if b != it.pid])
+            f.value = _value(doc, numbers, it.body or (it.pid,))
+            found.append(f)
+            covered.update(f.evidence)
+    for p in doc.paras:
+        if p.id in covered or not p.text.rstrip().endswith(":"):
+            continue
+        if not (_SIGNED.search(p.text) and _NOUN_RE.search(p.text)) or _NOT_SIGNED.search(p.text):
+            continue
+        items = []
+        for q in doc.paras[p.index + 1:]:
+            if not q.marker:
+                break
+            items.append(q)
+        if not items:
+            continue
+        signed_context = True
+        covered.add(p.id)
+        short = all(len(q.text[q.body:].split()) <= 8 for q in items)
+        for q in items:
+            body = q.text[q.body:].strip()
+            label = structure.labels.get(q.id)
+            title = _area_title(body) if short and not label else (label or _short(body))
+            f = _Found(title=title, description=body, pid=q.id, start=0, parties=list(sides),
+                       source="list", evidence=[q.id])
+            f.value = _value(doc, numbers, (q.id,))
+            found.append(f)
+            covered.add(q.id)
+
+    # 2. sentences that say something was signed
+    count: MouCount | None = None
+    done: set[tuple[str, int]] = set()
+    for p in doc.paras:
+        if p.id in covered or structure.roles.get(p.id) in ("heading", "headline", "subtitle", "signoff"):
+            continue
+        label = structure.labels.get(p.id) if structure.roles.get(p.id) == "lead" else None
+        if _SIGNED.search(p.text) is None:
+            continue
+        for s, e in p.sents:
+            sent = p.text[s:e]
+            for sm in _SIGNED.finditer(sent):
+                vs, ve = s + sm.start(), s + sm.end()
+                clause_lo = _clause_start(p.text, max(s, p.body), vs)
+                before = p.text[clause_lo:vs]
+                if _NOT_SIGNED.search(before[-40:]) or _INTO_LAW.search(p.text[vs:min(e, ve + 80)]):
+                    continue
+                noun = _noun_near(p.text, vs, ve, s, e)
+                if noun is None:
+                    continue
+                ns, ne = noun
+                signed_context = True
+                cm = _COUNT.search(p.text, max(s, ns - 30), min(e, ne + 2))
+                if cm and count is None:
+                    n = cm.group("n").lower()
+                    stated = int(n) if n.isdigit() else _NUMBER_WORDS.get(re.sub(r"\s+", " ", n), 0)
+                    if stated >= 2:
+                        count = MouCount(stated=stated, text=cm.group().strip(), evidence=[p.id])
+                items = _sentence_items(doc, p, s, e, vs, ve, ns, ne, clause_lo, label, facts, people,
+                                        numbers, lexicon, sides, people_by_pid.get(p.id, []))
+                found.extend(items)
+                done.add((p.id, s))
+                break
+
+    # 3. enumerations: "an MoU on X, an MoU on Y and an MoU on Z"
+    if signed_context:
+        for p in doc.paras:
+            if p.id in covered:
+                continue
+            low = p.text.lower()
+            if "mou" not in low and "memorand" not in low and "agreement" not in low:
+                continue
+            for s, e in p.sents:
+                sent = p.text[s:e]
+                if (p.id, s) in done or _NOT_SIGNED.search(sent):
+                    continue
+                hits = list(_ENUM.finditer(sent))
+                if len(hits) < 2 and not (hits and _SIGNED.search(sent)):
+                    continue
+                for m in hits:
+                    area = squash(m.group("area")).strip(" ,.")
+                    found.append(_Found(title=f"MoU on {area}", description=squash(sent), pid=p.id,
+                                        start=s + m.start(), parties=list(sides), source="enum",
+                                        evidence=[p.id]))
+
+    mous = _merge(found, doc, lexicon)
+    out = []
+    ids = unique_ids(slug(f.title) for f in mous)
+    for f, mid in zip(mous, ids):
+        ts = f.topics if f.topics is not None else topic_ids(f.title + " " + f.description[:300], lexicon)
+        fa = [a.id for a in focus if set(a.topics[:2]) & set(ts[:1])]
+        out.append(Mou(id=mid, title=f.title, description=f.description, parties=f.parties, value=f.value,
+                       focus_areas=fa, topics=ts, evidence=sorted(set(f.evidence), key=doc.order)))
+    return out, count
+
+
+def _short(text: str, words: int = 12) -> str:
+    t = squash(text).rstrip(".")
+    parts = t.split()
+    return " ".join(parts[:words]) + (" …" if len(parts) > words else "")
+
+
+def _area_title(area: str) -> str:
+    area = squash(area).strip(" .;:,")
+    area = re.sub(r"^(?:and|or)\s+", "", area)
+    return f"MoU on {area}"
+
+
+def _clause_start(text: str, s: int, pos: int) -> int:
+    lo = s
+    for m in re.finditer(r"[;:]|,\s*(?:but|while|whereas)\s|\s—\s|\s–\s", text[s:pos]):
+        lo = s + m.end()
+    return lo
+
+
+def _noun_near(text: str, vs: int, ve: int, s: int, e: int) -> tuple[int, int] | None:
+    """The agreement noun the signing verb governs: after it (active), else before it (passive)."""
+    after = _NOUN_RE.search(text, ve, min(e, ve + 90))
+    if after and not re.search(r"[.;]", text[ve:after.start()]):
+        end = after.end()
+        while True:   # "a framework agreement", "cooperation agreements"
+            more = re.match(r"\s+" + _NOUN + r"(?![\w-])", text[end:end + 40], re.I)
+            if not more:
+                break
+            end += more.end()
+        return after.start(), end
+    window = text[max(s, vs - 120):vs]
+    before = list(_NOUN_RE.finditer(window))
+    if before:
+        m = before[-1]
+        off = max(s, vs - 120)
+        return off + m.start(), off + m.end()
+    return None
+
+
+def _np_bounds(text: str, ns: int, ne: int, lo: int) -> tuple[int, int]:
+    """Extend the agreement noun to its noun phrase: modifiers before, "of Understanding" after."""
+    seg_lo = max(lo, ns - 80)
+    spans = [(m.start() + seg_lo, m.end() + seg_lo, m.group()) for m in
+             re.finditer(r"[\w’'$.-]+", text[seg_lo:ns])]
+    start = ns
+    taken = 0
+    for ws, we, w in reversed(spans):
+        if re.search(r"[,;:()]", text[we:start]):
+            break
+        if w.lower() in _NP_STOP or w[:1] == "$" or w[:1].isdigit() or taken >= 5:
+            break
+        start = ws
+        taken += 1
+    end = ne
+    m = re.match(r"\s+(?:of\s+Understanding|on\s+(?=[A-Z])(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
+                 r"Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|"
+                 r"November|December)\b)(?:[A-Z][\w-]*\s?(?:and\s+|of\s+|for\s+|the\s+)?)+)", text[ne:ne + 80])
+    if m and text[ns:ne][:1].isupper():
+        end = ne + len(m.group().rstrip())
+    # a capitalised name may continue after the noun: "Agreement for the Establishment of ..."
+    if text[ns:ne][:1].isupper():
+        m = re.match(r"\s+(?:for|of|on|between)\s+", text[end:end + 10])
+        if m:
+            pos = end + m.end()
+            last = None
+            for w in re.finditer(r"\S+", text[pos:pos + 160]):
+                word = w.group().rstrip(",;.")
+                if word[:1].isupper():
+                    if key(word) in _DAYS_MONTHS:
+                        break
+                    last = pos + w.start() + len(word)
+                    if word != w.group():
+                        break
+                elif word in ("of", "and", "for", "the", "on", "de"):
+                    continue
+                else:
+                    break
+            if last:
+                end = last
+    return start, end
+
+
+def _is_named(np: str) -> bool:
+    """A proper name ("Critical Minerals Framework"), not "a Memorandum of Understanding"."""
+    words = re.findall(r"[\w’'-]+", np)
+    generic = {"memorandum", "memoranda", "memorandums", "of", "understanding", "mou", "mous", "agreement",
+               "agreements", "the", "a", "an"}
+    caps = [w for w in words if w[:1].isupper() and w.lower() not in generic]
+    return len(caps) >= 1 and words[-1][:1].isupper() or (len(caps) >= 2)
+
+
+def _sentence_items(doc: Doc, p: Para, s: int, e: int, vs: int, ve: int, ns: int, ne: int, clause_lo: int,
+                    label: str | None, facts: CountryFacts, people: PeopleFacts,
+                    numbers: dict[str, list[FigureFact]], lexicon: Lexicon, sides: list[str],
+                    here: list) -> list[_Found]:
+    text = p.text
+    passive = ns < vs
+    np_s, np_e = _np_bounds(text, ns, ne, clause_lo if not passive else max(s, ns - 80))
+    np_text = squash(text[np_s:np_e]).strip(" ,")
+    np_text = re.sub(r"^(?:an?|the|several|various|multiple|\d+|one|two|three|four|five|six|seven|eight|nine|"
+                     r"ten)\s+", "", np_text, flags=re.I)
+    after_np = text[np_e:e]
+    subject = text[clause_lo:vs] if not passive else text[max(s, clause_lo):np_s]
+    subject = _LEADING.sub("", subject).strip(" ,")
+    subject = re.sub(r"\s+(?:have|has|had|also|jointly|today|formally|officially|successfully|were|was)$", "",
+                     subject.strip(), flags=re.I).strip(" ,")
+    subject = re.sub(r"\s+(?:have|has|had|also|jointly)$", "", subject, flags=re.I).strip(" ,")
+    if passive:
+        subject = ""
+    # "with X" after the noun phrase
+    with_party = ""
+    wm = _WITH.match(after_np)
+    rest = after_np
+    if wm:
+        with_party = squash(" ".join(x for x in (wm.group("w"), wm.group("a")) if x)).strip(" ,")
+        rest = after_np[wm.end():]
+    # subject-area lists: "signed cooperation deals in A, B and C", "seven MOUs ... including A, B"
+    areas: list[str] = []
+    lm = _AREA_LIST.match(text[ne:e]) if np_text.lower().split()[-1:] and not _is_named(np_text) else None
+    if lm and _looks_like_areas(lm.group("list")):
+        areas = _split_list(lm.group("list"))
+    else:
+        im = _INCLUDING.search(rest)
+        if im and _looks_like_areas(im.group("list")) and not _is_named(np_text):
+            areas = _split_list(im.group("list"))
+    parties = _parties(doc, p, clause_lo if not passive else s, vs if not passive else np_s, subject, with_party,
+                       facts, here, lexicon)
+    if not parties and _BOTH_SIDES.match(subject):
+        parties = list(sides)
+    evidence = [p.id]
+    if areas:
+        return [_Found(title=_area_title(a), description=squash(text[s:e]), pid=p.id, start=vs,
+                       parties=parties or list(sides), source="area", evidence=evidence) for a in areas]
+    lead_lower = re.match(r"^(?:[a-z][\w-]*\s+)+(?=[A-Z])", np_text)
+    named_text = np_text[lead_lower.end():] if lead_lower else np_text
+    named = _is_named(named_text) and named_text[:1].isupper() and \
+        not re.match(r"^(?:memorand\w*\s+of\s+understanding|mous?|agreements?)$", named_text, re.I)
+    purpose = ""
+    pm = _PURPOSE.match(rest)
+    if pm:
+        tail = rest[pm.start():]
+        cut = _CUT.search(tail, pm.end() - pm.start())
+        purpose = squash(tail[:cut.start()] if cut else tail).strip(" ,.")
+        # "to establish a strategic partnership" → "on a strategic partnership"
+        purpose = re.sub(r"^(?:(?:that\s+)?(?:aims?|aimed|seeks?|seeking|intended|designed)\s+(?:at|to)|to)\s+"
+                         r"(?:explore|establish|create|bring|secure|strengthen|enhance|promote|develop|"
+                         r"boost|expand|deepen|support|improve|facilitate|advance|foster|increase|set\s+up|"
+                         r"build|launch|provide|implement|ensure|incorporate|cooperate\s+on|collaborate\s+on|"
+                         r"[a-z]+(?:ing|ize|ise|en))\s+", "on ", purpose)
+        if len(purpose.split()) > 28:
+            purpose = " ".join(purpose.split()[:28])
+    mods = [w for w in re.findall(r"[\w’'-]+", np_text)[:-1] if w.lower() not in _GENERIC_MOD]
+    generic = not named and not purpose and not mods and not (label and _NOUN_RE.search(label))
+    if generic:
+        return [_Found(title=np_text, description=squash(text[s:e]), pid=p.id, start=vs, parties=parties,
+                       generic=True, source="sentence", evidence=evidence)]
+    shown = _party_text(parties, subject, with_party)
+    if label and _NOUN_RE.search(label):
+        title = f"{label} ({shown})" if shown else label
+    elif named:
+        title = named_text
+    else:
+        title = squash(f"{shown} {np_text} {purpose}").strip()
+    f = _Found(title=title, description=squash(text[s:e]), pid=p.id, start=vs, parties=parties, named=named,
+               source="sentence", evidence=evidence)
+    f.value = _value(doc, numbers, (p.id,), lo=s, hi=e)
+    return [f]
+
+
+def _looks_like_areas(text: str) -> bool:
+    t = text.strip()
+    if not t or t[:1].isupper() and not re.match(r"^[A-Z][a-z]", t):
+        return False
+    parts = _split_list(t)
+    return len(parts) >= 2 and all(len(x.split()) <= 7 for x in parts)
+
+
+def _split_list(text: str) -> list[str]:
+    cut = _CUT.search(text)
+    if cut:
+        text = text[:cut.start()]
+    t = re.sub(r",?\s*(?:among\s+others|and\s+others|etc\.?|and\s+more|and\s+so\s+on)\s*$", "", text.strip(),
+               flags=re.I)
+    t = re.sub(r"\s+(?:during|at|in)\s+the\s+[^,]*$", "", t)
+    parts = [x.strip() for x in re.split(r",\s*", t) if x.strip()]
+    if len(parts) >= 3:
+        last = parts[-1]
+        m = re.match(r"^(?:and\s+)?(.+?)\s+and\s+(.+)$", last)
+        if m and not parts[-1].startswith("and "):
+            parts = parts[:-1] + [m.group(1), m.group(2)]
+    out = []
+    for x in parts:
+        x = re.sub(r"^(?:and|or)\s+", "", x).strip(" .")
+        if x:
+            out.append(x)
+    return out
+
+
+def _parties(doc: Doc, p: Para, lo: int, hi: int, subject: str, with_party: str, facts: CountryFacts,
+             here: list, lexicon: Lexicon) -> list[str]:
+    """Countries (from names, demonyms, people) or organisations that signed."""
+    out: list[str] = []
+    # people in the subject give their countries
+    for person in here[:40]:
+        if not person.country:
+            continue
+        words = person.name.split()
+        if any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", subject) for w in words[-1:] + words[:1]):
+            if person.country not in out:
+                out.append(person.country)
+    orgs = _orgs(subject, lexicon, here) + _orgs(with_party, lexicon, here)
+    if not out and not orgs:
+        for m in facts.mentions:
+            if m.pid == p.id and lo <= m.start < hi and m.kind in ("country", "demonym") and not m.compound:
+                if m.name not in out:
+                    out.append(m.name)
+    if with_party:
+        for m in facts.mentions:
+            if m.pid == p.id and m.kind in ("country",) and m.text in with_party and not orgs:
+                if m.name not in out:
+                    out.append(m.name)
+    for o in orgs:
+        if o not in out:
+            out.append(o)
+    return out
+
+
+def _orgs(text: str, lexicon: Lexicon, people: list | None = None) -> list[str]:
+    """Organisations named in a subject: 'GE Healthcare and Semmelweis University'."""
+    if not text:
+        return []
+    text = re.sub(r"\([^)]*\)", "", text)
+    names = {key(w) for person in (people or ()) for w in person.name.split()}
+    t = re.sub(r"^.*?\b(?:including|such\s+as)\s+", "", text)
+    parts = re.split(r",\s*(?:and\s+)?|\s+and\s+|\s*&\s*", t)
+    out = []
+    for part in parts:
+        part = re.sub(r"^(?:the|several|some|many|various)\s+", "", part.strip(), flags=re.I)
+        part = re.sub(r"^[\w’']+(?:’s|'s)\s+[a-z][\w\s-]*$", "", part)
+        if not part or not (part[:1].isupper() or part[:1].isdigit()):
+            continue
+        words = part.split()
+        if any(key(w) in names for w in words) or all(key(w) in lexicon.portfolio for w in words):
+            continue
+        first = key(words[0])
+        if (first in lexicon.title_words or first.rstrip("s") in lexicon.title_words) and \
+                first not in ("government", "state", "general", "national", "head", "chief", "first"):
+            continue
+        if any(w[:1].islower() and w not in ("of", "and", "for", "the", "de", "on") for w in words):
+            continue
+        entry = lexicon.geo.match_words(words)
+        if entry is not None:
+            continue
+        out.append(part)
+    return out
+
+
+def _party_text(parties: list[str], subject: str, with_party: str) -> str:
+    if parties and len(parties) <= 4:
+        return " – ".join(parties)
+    return squash(" and ".join(x for x in (subject, with_party) if x))
+
+
+def _value(doc: Doc, numbers: dict[str, list[FigureFact]], pids: tuple[str, ...] | list[str], lo: int = 0,
+           hi: int | None = None) -> Money | None:
+    """A money figure the text ties to the agreement ("worth $17 million", "a $2 billion deal")."""
+    for f in (f for pid in pids for f in numbers.get(pid, ())):
+        if f.kind != "money":
+            continue
+        if f.pid == pids[0] and (f.start < lo or (hi is not None and f.start >= hi)):
+            continue
+        p = doc.para(f.pid)
+        if p is None:
+            continue
+        before = p.text[max(0, f.start - 40):f.start]
+        after = p.text[f.end:f.end + 30]
+        if _VALUE_LINK.search(before) or re.match(r"^\s*(?:\w+\s+){0,2}" + _NOUN, after, re.I):
+            return Money(text=_money_text(f.text), amount=f.amount, currency=f.unit)
+    return None
+
+
+def _money_text(text: str) -> str:
+    return re.sub(r"^(?:more\s+than|over|up\s+to|almost|nearly|about|approximately|around|some|another|"
+                  r"an\s+additional|worth)\s+", "", text, flags=re.I)
+
+
+def _merge(found: list[_Found], doc: Doc, lexicon: Lexicon) -> list[_Found]:
+    """One entry per agreement: repeats and vague mentions fold into the specific ones."""
+    specific = [f for f in found if not f.generic]
+    for f in specific:
+        f.topics = topic_ids(f.title + " " + f.description[:300], lexicon)
+    out: list[_Found] = []
+    for f in specific:
+        same = None
+        for g in (out if len(out) <= 200 else out[-20:]):
+            if g.title == f.title or key(g.title) == key(f.title):
+                same = g
+                break
+            if (f.source == g.source == "sentence" and set(f.parties) == set(g.parties) and f.parties
+                    and (not f.named or not g.named) and abs(doc.order(f.pid) - doc.order(g.pid)) <= 1
+                    and set((f.topics or [])[:2]) & set((g.topics or [])[:2])):
+                same = g
+                break
+        if same is None:
+            out.append(f)
+        else:
+            for pid in f.evidence:
+                if pid not in same.evidence[-5:]:
+                    same.evidence.append(pid)
+            if f.description and len(same.description) < 2000 and f.description not in same.description:
+                same.description = squash(same.description + " " + f.description)
+            if same.value is None:
+                same.value = f.value
+    return out

@@ -1,0 +1,107 @@
+"""Defects: problems in the source text itself — words spliced together across a cut
+("progress.s visit"), duplicated or truncated passages, mojibake ("â€™"), leftover markup and
+unbalanced quotes — so that a reviewer knows what to check."""
+from __future__ import annotations
+
+import re
+
+from ..model import Defect
+from ._text import Doc, fold
+from ._types import Structure
+
+_SPLICE = re.compile(r"(?<![\w.@/])(?P<a>[A-Za-z]{3,})[.!?](?P<b>[a-z]{1,3})(?=\s+(?P<c>[a-z]\w*))")
+_NOT_SPLICE = frozenset("com org net gov edu int mil pk uk us in co io eu ca au de fr jp kr cn ru za ng ke info biz "
+                        "html htm php pdf doc txt jpg png".split())
+_MOJIBAKE = re.compile(r"â€[\x80-\xbf™œ\x9d“”˜¦]?|Ã[\x80-\xbf¡-¿]|Â[\xa0-\xbf ]|\ufffd|ï»¿")
+_MARKUP = re.compile(r"&(?:[a-z]{2,8}|#\d{2,5}|#x[0-9a-f]{2,5});|</?(?:p|br|div|span|a|b|i|strong|em|u|sup|sub|li|ul)"
+                     r"\b[^>]{0,80}>", re.I)
+_WORDS = re.compile(r"[\w’']+")
+_NONWORD = re.compile(r"[^\w']+")
+_SPLICE_HINT = re.compile(r"[a-z][.!?][a-z]")
+_TERMINAL = re.compile(r"[.!?…:;\"”’)\]]\s*$")
+
+
+def find(doc: Doc, structure: Structure) -> list[Defect]:
+    out: list[Defect] = []
+    norm = [_NONWORD.sub(" ", fold(p.text[p.body:])).strip() for p in doc.paras]
+    flagged: set[str] = set()
+
+    for p in doc.paras:
+        text = p.text
+        for m in (_SPLICE.finditer(text) if _SPLICE_HINT.search(text) else ()):
+            if m.group("b").lower() in _NOT_SPLICE:
+                continue
+            shown = text[m.start():m.end() + 1 + len(m.group("c"))]
+            note = "two passages run together without a break: a sentence ends mid-word into the next"
+            tail = " ".join(_NONWORD.sub(" ", fold(text[m.end("b"):m.end("b") + 120])).split()[:3])
+            before = _NONWORD.sub(" ", fold(text[:m.start()]))
+            earlier = " ".join(norm[:p.index]) + " " + before
+            if len(tail.split()) >= 3 and tail in earlier:
+                note += (f"; what follows (\"…{m.group('b')} {tail} …\") repeats an earlier passage: "
+                         "a truncated duplicate spliced on")
+            out.append(Defect(kind="spliced-text", text=shown, note=note, evidence=[p.id]))
+            flagged.add(p.id)
+        odd = not text.isascii()
+        for m in (_MOJIBAKE.finditer(text) if odd else ()):
+            s = max(0, m.start() - 12)
+            out.append(Defect(kind="mojibake", text=text[s:m.end() + 12].strip(),
+                              note="characters decoded with the wrong encoding", evidence=[p.id]))
+            break
+        for m in (_MARKUP.finditer(text) if "&" in text or "<" in text else ()):
+            out.append(Defect(kind="markup", text=m.group(), note="HTML left in the text", evidence=[p.id]))
+            break
+        curly_open, curly_close = text.count("“"), text.count("”")
+        if curly_open != curly_close or text.count('"') % 2:
+            out.append(Defect(kind="unbalanced-quotes", text=_excerpt(text),
+                              note="a quotation is opened and not closed (or the reverse)", evidence=[p.id]))
+
+    # duplicated and truncated passages
+    seen: dict[str, str] = {}
+    for p, n in zip(doc.paras, norm):
+        words = n.split()
+        if len(words) < 8:
+            continue
+        if n in seen:
+            out.append(Defect(kind="duplicate", text=_excerpt(p.text),
+                              note=f"the paragraph repeats {seen[n]}", evidence=[seen[n], p.id]))
+            flagged.add(p.id)
+            continue
+        seen[n] = p.id
+    heads: dict[str, list[int]] = {}
+    tails: dict[str, list[int]] = {}
+    for k, n in enumerate(norm):
+        words = n.split()
+        if len(words) >= 8:
+            heads.setdefault(" ".join(words[:8]), []).append(k)
+            tails.setdefault(" ".join(words[-8:]), []).append(k)
+    for k, (p, n) in enumerate(zip(doc.paras, norm)):
+        words = n.split()
+        if len(words) < 8 or p.id in flagged:
+            continue
+        cands = heads.get(" ".join(words[:8]), []) + tails.get(" ".join(words[-8:]), [])
+        for j in cands[:50]:
+            q, m = doc.paras[j], norm[j]
+            if q.id == p.id or len(m) <= len(n) + 10:
+                continue
+            if m.startswith(n) or m.endswith(n):
+                out.append(Defect(kind="truncated-duplicate", text=_excerpt(p.text),
+                                  note=f"the paragraph is a cut-off copy of {q.id}", evidence=[p.id, q.id]))
+                flagged.add(p.id)
+                break
+    # a prose paragraph that stops mid-sentence
+    for p in doc.paras:
+        if p.id in flagged or structure.roles.get(p.id) != "body":
+            continue
+        words = p.text.split()
+        if len(words) >= 12 and not _TERMINAL.search(p.text):
+            out.append(Defect(kind="truncated", text=_excerpt(p.text, tail=True),
+                              note="the paragraph ends without finishing its sentence", evidence=[p.id]))
+    out.sort(key=lambda d: doc.order(d.evidence[0]))
+    return out
+
+
+def _excerpt(text: str, tail: bool = False) -> str:
+    words = text.split()
+    if len(words) <= 12:
+        return text
+    return ("… " + " ".join(words[-10:])) if tail else (" ".join(words[:10]) + " …")

@@ -1,0 +1,61 @@
+"""Focus areas: the items of a "focus / areas of cooperation" section, else the article's own
+section headings and lead-ins, else the topics it spends most paragraphs on. Each area names
+the delegates and topics of its paragraphs."""
+from __future__ import annotations
+
+from ..model import FocusArea
+from ._text import Doc, first_sentences, slug, topic_ids, unique_ids
+from ._types import PeopleFacts, Structure, Topics
+from .lexicon import Lexicon
+
+_NOT_FOCUS = ("agreements", "outlook", "conclusion", "background")
+
+
+def find(doc: Doc, structure: Structure, people: PeopleFacts, subjects: Topics,
+         lexicon: Lexicon) -> list[FocusArea]:
+    """Focus areas with their delegates, topics and paragraphs."""
+    areas: list[tuple[str, str, list[str]]] = []       # title, text, evidence
+    for section in structure.sections:
+        if section.kind != "focus":
+            continue
+        items = [it for it in section.items if it.title]
+        if items:
+            for it in items:
+                areas.append((it.title, it.text, [it.pid] + [b for b in it.body if b != it.pid]))
+        else:
+            text = " ".join(doc.para(b).text for b in section.body if doc.para(b))
+            areas.append((section.title, text, [section.pid] + list(section.body)))
+    if not areas:
+        own = [s for s in structure.sections if s.kind not in _NOT_FOCUS]
+        if len(own) >= 2:
+            for section in own:
+                paras = [doc.para(b) for b in section.body if doc.para(b)]
+                text = " ".join(p.text[p.body:] for p in paras)
+                if section.inline and paras:
+                    label = structure.labels.get(paras[0].id, "")
+                    first = paras[0].text[paras[0].body:]
+                    text = first.split(":", 1)[1] if ":" in first[:len(label) + 3] else first
+                    text = " ".join([text] + [p.text[p.body:] for p in paras[1:]])
+                evidence = ([section.pid] if section.pid not in section.body else []) + list(section.body)
+                areas.append((section.title, text, evidence))
+    if not areas:
+        for t in subjects.topics[:4]:
+            if len(t.evidence) < 2:
+                continue
+            p = doc.para(t.evidence[0])
+            areas.append((t.name, p.text[p.body:] if p else "", list(t.evidence)))
+
+    out: list[FocusArea] = []
+    ids = unique_ids(slug(title) for title, _, _ in areas)
+    for (title, text, evidence), fid in zip(areas, ids):
+        evidence = sorted(set(evidence), key=doc.order)
+        ts = topic_ids(title, lexicon)
+        for pid in evidence:
+            for t in subjects.by_para.get(pid, ()):
+                if t not in ts and len(ts) < 4:
+                    ts.append(t)
+        delegates = [person.id for person in people.people
+                     if person.delegate and set(person.evidence) & set(evidence)]
+        out.append(FocusArea(id=fid, title=title, summary=first_sentences(text, 2, 50), delegates=delegates,
+                             topics=ts, evidence=evidence))
+    return out

@@ -1,0 +1,1129 @@
+"""People: titled names ("Prime Minister Shehbaz Sharif"), appositives ("Zhao Leji, chairman of
+...", "X, Pakistan's foreign minister"), "Minister of Foreign Affairs of X, Dr Y", counterparts,
+spouses and quoted or historical people; then coreference of surname-only and title-only
+mentions ("Minister Khan", "the Belarusian president"), each person's country and side."""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field, replace
+
+from ..model import Country, Person
+from ._text import Doc, Para, key, slug, squash, title_case, unique_ids
+from ._types import CountryFacts, PeopleFacts, PersonFact, Structure
+from .lexicon import Lexicon
+
+_PARTICLES = frozenset("da de del della di do dos das du van von der den ter bin binti ibn al el la le "
+                       "ul ud abu bint y e".split())
+_ROLE_DROP = frozenset("of for the and & affairs ministry 's ’s in".split())
+_DETERMINERS = frozenset("the his her their its our your this that".split())
+_CONNECT = frozenset("of the and for & ’s 's on".split())
+_POSS = ("’s", "'s", "’S", "'S")
+_RELATION = re.compile(
+    r"(?P<passive>\b(?:was|were|is|are|been|being)\s+(?:\w+ly\s+)?(?:hosted|welcomed|received|greeted)\b)|"
+    r"(?P<by>\b(?:hosted|received|welcomed|greeted|invited)\b[^.;]{0,80}?\bby\b|\binvitation\s+of\b)|"
+    r"(?P<vby>\b(?:visit|trip|tour|arrival)\s+(?:by|of)\s+(?:the\s+)?)|"
+    r"(?P<travel>\b(?:paid|pays|paying|undertook|undertakes|undertaking|began|begins|is\s+on|was\s+on|"
+    r"are\s+on|were\s+on|arrived|arrives|arriving|landed|lands|visited|visits|departed|"
+    r"departs|left\s+for|leaves\s+for|travell?ed|travels|flew|flies|came\s+to|comes\s+to|"
+    r"is\s+visiting|is\s+travell?ing)\b)|"
+    r"(?P<host>\b(?:hosted|hosts|hosting|welcomed|welcomes|received|receives|greeted|greets|invited|"
+    r"played\s+host)\b)", re.I)
+_TRIP_LEAD = re.compile(r"\W*(?:On|During|In)\s+(?:his|her|their)\s+(?:[\w-]+\s+){0,3}?(?:visit|trip|tour|"
+                        r"journey|stay)\b[^.;,]*,\s*")
+_VISIT_POSS = re.compile(r"\s*(?:’s|'s)\s+(?:\w+\s+){0,2}?(?:visit|trip|tour|arrival|stay|journey)\b", re.I)
+_GOVERNMENT_NOUN = re.compile(r"(?:’s|'s)?\s+(?:(?:\w+\s+){0,1})(?:presidency|government|administration|side|"
+                              r"delegation|leader|leadership|state|cabinet|parliament|people|nation|army|"
+                              r"president|premier|prime\s+minister)\b", re.I)
+_MET = re.compile(r"\b(?:met|meets|meet|meeting|met\s+with|talks\s+with|called\s+on|calls\s+on|"
+                  r"call\s+on|hosted|received|welcomed|greeted|with\s+(?:his|her|their)\s+counterparts?)\b"
+                  r"[^.;]{0,200}$", re.I)
+_COUNTERPART = re.compile(r"\bcounterparts?\b", re.I)
+_DIGIT = re.compile(r"\d").search
+_RELATION_WORDS = frozenset("""hosted hosts hosting welcomed welcomes received receives greeted greets invited
+    invitation host visit visits visited visiting trip tour arrival arrived arrives arriving paid pays paying
+    undertook undertakes undertaking began begins landed lands departed departs left leaves travelled traveled
+    travels flew flies came comes travelling traveling""".split())
+_BARE_BEFORE = frozenset(("counterpart", "counterparts", "said", "says", "told", "added", "noted", "to"))
+_IN_TITLE = frozenset(("’s", "'s", "-", "and", ",", "&", "of", "for", "the"))
+_MAX_LOOK = 12          # mentions of one person read for clues to their country
+_SAID = frozenset("said says told added noted stressed explained argued warned remarked".split())
+_LIFE_YEARS = re.compile(r"\s*\(\s*(?:\d{4}\s*[-–]\s*\d{4}|born\s+\d{4}|b\.\s*\d{4})\s*\)")
+
+
+@dataclass
+class _Mention:
+    pid: str
+    start: int
+    end: int
+    name: tuple[str, ...] = ()          # name words as written (title-cased in capitals text)
+    role: str | None = None
+    role_kind: str = ""                 # title | appositive | noun | kin | counterpart
+    country: str | None = None
+    not_country: str | None = None      # "his counterpart, the minister of X": not from X
+    determiner: str = ""
+    plural: bool = False
+    visiting: bool = False
+    historical: bool = False
+    visitor: bool = False
+    hosting: bool = False
+    quoted: bool = False
+    honorific: bool = False
+
+
+@dataclass
+class _Person:
+    name: tuple[str, ...]
+    mentions: list[_Mention] = field(default_factory=list)
+    pids: set[str] = field(default_factory=set)
+    country: str | None = None
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.name)
+
+
+@dataclass(frozen=True)
+class _Title:
+    end: int                     # token index after the title
+    role: str                    # as written, without the country
+    country: str | None
+    plural: bool
+    head_cap: bool               # the office word is capitalised
+    org: str | None = None
+
+
+class _Reader:
+    """Reads one paragraph's tokens: titles, honorifics, names."""
+
+    def __init__(self, p: Para, lexicon: Lexicon) -> None:
+        self.p = p
+        self.lx = lexicon
+        self.n = len(p.words)
+        self._geo: dict[int, object] = {}
+
+    # -- small predicates
+    def word(self, i: int) -> str:
+        return self.p.words[i] if 0 <= i < self.n else ""
+
+    def k(self, i: int) -> str:
+        return self.p.keys[i] if 0 <= i < self.n else ""
+
+    def geo(self, i: int):
+        if i >= self.n:
+            return None
+        got = self._geo.get(i, 0)
+        if got != 0:
+            return got
+        w = self.p.words[i]
+        if not (w[:1].isupper() or self.p.upper) or self.p.keys[i] not in self.lx.geo:
+            got = None
+        else:
+            got = self.lx.geo.match(self.p, i)
+        self._geo[i] = got
+        return got
+
+    def country_at(self, i: int) -> tuple[int, str] | None:
+        """A country name or demonym at i: (tokens used incl. possessive, country)."""
+        hit = self.geo(i)
+        if hit is None:
+            return None
+        length, entry = hit
+        if entry.kind not in ("country", "demonym"):
+            return None
+        if self.word(i + length) in _POSS:
+            length += 1
+        return length, entry.name
+
+    def is_portfolio(self, i: int) -> bool:
+        k = self.k(i)
+        return bool(k) and (k in self.lx.portfolio or k.endswith("affairs")) and self.word(i)[:1].isalpha()
+
+    def honorifics(self, i: int) -> int:
+        j = i
+        while j < self.n:
+            hit = self.lx.honorifics.match(self.p, j)
+            if hit is None:
+                break
+            j += hit[0]
+            if self.word(j) == ".":
+                j += 1
+        return j
+
+    def name_token(self, i: int, first: bool = False) -> bool:
+        if i >= self.n:
+            return False
+        w = self.p.words[i]
+        if not w[:1].isalpha():
+            return False
+        k = self.p.keys[i]
+        if not w[:1].isupper():
+            return (k[:3] in ("al-", "el-") and len(w) > 3 and w[3:4].isupper())
+        if k in self.lx.stop_caps or k in self.lx.org_words or k in self.lx.title_words:
+            return False
+        if k in self.lx.postnominals or w in self.lx.postnominals:
+            return False
+        if w.isupper() and len(w) > 2 and not self.p.upper:
+            return False
+        if _DIGIT(w):
+            return False
+        if self.lx.place_words.match(self.p, i) is not None and not first:
+            return False
+        hit = self.geo(i)
+        if hit is not None:
+            # "Sofia Lind": a city name may start a name that goes on
+            if hit[1].kind in ("capital", "city") and hit[0] == 1 and i + 1 < self.n and \
+                    self.p.words[i + 1][:1].isupper() and self.geo(i + 1) is None and \
+                    self.p.keys[i + 1] not in self.lx.stop_caps and self.p.keys[i + 1] not in self.lx.org_words \
+                    and self.lx.place_words.match(self.p, i + 1) is None:
+                return True
+            return False
+        return True
+
+    def name(self, i: int) -> tuple[int, tuple[str, ...]]:
+        """Name words from i: capitalised words, initials, inner particles; ends before the rest."""
+        out: list[str] = []
+        j = i
+        while j < self.n and len(out) < 6:
+            w = self.p.words[j]
+            if self.name_token(j, first=not out):
+                out.append(w)
+                j += 1
+                if len(w) == 1 and self.word(j) == "." :
+                    out[-1] = w + "."
+                    j += 1
+                continue
+            if out and w.lower() in _PARTICLES and self.name_token(j + 1):
+                out.append(w)
+                j += 1
+                continue
+            break
+        while out and out[-1].lower() in _PARTICLES:
+            out.pop()
+            j -= 1
+        # post-nominals ("MP") are skipped but not part of the name
+        while j < self.n and (self.p.words[j] in self.lx.postnominals):
+            j += 1
+        if self.p.upper:
+            out = [title_case(w) if len(w) > 2 or not w.endswith(".") else w for w in out]
+        return j, tuple(out)
+
+    def title(self, i: int) -> _Title | None:
+        """An office at i: [country/demonym] [modifiers/portfolio] HEAD [of/for ...] [and TITLE]."""
+        country = None
+        j = i
+        got = self.country_at(j)
+        if got is not None:
+            j += got[0]
+            country = got[1]
+        org = None
+        if country is None and self.word(j).isupper() and 2 <= len(self.word(j)) <= 6 \
+                and self.lx.titles.match(self.p, j + 1) is not None and not self.p.upper:
+            org = self.word(j)       # "UN Secretary-General", "EU Ambassador"
+            j += 1
+        start = j
+        steps = 0
+        head = None
+        plural_head = False
+        while j < self.n and steps < 6:
+            hit = self.lx.titles.match(self.p, j)
+            if hit is not None:
+                length, singular = hit
+                head = (j, length)
+                plural_head = key(self.word(j + length - 1)) != key(singular.split()[-1]) and \
+                    len(singular.split()) >= 1 and not singular.endswith("s")
+                j += length
+                # "Prime Minister" may also be a modifier of a longer title; take the longest run
+                nxt = self.lx.titles.match(self.p, j)
+                if nxt is not None and self.word(j)[:1].isupper() == self.word(head[0])[:1].isupper() \
+                        and self.k(j) not in ("president",):
+                    j += nxt[0]
+                    head = (head[0], j - head[0])
+                break
+            k = self.k(j)
+            if k in self.lx.title_modifiers or self.is_portfolio(j) or k in ("-",):
+                j += 1
+                steps += 1
+                continue
+            return None
+        if head is None:
+            return None
+        head_word = self.word(head[0])
+        head_cap = head_word[:1].isupper()
+        plural = plural_head
+        # a lowercase modifier must be a portfolio word ("agricultural Minister"), never a common word
+        for t in range(start, head[0]):
+            w = self.word(t)
+            if not w[:1].isupper() and not self.is_portfolio(t) and self.k(t) not in self.lx.title_modifiers:
+                return None
+        role_end = j
+        # complement: "of/for <portfolio>", "of the <Institution>", "of <Country>"
+        if self.k(j) in ("of", "for") and j + 1 < self.n:
+            c = self._complement(j)
+            if c is not None:
+                role_end, j, c_country = c
+                country = country or c_country
+        # "in Kenya" after an office: where the office is
+        if self.k(j) == "in" and country is None:
+            got = self.country_at(j + 1)
+            if got is not None and (j + 1 + got[0] >= self.n or
+                                    self.word(j + 1 + got[0]) in (",", ".", ";", ")")):
+                country = got[1]
+                j = j + 1 + got[0]
+        role = self.p.text[self.p.starts[start]:self.p.end(role_end - 1)]
+        # compound office: "Deputy Prime Minister and Foreign Minister"
+        if self.k(j) == "and" and self.word(j + 1)[:1].isupper() and not self.p.upper or \
+                (self.p.upper and self.k(j) == "and"):
+            more = self.title(j + 1)
+            if more is not None and more.country is None and more.head_cap == head_cap:
+                role = role + " and " + more.role
+                j = more.end
+                plural = plural or more.plural
+        role = squash(role)
+        if plural_head:
+            role = _singular_role(role)
+        if self.p.upper:
+            role = title_case(role.upper())
+        return _Title(end=j, role=role, country=country, plural=plural, head_cap=head_cap, org=org)
+
+    def _complement(self, j: int) -> tuple[int, int, str | None] | None:
+        """After "of"/"for" at j: (role end, next index, country)."""
+        k = j + 1
+        if self.k(k) == "the":
+            k += 1
+        got = self.country_at(k)
+        if got is not None:
+            after = k + got[0]
+            # "of Colombia's United Self-Defense Forces", "of the Korea Trade Council": an institution
+            if self.word(after)[:1].isupper() and self.lx.honorifics.match(self.p, after) is None and \
+                    (self.word(after - 1) in _POSS or self.k(after) in self.lx.org_words or
+                     any(self.k(x) in self.lx.org_words for x in range(after, min(after + 4, self.n))
+                         if self.word(x)[:1].isupper())):
+                end = after
+                while end < self.n and (self.word(end)[:1].isupper() or
+                                        (self.k(end) in ("of", "and", "for", "the") and
+                                         self.word(end + 1)[:1].isupper())):
+                    end += 1
+                if self.word(end) == "(" and self.word(end + 2) == ")":
+                    end += 3
+                return end, end, got[1]
+            return j, after, got[1]
+        if self.is_portfolio(k):
+            end = k
+            while end < self.n:
+                if self.is_portfolio(end):
+                    end += 1
+                    continue
+                if self.word(end) in (",", "&") or self.k(end) == "and":
+                    nxt = end + 1
+                    if self.k(nxt) == "and":
+                        nxt += 1
+                    if self.is_portfolio(nxt) and not (self.word(end) == "," and self.k(nxt) in ("the",)):
+                        end = nxt
+                        continue
+                break
+            role_end = end
+            # "... of the Islamic Republic of Iran"
+            if self.k(end) in ("of", "in") and end + 1 < self.n:
+                kk = end + 1 + (1 if self.k(end + 1) == "the" else 0)
+                got = self.country_at(kk)
+                if got is not None:
+                    return role_end, kk + got[0], got[1]
+            return role_end, end, None
+        # an institution: "of the People’s Consultative Assembly", "of the Standing Committee of ..."
+        if self.word(k)[:1].isupper() and not self.name_like_person(k):
+            end = k
+            last_good = None
+            while end < self.n:
+                w = self.word(end)
+                kk = self.k(end)
+                if w[:1].isupper() or (self.p.upper and w[:1].isalpha() and kk not in _CONNECT):
+                    got = self.country_at(end)
+                    back = end - 2 if self.k(end - 1) == "the" else end - 1
+                    if got is not None and self.k(back) == "of" and back > k:
+                        # "... of the Republic of Indonesia": the country ends the role
+                        if last_good is not None:
+                            return back, end + got[0], got[1]
+                    end += 1
+                    last_good = end
+                    continue
+                if w in _POSS or kk in ("of", "the", "and", "for", "&", "on") and \
+                        (self.word(end + 1)[:1].isupper() or self.k(end + 1) == "the"):
+                    if kk == "and" and (self.lx.honorifics.match(self.p, end + 1) is not None):
+                        break
+                    end += 1
+                    continue
+                break
+            if last_good is not None:
+                # "Republic of Indonesia" at the end is the country, handled above; trim "of the"
+                return last_good, last_good, None
+        return None
+
+    def name_like_person(self, i: int) -> bool:
+        return self.lx.honorifics.match(self.p, i) is not None
+
+
+def _singular_role(role: str) -> str:
+    """'Presidents' → 'President', 'Foreign Ministers' → 'Foreign Minister'."""
+    words = role.split(" ")
+    at = len(words) - 1
+    if "of" in words[1:]:
+        at = words.index("of") - 1
+    w = words[at]
+    if w.endswith("ies"):
+        w = w[:-3] + "y"
+    elif w.endswith("s") and not w.endswith("ss"):
+        w = w[:-1]
+    words[at] = w
+    return " ".join(words)
+
+
+def _role_key(role: str | None, lexicon: Lexicon) -> frozenset[str]:
+    if not role:
+        return frozenset()
+    words = [key(w) for w in re.findall(r"[\w'’-]+", role)]
+    out = set()
+    for w in words:
+        if w in _ROLE_DROP:
+            continue
+        out.add(w)
+    return frozenset(out)
+
+
+def _scan(p: Para, lexicon: Lexicon, cues: dict) -> list[_Mention]:
+    """Every person mention in one paragraph (named or title-only)."""
+    r = _Reader(p, lexicon)
+    out: list[_Mention] = []
+    i = 0
+    n = r.n
+    words = p.words
+    text = p.text
+    role_nouns = lexicon.role_nouns
+    historical = lexicon.historical
+    keys = p.keys
+    cues_set = lexicon.person_cues
+    title_start = lexicon.title_start
+    geo_first = lexicon.geo_first
+    title_last = lexicon.title_last
+    heads = [] if title_last.isdisjoint(keys) else [j for j, k in enumerate(keys) if k in title_last]
+    honorific_first = lexicon.honorific_first
+    upper = p.upper
+    while i < n:
+        w = words[i]
+        if not w[:1].isalpha() or not (upper or w[:1].isupper() or keys[i] in cues_set):
+            i += 1
+            continue
+        prev = keys[i - 1] if i else ""
+        det = prev if prev in _DETERMINERS or prev in ("a", "an") else ""
+        former = prev in historical or (i > 1 and keys[i - 2] in historical and prev == "the")
+        k0 = keys[i]
+        t = None
+        if heads and (k0 in title_start or (k0 in geo_first and (w[:1].isupper() or upper))
+                      or (w.isupper() and 2 <= len(w) <= 6)):
+            h = bisect.bisect_left(heads, i)
+            if h < len(heads) and heads[h] - i <= 8 and all(
+                    keys[x] in title_start or keys[x] in geo_first or keys[x] in _IN_TITLE
+                    for x in range(i + 1, heads[h])):
+                t = r.title(i)
+        if t is not None:
+            j = t.end
+            comma = False
+            k = j
+            if r.word(k) == "," and (t.head_cap or p.upper):
+                k += 1
+                comma = True
+                if r.k(k) == "the":
+                    k += 1
+            k2 = r.honorifics(k)
+            honor = k2 > k
+            e, name = r.name(k2)
+            ok = bool(name) and (t.head_cap or p.upper or honor)
+            if ok and comma:
+                # "Title, Name," is an appositive only when the name is closed off
+                after = r.word(e)
+                ok = after in (",", ".", ";", ")", "") or r.k(e) in ("and", "who", "has", "have",
+                                                                     "was", "is", "had")
+            if ok and len(name) == 1 and not honor and not t.head_cap:
+                ok = False
+            if ok:
+                names = [(k2, e, name)]
+                if t.plural:
+                    names = _name_list(r, k2)
+                for (s, e2, nm) in names:
+                    m = _Mention(pid=p.id, start=p.starts[s], end=p.end(e2 - 1) if e2 > s else p.starts[s],
+                                 name=nm, role=t.role, role_kind="title", country=t.country,
+                                 determiner=det, historical=former)
+                    if t.org and not t.country:
+                        m.role = f"{t.org} {t.role}"
+                    # "Prime Minister X of Sweden", "(Venezuela)" after a name in a list of presidents
+                    if r.k(e2) == "of" and not m.country:
+                        got = r.country_at(e2 + 1)
+                        if got is not None:
+                            m.country = got[1]
+                    if r.word(e2) == "(":
+                        got = r.country_at(e2 + 1)
+                        if got is not None and r.word(e2 + 1 + got[0]) == ")":
+                            m.country = got[1]
+                    if s == k2:
+                        _counterpart_country(r, m, i)
+                    out.append(m)
+                    i = max(i, e2)
+                i = max(i, names[-1][1], _appositive(r, out[-1], names[-1][1], lexicon, cues))
+                continue
+            # a title with no name: kept for coreference ("the Belarusian president")
+            if not t.plural:
+                m = _Mention(pid=p.id, start=p.starts[i], end=p.end(j - 1), role=t.role,
+                             role_kind="title", country=t.country, determiner=det,
+                             visiting=r.k(i - 1) == "visiting" or r.k(i - 2) == "visiting")
+                out.append(m)
+            i = max(j, i + 1)
+            continue
+        # honorific + name: "Dr Kharrazi", "H.E. Boediono"
+        if w[:1].isupper() and k0 in honorific_first:
+            k2 = r.honorifics(i)
+            if k2 > i:
+                e, name = r.name(k2)
+                if name:
+                    m = _Mention(pid=p.id, start=p.starts[k2], end=p.end(e - 1), name=name,
+                                 determiner=det, historical=former, honorific=True)
+                    out.append(m)
+                    i = max(e, _appositive(r, m, e, lexicon, cues))
+                    continue
+        # a role noun before a name: "independence hero Kim Gu", "analyst Jane Roe", "Analyst Jane Roe"
+        if keys[i] in role_nouns and i + 1 < n and r.name_token(i + 1, True) and \
+                (not w[:1].isupper() or keys[i] not in lexicon.title_words):
+            e, name = r.name(i + 1)
+            if len(name) >= 2:
+                s = i
+                while s - 1 >= 0 and words[s - 1][:1].islower() and words[s - 1].isalpha() \
+                        and r.k(s - 1) not in _CONNECT and r.k(s - 1) not in _DETERMINERS \
+                        and r.k(s - 1) not in ("a", "an", "with", "by", "to", "from", "in", "at") \
+                        and i - s < 2:
+                    s -= 1
+                role = squash(text[p.starts[s]:p.end(i)])
+                m = _Mention(pid=p.id, start=p.starts[i + 1], end=p.end(e - 1), name=name, role=role,
+                             role_kind="noun", historical=former or any(
+                                 r.k(x) in historical for x in range(s, i + 1)))
+                out.append(m)
+                i = e
+                continue
+        # kin: "and his wife Auxillia Mnangagwa"
+        if keys[i] in ("wife", "husband", "spouse") and i + 1 < n:
+            kk = i + 1 + (1 if r.word(i + 1) == "," else 0)
+            e, name = r.name(kk)
+            if len(name) >= 2:
+                m = _Mention(pid=p.id, start=p.starts[kk], end=p.end(e - 1), name=name,
+                             role_kind="kin", role=keys[i])
+                out.append(m)
+                i = e
+                continue
+        # a bare name: kept when an appositive, a counterpart or a quote says who it is
+        window = keys[i + 1:i + 7]
+        if w[:1].isupper() and ("," in window or "(" in window or not _SAID.isdisjoint(window)
+                                or (i and keys[i - 1] in _BARE_BEFORE)
+                                or (i > 1 and keys[i - 2] in _BARE_BEFORE)) and r.name_token(i, True):
+            e, name = r.name(i)
+            if name:
+                nxt = r.word(e)
+                prev = keys[i - 1] if i else ""
+                prev2 = keys[i - 2] if i > 1 else ""
+                counterpart = prev in ("counterpart", "counterparts") or \
+                    (prev == "," and prev2 in ("counterpart", "counterparts"))
+                quoted = len(name) >= 2 and (prev in _SAID or r.k(e) in _SAID or
+                                             (prev in ("to",) and prev2 == "according"))
+                if not (nxt in (",", "(") or counterpart or quoted):
+                    i = e
+                    continue
+                m = _Mention(pid=p.id, start=p.starts[i], end=p.end(e - 1), name=name,
+                             determiner=det, historical=former)
+                if nxt == "(" and _LIFE_YEARS.match(text, m.end):
+                    m.historical = True
+                after_appositive = _appositive(r, m, e, lexicon, cues) if nxt == "," else e
+                if counterpart and len(name) >= 2:
+                    m.role_kind = m.role_kind or "counterpart"
+                if quoted:
+                    m.quoted = True
+                _counterpart_country(r, m, i)
+                out.append(m)
+                i = max(e, after_appositive)
+                continue
+        i += 1
+    return out
+
+
+def _counterpart_country(r: _Reader, m: _Mention, i: int) -> None:
+    """'his Zimbabwean counterpart(,) [Title] Name': the demonym gives the name's country."""
+    j = i - 1
+    if r.word(j) == ",":
+        j -= 1
+    if r.k(j) not in ("counterpart", "counterparts"):
+        return
+    for back in (1, 2):
+        got = r.country_at(j - back)
+        if got is not None and j - back + got[0] == j:
+            m.country = m.country or got[1]
+            return
+
+
+def _name_list(r: _Reader, k: int) -> list[tuple[int, int, tuple[str, ...]]]:
+    """'Nicolas Maduro (Venezuela) and Lula da Silva (Brazil)' after a plural title."""
+    out = []
+    while True:
+        e, name = r.name(k)
+        if not name:
+            break
+        out.append((k, e, name))
+        j = e
+        if r.word(j) == "(":
+            while j < r.n and r.word(j) != ")":
+                j += 1
+            j += 1
+        if r.word(j) == ",":
+            j += 1
+        if r.k(j) == "and":
+            j += 1
+        if j == e or not r.name_token(j, True):
+            break
+        k = r.honorifics(j)
+    return out
+
+
+def _appositive(r: _Reader, m: _Mention, e: int, lexicon: Lexicon, cues: dict) -> int:
+    """', [the] [former] [Country's] ROLE [of ...],' after a name: the role and the country."""
+    p = r.p
+    j = e
+    rounds = 0
+    while r.word(j) == "," and rounds < 2:
+        rounds += 1
+        k = j + 1
+        det = ""
+        if r.k(k) in ("the", "a", "an"):
+            det = r.k(k)
+            k += 1
+        former = False
+        if r.k(k) in lexicon.historical:
+            former = True
+            k += 1
+        country = None
+        got = r.country_at(k)
+        if got is not None:
+            country = got[1]
+            k += got[0]
+        t = r.title(k)
+        end = None
+        role = None
+        if t is not None:
+            # "..., Vice President JD Vance": a title with its own name is not an appositive
+            if r.name_token(r.honorifics(t.end), True) and (t.head_cap or r.p.upper):
+                break
+            role = t.role
+            country = country or t.country
+            end = t.end
+        elif r.k(k) in lexicon.role_nouns or (r.k(k + 1) in lexicon.role_nouns and r.word(k).isalpha()
+                                              and not r.word(k)[:1].isupper()):
+            s = k
+            k2 = k + (1 if r.k(k) not in lexicon.role_nouns else 0)
+            end = k2 + 1
+            # "head of Colombia’s United Self-Defense Forces (AUC)"
+            if r.k(end) in ("of", "at", "for") and end + 1 < r.n:
+                x = end + 1
+                if r.k(x) == "the":
+                    x += 1
+                got2 = r.country_at(x)
+                if got2 is not None:
+                    country = country or got2[1]
+                    x += got2[0]
+                while x < r.n and (r.word(x)[:1].isupper() or r.k(x) in ("of", "the", "and", "for")
+                                   or r.word(x) in ("(", ")") or (r.word(x - 1) == "(")):
+                    x += 1
+                end = x
+            role = squash(p.text[p.starts[s]:p.end(end - 1)]) if end > s else None
+            if det in ("a", "an") and r.k(k2) in ("member",):
+                role = None
+        elif country is not None:
+            # "China's top legislator": a country for the person, with whatever follows
+            end = k
+            while end < r.n and r.word(end) not in (",", ".", ";", ")") and end - k < 6:
+                end += 1
+            if m.country is None:
+                m.country = country
+            j = end
+            continue
+        if role is None:
+            break
+        if former:
+            m.historical = True
+            role = "former " + role
+        if m.role is None or (m.role_kind in ("", "counterpart") and role):
+            m.role = role
+            m.role_kind = "appositive" if m.role_kind != "counterpart" else "appositive"
+        if m.country is None and country:
+            m.country = country
+        j = end if end is not None else k
+        if r.word(j) not in (",",):
+            break
+    return j
+
+
+def _near(points: list[int], lo: int, hi: int) -> bool:
+    """Is there a point in [lo, hi]? (points sorted)"""
+    k = bisect.bisect_left(points, lo)
+    return k < len(points) and points[k] <= hi
+
+
+def _relations(p: Para, mentions: list[_Mention]) -> None:
+    """Who travels and who hosts, from the words around each mention in its sentence."""
+    if not mentions:
+        return
+    if _RELATION_WORDS.isdisjoint(p.keys):
+        for m in mentions:
+            m.visitor = m.visitor or m.visiting
+        return
+    text = p.text
+    found: dict[str, list[int]] = {"travel": [], "passive": [], "host": [], "by": [], "vby": []}
+    for x in _RELATION.finditer(text):
+        kind = x.lastgroup
+        found[kind].append(x.end() if kind in ("by", "vby") else x.start())
+    travel, passive, hosting, by, visit_by = (found["travel"], found["passive"], found["host"], found["by"],
+                                              found["vby"])
+    ordered = sorted(mentions, key=lambda m: m.start)
+    for n, m in enumerate(ordered):
+        s, e = p.sentence_of(m.start)
+        nxt = ordered[n + 1].start if n + 1 < len(ordered) and ordered[n + 1].start < e else e
+        if _VISIT_POSS.match(text, m.end) or _near(visit_by, max(s, m.start - 60), m.start):
+            m.visitor = True
+        is_passive = _near(passive, m.end, min(m.end + 30, e))
+        if is_passive:
+            m.visitor = True
+        elif _near(travel, m.end, min(m.end + 90, nxt - 1)):
+            m.visitor = True
+        if not is_passive and _near(hosting, m.end, min(m.end + 40, nxt - 1)):
+            m.hosting = True
+        if _near(by, s, m.start):
+            m.hosting = True
+        if text[s:s + 8].lstrip()[:2] in ("On", "Du", "In"):
+            lead = _TRIP_LEAD.match(text, s, e)
+            if lead and m.start >= lead.end() and m.start - lead.end() <= 40 and \
+                    (n == 0 or ordered[n - 1].start < lead.end() or ordered[n - 1].start < s):
+                m.visitor = True
+        if m.visiting:
+            m.visitor = True
+
+
+def _group(mentions: list[_Mention], lexicon: Lexicon, front: set[str]) -> list[_Person]:
+    """Named mentions → people: full names first, then short forms that fit one of them."""
+    def informative(m: _Mention) -> bool:
+        return bool(m.role or m.quoted or m.role_kind or m.historical or m.honorific)
+
+    named = [m for m in mentions if m.name]
+    people: list[_Person] = []
+    toks_of: dict[int, tuple[str, ...]] = {}
+
+    def person_toks(person: _Person) -> tuple[str, ...]:
+        got = toks_of.get(id(person.name))
+        if got is None:
+            got = toks_of[id(person.name)] = tuple(key(w).rstrip(".") for w in person.name)
+        return got
+
+    # body text before headlines (whose Title Case runs names on), informative mentions first
+    ordered = sorted(named, key=lambda m: (m.pid in front, not informative(m), -len(m.name)))
+    for m in ordered:
+        toks = tuple(key(w).rstrip(".") for w in m.name)
+        target = None
+        for person in people:
+            ptoks = person_toks(person)
+            if toks == ptoks:
+                target = person
+                break
+            if len(toks) < len(ptoks) and toks[-1] == ptoks[-1] and set(toks) <= set(ptoks):
+                target = _compatible(person, m, lexicon, people, toks) or target
+                if target is person:
+                    break
+            if len(toks) == 1 and toks[0] in ptoks:
+                cand = _compatible(person, m, lexicon, people, toks)
+                if cand is not None:
+                    target = cand
+                    break
+        if target is None:
+            if informative(m):
+                people.append(_Person(name=m.name, mentions=[m], pids={m.pid}))
+        else:
+            target.mentions.append(m)
+            target.pids.add(m.pid)
+    # a name that runs on into other capitalised words ("Donald J. Trump Closes Deals" in a
+    # Title Case headline) is the shorter person's name
+    merged: list[_Person] = []
+    for person in people:
+        toks = [key(w).rstrip(".") for w in person.name]
+        into = None
+        for other in people:
+            if other is person or len(other.name) >= len(person.name):
+                continue
+            otoks = [key(w).rstrip(".") for w in other.name]
+            if toks[:len(otoks)] == otoks:
+                into = other
+                break
+        if into is None:
+            merged.append(person)
+        else:
+            for m in person.mentions:
+                m.name = into.name
+            into.mentions.extend(person.mentions)
+            into.pids |= person.pids
+    return merged
+
+
+def _compatible(person: _Person, m: _Mention, lexicon: Lexicon, people: list[_Person],
+                toks: tuple[str, ...]) -> _Person | None:
+    """The person a short name refers to: the only one with that word and a fitting role."""
+    rk = _role_key(m.role, lexicon)
+    cands = []
+    for other in people:
+        otoks = tuple(key(w).rstrip(".") for w in other.name)
+        if len(toks) == 1 and toks[0] not in otoks:
+            continue
+        if len(toks) > 1 and not (toks[-1] == otoks[-1] and set(toks) <= set(otoks)):
+            continue
+        roles = {_role_key(x.role, lexicon) for x in other.mentions if x.role and x.role_kind != "kin"}
+        kin = any(x.role_kind == "kin" for x in other.mentions)
+        if rk and roles and rk not in roles and not any(rk <= r or r <= rk for r in roles):
+            continue
+        if rk and kin and not roles:
+            continue
+        cands.append(other)
+    if len(cands) == 1:
+        return cands[0]
+    if len(cands) > 1 and rk:
+        exact = [c for c in cands if any(_role_key(x.role, lexicon) == rk for x in c.mentions)]
+        if len(exact) == 1:
+            return exact[0]
+    if len(cands) > 1:
+        # prefer the person whose last name is that word ("Sharif" → Shehbaz Sharif)
+        last = [c for c in cands if key(c.name[-1]).rstrip(".") == toks[-1] and
+                not any(x.role_kind == "kin" for x in c.mentions)]
+        if len(last) == 1:
+            return last[0]
+    return None
+
+
+def _best_role(person: _Person, lexicon: Lexicon) -> tuple[str | None, str]:
+    order = {"title": 0, "appositive": 1, "counterpart": 2, "noun": 3, "kin": 4, "": 5}
+    roles = [(order.get(m.role_kind, 5), m) for m in person.mentions if m.role]
+    if not roles:
+        return None, ""
+    best_kind = min(r for r, _ in roles)
+    cands = [m for r, m in roles if r == best_kind]
+    cands.sort(key=lambda m: (-len(m.role.split()), m.pid))
+    # a longer title that contains a shorter one wins ("Deputy Prime Minister and Foreign Minister")
+    return cands[0].role, cands[0].role_kind
+
+
+def extract(doc: Doc, structure: Structure, facts: CountryFacts, lexicon: Lexicon) -> PeopleFacts:
+    """Find the people, resolve repeated mentions, and give each a role, country and side."""
+    cues = lexicon.cues
+    mentions: list[_Mention] = []
+    by_para: dict[str, list[_Mention]] = {}
+    for p in doc.paras:
+        found = _scan(p, lexicon, cues)
+        _relations(p, found)
+        _counterparts(p, found)
+        mentions.extend(found)
+        by_para[p.id] = found
+
+    people = _group(mentions, lexicon, set(structure.front))
+    # a person known only from "Mr X" needs two name words; titles say more
+    people = [x for x in people if len(x.name) >= 2 or
+              any(m.role or m.quoted or m.role_kind or m.historical for m in x.mentions)]
+
+    # spouses: role "wife of the <title>", country of the partner
+    for person in people:
+        for m in person.mentions:
+            if m.role_kind == "kin":
+                partner = _partner(m, mentions, people, lexicon)
+                if partner is not None:
+                    prole, _ = _best_role(partner, lexicon)
+                    m.role = f"{m.role} of the {prole}" if prole else m.role
+                    m.country = m.country or _explicit_country(partner)
+                    if any(x.visitor for x in partner.mentions):
+                        m.visitor = True
+
+    # surname-only and first-name-only mentions anywhere (evidence)
+    keys = _keys(people)
+    wanted = set(keys)
+    covered = set()
+    for person in people:
+        for m in person.mentions:
+            p = doc.para(m.pid)
+            if p is None or not m.name:
+                continue
+            for t in range(p.token_at(m.start), len(p.starts)):
+                if p.starts[t] >= m.end:
+                    break
+                covered.add((m.pid, p.starts[t]))
+    for p in doc.paras:
+        if wanted.isdisjoint(p.keys):
+            continue
+        for i, k in enumerate(p.keys):
+            if k not in wanted:
+                continue
+            w = p.words[i]
+            if not w[:1].isupper():
+                continue
+            person = keys.get(k)
+            if person is None:
+                continue
+            if (p.id, p.starts[i]) in covered:
+                continue
+            # "L3 Harris": a capitalised word before that is not part of the name
+            prev = p.words[i - 1] if i else ""
+            nxt = p.words[i + 1] if i + 1 < len(p.words) else ""
+            names = {key(x) for x in person.name}
+            if prev[:1].isupper() and key(prev) not in names and key(prev) not in lexicon.title_words \
+                    and key(prev) not in lexicon.honorifics and key(prev) not in lexicon.stop_caps:
+                continue
+            if nxt[:1].isupper() and key(nxt) not in names and nxt not in _POSS \
+                    and key(nxt) not in lexicon.stop_caps:
+                continue
+            person.pids.add(p.id)
+            person.mentions.append(_Mention(pid=p.id, start=p.starts[i], end=p.end(i), name=person.name,
+                                            role_kind="ref"))
+
+    # title-only mentions: "the Belarusian president", "the Prime Minister"
+    for m in mentions:
+        if m.name or m.plural or m.determiner in ("a", "an"):
+            continue
+        rk = _role_key(m.role, lexicon)
+        if not rk:
+            continue
+        cands = [x for x in people if any(_role_key(y.role, lexicon) == rk for y in x.mentions)]
+        if m.country:
+            cands = [x for x in cands if _explicit_country(x) in (None, m.country)]
+        if m.visiting:
+            cands = [x for x in cands if any(y.visitor for y in x.mentions)] or cands
+        if len(cands) == 1:
+            cands[0].pids.add(m.pid)
+            cands[0].mentions.append(replace(m, name=()))
+
+    host = facts.host
+    participants = _participants(facts)
+    for person in people:
+        c = _explicit_country(person)
+        if c and c not in participants:
+            participants.append(c)
+    out: list[PersonFact] = []
+    by_pid: dict[str, list[_Mention]] = {}
+    for m in mentions:
+        by_pid.setdefault(m.pid, []).append(m)
+    geo_by_pid: dict[str, list] = {}
+    for g in facts.mentions:
+        geo_by_pid.setdefault(g.pid, []).append(g)
+    for person in people:
+        role, role_kind = _best_role(person, lexicon)
+        country = _explicit_country(person)
+        visitor = any(m.visitor for m in person.mentions)
+        hosting = any(m.hosting for m in person.mentions) and not visitor
+        if country is None:
+            country = _inferred_country(person, people, by_pid, geo_by_pid, facts, host, participants,
+                                        visitor, hosting, doc)
+        historical = all(m.historical for m in person.mentions if m.name and m.role_kind != "ref") or \
+            any(m.historical and m.role_kind in ("noun", "appositive") for m in person.mentions)
+        delegate = bool(role) and role_kind in ("title", "appositive", "counterpart", "kin") and not historical
+        if role_kind == "appositive" and role and not _is_office(role, lexicon):
+            delegate = False
+        name = " ".join(person.name)
+        out.append(PersonFact(id=slug(name), name=name, role=role, country=country, side=None,
+                              delegate=delegate,
+                              evidence=tuple(sorted(person.pids, key=doc.order)),
+                              role_key=_role_key(role, lexicon), visitor=visitor, hosting=hosting))
+    ids = unique_ids(p.id for p in out)
+    out = [replace(p, id=i) for p, i in zip(out, ids)]
+    first = {}
+    for person, fact in zip(people, out):
+        ms = [m for m in person.mentions if m.name] or person.mentions
+        first[fact.id] = min((doc.order(m.pid), m.start) for m in ms) if ms else (0, 0)
+    out.sort(key=lambda x: first.get(x.id, (0, 0)))
+    return PeopleFacts(people=tuple(out))
+
+
+def _is_office(role: str, lexicon: Lexicon) -> bool:
+    words = [key(w) for w in role.split()]
+    return any(w in lexicon.title_last for w in words
+               if w not in ("head", "chief", "leader", "member", "general", "first", "director", "representative"))
+
+
+def _explicit_country(person: _Person) -> str | None:
+    votes: dict[str, int] = {}
+    for m in person.mentions:
+        if m.country:
+            votes[m.country] = votes.get(m.country, 0) + 1
+    if not votes:
+        return person.country
+    return sorted(votes.items(), key=lambda kv: -kv[1])[0][0]
+
+
+def _participants(facts: CountryFacts) -> list[str]:
+    ranked = sorted(facts.counts.items(), key=lambda kv: (-kv[1], facts.order.index(kv[0])))
+    total = sum(facts.counts.values()) or 1
+    out = [c for c, n in ranked if n >= 2 and n / total >= 0.12]
+    if facts.host and facts.host not in out:
+        out.insert(0, facts.host)
+    for c, v in facts.guest_score.items():
+        if v >= 1 and c not in out:
+            out.append(c)
+    return out
+
+
+def _inferred_country(person: _Person, people: list[_Person], by_pid: dict[str, list[_Mention]],
+                      geo_by_pid: dict[str, list], facts: CountryFacts, host: str | None,
+                      participants: list[str], visitor: bool, hosting: bool, doc: Doc) -> str | None:
+    others = [c for c in participants if c != host]
+    not_country = {m.not_country for m in person.mentions if m.not_country}
+    if not_country:
+        rest = [c for c in participants if c not in not_country]
+        if len(rest) == 1:
+            return rest[0]
+    if visitor and host:
+        guests = [c for c in others]
+        strong = [c for c in guests if facts.guest_score.get(c, 0) > 0]
+        if len(strong) == 1:
+            return strong[0]
+        if len(guests) == 1:
+            return guests[0]
+    if hosting and host:
+        return host
+    # met by / with someone from the other side
+    for m in person.mentions[:_MAX_LOOK]:
+        p = doc.para(m.pid)
+        if p is None:
+            continue
+        s, _ = p.sentence_of(m.start)
+        s = max(s, m.start - 300)
+        before = p.text[s:m.start]
+        mm = _MET.search(before)
+        if mm:
+            subject = [x for x in by_pid.get(m.pid, ()) if s <= x.start < s + mm.start() and x is not m]
+            for x in subject:
+                owner = _owner(x, people)
+                c = _explicit_country(owner) if owner else x.country
+                if c:
+                    rest = [y for y in participants if y != c]
+                    if len(rest) == 1:
+                        return rest[0]
+                    if host and c != host:
+                        return host
+    # a clause naming exactly one country with the person ("when X assumes the Colombian presidency")
+    for m in person.mentions[:_MAX_LOOK]:
+        p = doc.para(m.pid)
+        if p is None:
+            continue
+        s, e = p.sentence_of(m.start)
+        lo, hi = _clause(p.text, m.start, m.end, max(s, m.start - 300), min(e, m.end + 300))
+        found = {g.name for g in geo_by_pid.get(m.pid, ()) if lo <= g.start < hi
+                 and (g.government or (g.kind in ("country", "demonym") and
+                                       _GOVERNMENT_NOUN.match(p.text, g.end))) and not g.compound
+                 and not re.search(r"\b(?:to|for|in|with|from|at|toward|towards|against|on|into|"
+                                   r"between|and)\s+(?:the\s+)?$", p.text[max(lo, g.start - 12):g.start])}
+        if len(found) == 1:
+            return found.pop()
+    if host and not visitor:
+        return host
+    known = {_explicit_country(x) for x in people if _explicit_country(x)}
+    rest = [c for c in participants[:2] if c not in known]
+    if len(participants) >= 2 and len(rest) == 1:
+        return rest[0]
+    return None
+
+
+def _owner(m: _Mention, people: list[_Person]) -> _Person | None:
+    for person in people:
+        if any(x is m for x in person.mentions):
+            return person
+    return None
+
+
+def _clause(text: str, start: int, end: int, lo: int, hi: int) -> tuple[int, int]:
+    left = lo
+    for mm in re.finditer(r"[,;:()—–]|\bwhile\b|\bwhich\b|\bbut\b", text[lo:start]):
+        left = lo + mm.end()
+    mm = re.search(r"[,;:()—–]|\bwhile\b|\bwhich\b|\bbut\b", text[end:hi])
+    right = end + mm.start() if mm else hi
+    return left, right
+
+
+def _partner(m: _Mention, mentions: list[_Mention], people: list[_Person],
+             lexicon: Lexicon) -> _Person | None:
+    """The person 'his wife' belongs to: the nearest titled mention before it in the paragraph."""
+    before = [x for x in mentions if x.pid == m.pid and x.end <= m.start and x.role and x.role_kind != "kin"]
+    for x in reversed(before):
+        owner = _owner(x, people)
+        if owner is not None:
+            return owner
+        rk = _role_key(x.role, lexicon)
+        cands = [pp for pp in people if any(_role_key(y.role, lexicon) == rk for y in pp.mentions)
+                 and not any(y is m for y in pp.mentions)]
+        if x.visiting:
+            cands = [pp for pp in cands if any(y.visitor for y in pp.mentions)] or cands
+        if len(cands) == 1:
+            return cands[0]
+    # same family name
+    for pp in people:
+        if m.name and pp.name and key(pp.name[-1]) == key(m.name[-1]) and not any(y is m for y in pp.mentions):
+            return pp
+    return None
+
+
+def _counterparts(p: Para, mentions: list[_Mention]) -> None:
+    """'X ... with his counterpart, the minister of Kenya': X is not from Kenya (and the other way)."""
+    text = p.text
+    if "counterpart" not in text and "Counterpart" not in text:
+        return
+    for m in mentions:
+        before = text[max(0, m.start - 40):m.start]
+        if not _COUNTERPART.search(before):
+            continue
+        s, _ = p.sentence_of(m.start)
+        subject = [x for x in mentions if s <= x.start < m.start and x is not m]
+        if not subject:
+            continue
+        subj = subject[0]
+        if m.country and not subj.country:
+            subj.not_country = m.country
+        if subj.country and not m.country:
+            m.not_country = subj.country
+        if not m.role and subj.role and m.name:
+            m.role = subj.role
+            m.role_kind = "counterpart"
+
+
+def _keys(people: list[_Person]) -> dict[str, _Person]:
+    """Name words that point to one person only: last names, and first names that are unique."""
+    count: dict[str, int] = {}
+    for person in people:
+        for w in {key(x) for x in person.name}:
+            count[w] = count.get(w, 0) + 1
+    out: dict[str, _Person] = {}
+    for person in people:
+        if not person.name:
+            continue
+        cands = [person.name[-1]]
+        if len(person.name) >= 2:
+            cands.append(person.name[0])
+        for w in cands:
+            k = key(w)
+            if len(k) < 2 or w.endswith(".") or count.get(k, 0) != 1:
+                continue
+            out[k] = person
+    return out
+
+
+def to_model(facts: PeopleFacts, countries: list[Country]) -> tuple[list[Person], list[Person]]:
+    """Delegates (taking part) and other people, with sides from the countries' sides."""
+    sides = {c.name: c.side for c in countries}
+    delegates: list[Person] = []
+    others: list[Person] = []
+    for f in facts.people:
+        side = sides.get(f.country) if f.country else None
+        person = Person(id=f.id, name=f.name, role=f.role, country=f.country, side=side,
+                        evidence=list(f.evidence))
+        (delegates if f.delegate else others).append(person)
+    return delegates, others

@@ -1,0 +1,302 @@
+"""Places: cities, capitals (also when they stand for a government), regions, seas and
+territories from the lexicon; names ending in a place word ("Nur Khan Airbase", "Zambezi River",
+"Itamaraty Palace"); "the Paks 1 nuclear power plant"; "southern Mexico"; capitalised names
+after "in/to/from/at"; the dateline and sign-off. Countries are not places."""
+from __future__ import annotations
+
+import re
+
+from ..model import Place
+from ._text import Doc, Para, is_upper_text, key, title_case
+from ._types import CountryFacts, PeopleFacts, Structure
+from .lexicon import Lexicon
+
+_SPAN_STOP = frozenset("the a an in on at to from of and or by for with this that these those his her their "
+                       "its our my your it he she they we i as but if when while after before during "
+                       "upon since under over between among through".split())
+_ORG_FOLLOW = frozenset("cooperation economic forum council organisation organization community union bank "
+                        "summit dialogue partnership initiative agreement commission committee group "
+                        "conference association fund programme program treaty islands".split())
+_FOLLOW_OK = frozenset("in on at to for from with and or but where which who that as after before during "
+                       "since until later today tomorrow yesterday last next this earlier while when by via "
+                       "near under over through into amid along between the a an is was are were has have had "
+                       "will would said says also city province region state capital".split())
+_PREP_WORDS = frozenset("in to from at near via toward towards outside inside across throughout into visited "
+                        "toured visiting touring reached aboard within".split())
+_DESCRIPTOR = frozenset("nation country state government people leader leaders president".split())
+_VEHICLES = frozenset("train ship aircraft plane".split())
+_NOT_MODIFIER = frozenset("will would can could shall should may might must to and or is are was were be been "
+                          "has have had did does do not also then".split())
+
+
+def _geo_places(doc: Doc, facts: CountryFacts, lexicon: Lexicon) -> list[tuple[str, str, str | None, str, int]]:
+    out = []
+    for m in facts.mentions:
+        if m.kind in ("country", "demonym"):
+            continue
+        p = doc.para(m.pid)
+        if p is None:
+            continue
+        # "Gulf Cooperation Council", "Pacific Islands Forum": a name that runs on is not a place
+        i = p.token_at(m.end)
+        run = [p.keys[j] for j in range(i, min(i + 3, len(p.words)))
+               if p.words[j][:1].isalpha()]
+        if p.words[i:i + 1] and p.words[i][:1].isupper() and run and \
+                (run[0] in _ORG_FOLLOW or run[0] in lexicon.org_words):
+            continue
+        if any(r in ("forum", "council", "cooperation", "organisation", "organization", "union") for r in run[:3]):
+            continue
+        if p.words[i:i + 1] and p.words[i][:1].isupper() and not p.upper and m.kind in ("capital", "city") \
+                and p.words[i] not in ("’s", "'s"):
+            continue      # "the Doha Ministerial": part of a longer name
+        if run and run[0] in _DESCRIPTOR:
+            continue      # "the southern Africa nation"
+        kind = {"capital": "city", "city": "city", "territory": "region"}.get(m.kind, m.kind)
+        name = m.name if m.kind not in ("capital",) else _shown(m.text)
+        if m.kind == "capital":
+            name = _capital_name(m.text, lexicon) or _shown(m.text)
+        out.append((name, kind, m.country, m.pid, m.start))
+    return out
+
+
+def _capital_name(text: str, lexicon: Lexicon) -> str | None:
+    return lexicon.capital_names.get(key(text))
+
+
+def _shown(text: str) -> str:
+    return title_case(text) if is_upper_text(text) else text
+
+
+def _country_of(p: Para, by_pid: dict[str, list], start: int) -> str | None:
+    s, e = p.sentence_of(start)
+    found = {m.name for m in by_pid.get(p.id, ()) if s <= m.start < e
+             and m.kind in ("country",) and not m.compound}
+    return found.pop() if len(found) == 1 else None
+
+
+def _span_left(p: Para, end_tok: int, lexicon: Lexicon) -> int:
+    """Start of the capitalised name whose last word before the place word is ``end_tok``;
+    ``end_tok + 1`` when there is none."""
+    i = end_tok + 1
+    while i - 1 >= 0:
+        w = p.words[i - 1]
+        k = p.keys[i - 1]
+        if (w[:1].isupper() or w[:1].isdigit()) and k not in _SPAN_STOP and k not in lexicon.honorifics:
+            i -= 1
+            continue
+        if k in ("of", "de", "la", "du", "al") and i - 2 >= 0 and p.words[i - 2][:1].isupper() and \
+                p.keys[i - 2] not in _SPAN_STOP:
+            i -= 1
+            continue
+        break
+    while i <= end_tok and (p.keys[i] in ("of", "de", "la", "du", "al") or p.words[i][:1].isdigit()):
+        i += 1
+    return i
+
+
+def find(doc: Doc, structure: Structure, facts: CountryFacts, people: PeopleFacts,
+         lexicon: Lexicon) -> list[Place]:
+    """Every place named in the text, once each, in order of first mention."""
+    host = facts.host
+    found: list[tuple[str, str, str | None, str, int]] = _geo_places(doc, facts, lexicon)
+    person_words = {key(w) for person in people.people for w in person.name.split()}
+    heading_roles = {"heading", "item", "headline", "subtitle"}
+    directions = lexicon.directions
+    country_spans: dict[str, list[tuple[int, int]]] = {}
+    by_pid: dict[str, list] = {}
+    for m in facts.mentions:
+        country_spans.setdefault(m.pid, []).append((m.start, m.end))
+        by_pid.setdefault(m.pid, []).append(m)
+
+    for p in doc.paras:
+        words = p.words
+        n = len(words)
+        i = 0
+        while i < n:
+            w = words[i]
+            # names ending in a place word
+            if w[:1].isupper() or p.upper:
+                hit = lexicon.place_words.match(p, i)
+                if hit is not None:
+                    length, kind = hit
+                    last = i + length - 1
+                    nxt = words[last + 1] if last + 1 < n else ""
+                    continues = nxt[:1].isupper() and not p.upper
+                    of_org = key(nxt) in ("of", "for") and last + 2 < n and (
+                        words[last + 2][:1].isupper() or
+                        (p.keys[last + 2] == "the" and last + 3 < n and words[last + 3][:1].isupper()))
+                    start = _span_left(p, i - 1, lexicon) if i > 0 else i
+                    if i > 0 and start < i and not continues and not of_org:
+                        s, e = p.starts[start], p.end(last)
+                        name = _shown(p.text[s:e])
+                        if not any(a <= s and e <= b for a, b in country_spans.get(p.id, ())):
+                            country = host if kind in ("venue", "airport") else _country_of(p, by_pid, s)
+                            found.append((name, kind, country, p.id, s))
+                    i = last + 1
+                    continue
+            # "the Paks 1 nuclear power plant", "the Royal Livingston Express train"
+            if not w[:1].isupper() and w.isalpha() and i > 0 and p.keys[i] not in _NOT_MODIFIER and \
+                    (words[i - 1][:1].isupper() or words[i - 1][:1].isdigit()):
+                for length in (3, 2, 1):
+                    phrase = " ".join(p.keys[i:i + length])
+                    if phrase in lexicon.facility_nouns:
+                        noun_end = i + length - 1
+                        break
+                else:
+                    noun_end = -1
+                    # up to two lowercase modifiers before the noun
+                    for mods in (1, 2):
+                        for length in (2, 1):
+                            phrase = " ".join(p.keys[i + mods:i + mods + length])
+                            if phrase and i + mods + length <= n and phrase in lexicon.facility_nouns and all(
+                                    words[x][:1].islower() and p.keys[x] not in _NOT_MODIFIER
+                                    for x in range(i, i + mods)) and \
+                                    p.keys[i + mods + length - 1] not in _VEHICLES:
+                                noun_end = i + mods + length - 1
+                                break
+                        if noun_end >= 0:
+                            break
+                if noun_end >= 0:
+                    start = _span_left(p, i - 1, lexicon)
+                    if start < i and words[start][:1].isupper():
+                        s = p.starts[start]
+                        vehicle = key(words[noun_end]) in _VEHICLES
+                        e = p.end(i - 1) if vehicle else p.end(noun_end)
+                        inner = p.text[s:p.end(i - 1)]
+                        if not any(a <= s and p.end(i - 1) <= b for a, b in country_spans.get(p.id, ())) \
+                                and not inner.isupper():
+                            found.append((_shown(p.text[s:e]), "facility" if not vehicle else "venue",
+                                          _country_of(p, by_pid, s), p.id, s))
+                            i = noun_end + 1
+                            continue
+            i += 1
+
+        # "southern Mexico", "Western Australia", "northern Central America"
+        for m in by_pid.get(p.id, ()):
+            if m.kind not in ("country", "region") or m.compound:
+                continue
+            ti = p.token_at(m.start)
+            if ti == 0:
+                continue
+            prev = p.keys[ti - 1]
+            if prev not in directions:
+                continue
+            after = p.token_at(m.end)
+            if after < n and (p.keys[after] in _DESCRIPTOR or p.keys[after] in _ORG_FOLLOW
+                              or p.keys[after] in lexicon.org_words):
+                continue
+            s = p.starts[ti - 1]
+            found.append((_shown(p.text[s:m.end]), "region", m.country, p.id, s))
+
+        # capitalised names after "in/to/from/at" in running text
+        if structure.roles.get(p.id) in heading_roles:
+            continue
+        label = structure.labels.get(p.id)
+        lo = p.body + (len(label) + 1 if label and structure.roles.get(p.id) == "lead" else 0)
+        for ti in range(n):
+            w = words[ti]
+            if p.starts[ti] < lo or not w[:1].isupper() or not w[1:2].islower():
+                continue
+            if ti == 0 or p.keys[ti - 1] not in _PREP_WORDS:
+                continue
+            cands = _candidate(p, ti, lexicon, person_words)
+            for s, e in cands:
+                if any(not (e <= a or s >= b) for a, b in country_spans.get(p.id, ())):
+                    continue
+                found.append((p.text[s:e], "city", _country_of(p, by_pid, s), p.id, s))
+
+    # the dateline and the sign-off
+    if structure.dateline is not None:
+        for part in structure.dateline.parts:
+            entry = lexicon.geo.match_words(part.split())
+            if entry is not None and entry.kind in ("country", "demonym"):
+                continue
+            name = _shown(part)
+            kind = "venue" if lexicon.place_words.match_words(part.split()[-1:]) else "city"
+            country = entry.country if entry is not None else None
+            found.append((name, kind, country, structure.dateline.pid, 0))
+    for pid in structure.signoff:
+        p = doc.para(pid)
+        if p is None:
+            continue
+        mm = re.match(r"^\s*((?:[A-Z][\w'’.-]+\s?){1,3}?)\s*,?\s*\d", p.text)
+        if mm:
+            part = mm.group(1).strip()
+            entry = lexicon.geo.match_words(part.split())
+            if entry is None or entry.kind not in ("country", "demonym"):
+                found.append((_shown(part), "city", entry.country if entry else None, pid, 0))
+
+    return _merge(found, doc)
+
+
+def _candidate(p: Para, ti: int, lexicon: Lexicon, person_words: set[str]) -> list[tuple[int, int]]:
+    """The capitalised name at token ``ti`` (and a list of names after it: "in Texas, Florida and Ohio")."""
+    out = []
+    words = p.words
+    n = len(words)
+    i = ti
+    while i < n:
+        j = i
+        while j < n and words[j][:1].isupper() and words[j][1:2].islower() and j - i < 3:
+            j += 1
+        if j == i:
+            break
+        toks = [p.keys[x] for x in range(i, j)]
+        nxt = p.keys[j] if j < n else ""
+        bad = (any(t in lexicon.stop_caps or t in lexicon.org_words or t in lexicon.title_words
+                   or t in lexicon.honorifics or t in person_words or t in lexicon.portfolio for t in toks)
+               or (nxt and nxt[:1].isalpha() and words[j][:1].islower() and nxt not in _FOLLOW_OK)
+               or lexicon.geo.match(p, i) is not None
+               or re.search(r"(?:tion|sion|ment|ness|ity|ance|ence|ship|ism|ing|ics|ure)$", toks[-1]))
+        if not bad:
+            out.append((p.starts[i], p.end(j - 1)))
+        # a list: ", X", ", and X", " and X"
+        k = j
+        if k < n and words[k] == ",":
+            k += 1
+        if k < n and p.keys[k] in ("and", "or"):
+            k += 1
+        if k == j or k >= n or not words[k][:1].isupper() or bad:
+            break
+        i = k
+    return out
+
+
+def _merge(found: list[tuple[str, str, str | None, str, int]], doc: Doc) -> list[Place]:
+    order: list[str] = []
+    places: dict[str, Place] = {}
+    firsts: dict[str, tuple[int, int]] = {}
+    seen: dict[str, set[str]] = {}
+    for name, kind, country, pid, start in found:
+        name = name.strip(" ,.;:’'\"")
+        if len(name) < 2:
+            continue
+        k = key(name)
+        at = (doc.order(pid), start)
+        place = places.get(k)
+        if place is None:
+            places[k] = Place(name=name, kind=kind, country=country, evidence=[pid])
+            seen[k] = {pid}
+            firsts[k] = at
+            order.append(k)
+        else:
+            if place.evidence[-1] != pid and pid not in place.evidence[-3:] and pid not in seen[k]:
+                place.evidence.append(pid)
+            seen[k].add(pid)
+            if place.country is None and country:
+                place.country = country
+            if at < firsts[k]:
+                firsts[k] = at
+    # a place whose name is inside a longer place found in the same paragraph is the longer one
+    keys = sorted(order, key=lambda k: firsts[k])
+    out = []
+    small = len(keys) <= 200
+    for k in keys:
+        place = places[k]
+        longer = small and [o for o in keys if o != k and len(o) > len(k) and (" " + k + " ") in (" " + o + " ")
+                            and set(places[o].evidence) >= set(place.evidence)]
+        if longer:
+            continue
+        place.evidence.sort(key=doc.order)
+        out.append(place)
+    return out

@@ -1,0 +1,86 @@
+"""Prospects: the items of an outlook / future prospects / way forward section, else the
+forward-looking statements ("will", "agreed to establish", "expected to sign", "looked forward
+to"), linked to focus areas by shared topics."""
+from __future__ import annotations
+
+import re
+
+from ..model import FocusArea, Prospect
+from ._text import Doc, first_sentences, slug, squash, topic_ids, unique_ids
+from ._types import Structure, Topics
+from .lexicon import Lexicon
+
+_FUTURE = re.compile(r"\b(?:will|shall|(?:are|is|was|were)\s+expected\s+to|(?:are|is)\s+set\s+to|plans?\s+to|"
+                     r"planned\s+to|intends?\s+to|agreed\s+to|(?:look|looked|looking)\s+forward\s+to|"
+                     r"aims?\s+to|hopes?\s+to|seeks?\s+to|announced\s+plans\s+to|(?:is|are)\s+scheduled\s+to|"
+                     r"poised\s+to|committed\s+to|pledged\s+to|vowed\s+to|next\s+step)\b", re.I)
+_FUTURE_WORDS = frozenset("""will shall expected set plan plans planned intend intends agreed look looked looking
+    aim aims hope hopes seek seeks announced scheduled poised committed pledged vowed next""".split())
+_MAX = 6
+
+
+def find(doc: Doc, structure: Structure, subjects: Topics, focus: list[FocusArea],
+         lexicon: Lexicon) -> list[Prospect]:
+    found: list[tuple[str, str, list[str]]] = []
+    for section in structure.sections:
+        if section.kind != "outlook":
+            continue
+        items = [it for it in section.items if it.title]
+        if items:
+            for it in items:
+                found.append((it.title, it.text, [it.pid] + [b for b in it.body if b != it.pid]))
+        else:
+            text = " ".join(doc.para(b).text for b in section.body if doc.para(b))
+            found.append((section.title, text, [section.pid] + list(section.body)))
+    if not found:
+        skip = {pid for s in structure.sections if s.kind == "agreements" for pid in s.body}
+        skip.update(structure.front)
+        for p in doc.paras:
+            if p.id in skip or structure.roles.get(p.id) in ("heading", "signoff"):
+                continue
+            if _FUTURE_WORDS.isdisjoint(p.keys):
+                continue
+            label = structure.labels.get(p.id) if structure.roles.get(p.id) == "lead" else None
+            for s, e in p.sents:
+                sent = p.text[s:e]
+                m = _FUTURE.search(sent)
+                if not m:
+                    continue
+                title = label or _title(sent[m.end():])
+                if not title:
+                    continue
+                found.append((title, squash(sent), [p.id]))
+                if label:
+                    break
+        # prefer distinct titles; keep the text order
+        seen = set()
+        unique = []
+        for item in found:
+            k = item[0].lower()
+            if k not in seen:
+                seen.add(k)
+                unique.append(item)
+        found = unique[:_MAX]
+
+    out: list[Prospect] = []
+    ids = unique_ids(slug(t) for t, _, _ in found)
+    for (title, text, evidence), pid in zip(found, ids):
+        ts = topic_ids(title + " " + text, lexicon)[:4]
+        fa = [a.id for a in focus if set(a.topics[:2]) & set(ts[:1])]
+        out.append(Prospect(id=pid, title=title, summary=first_sentences(text, 2, 50), focus_areas=fa,
+                            topics=ts, evidence=sorted(set(evidence), key=doc.order)))
+    return out
+
+
+def _title(rest: str) -> str:
+    """'sign more than 10 memorandums of understanding for cooperation in …' → a short title."""
+    words = re.findall(r"[\w’'$.,%-]+", rest)
+    words = [w.rstrip(",.") for w in words[:9]]
+    while words and words[0].lower() in ("also", "further", "jointly", "continue", "be", "to", "now"):
+        words.pop(0)
+    while words and words[-1].lower() in ("the", "a", "an", "of", "to", "and", "in", "for", "on", "with", "by"):
+        words.pop()
+    if len(words) < 2:
+        return ""
+    text = " ".join(words)
+    return text[:1].upper() + text[1:]

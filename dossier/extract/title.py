@@ -1,0 +1,75 @@
+"""Title, date and summary: the front matter's, else the headline and the dateline, else a title
+derived from who visits where ("President Lukashenko's Visit to Pakistan"); the summary is the
+lede's first sentences."""
+from __future__ import annotations
+
+import re
+
+from ..model import Country, FrontMatter
+from ._text import Doc, first_sentences, squash
+from ._types import PeopleFacts, Structure
+
+_RANK = ("king", "queen", "emperor", "emir", "amir", "sultan", "president", "prime minister", "chancellor",
+         "premier", "crown prince", "vice president", "deputy prime minister", "speaker", "foreign minister",
+         "minister for foreign affairs", "minister of foreign affairs", "secretary of state", "minister",
+         "secretary", "governor", "ambassador")
+
+
+def title(meta: FrontMatter, structure: Structure, people: PeopleFacts, nations: list[Country]) -> str:
+    if meta.title:
+        return meta.title
+    if structure.headline:
+        return structure.headline
+    host = next((c.name for c in nations if c.side == "host"), None)
+    guests = [c.name for c in nations if c.side == "guest"]
+    visitor = _principal([p for p in people.people if p.delegate and p.visitor]) or \
+        _principal([p for p in people.people if p.delegate and p.country in guests])
+    if visitor is not None and host:
+        office = _office(visitor.role or "")
+        surname = visitor.name.split()[-1]
+        who = f"{office} {surname}" if office else visitor.name
+        return f"{who}'s Visit to {host}"
+    if host and guests:
+        return f"{', '.join(guests)} – {host} Talks"
+    if len(nations) >= 2:
+        return f"{nations[0].name} – {nations[1].name} Talks"
+    return ""
+
+
+def _principal(cands: list):
+    best = None
+    best_rank = len(_RANK) + 1
+    for p in cands:
+        role = (p.role or "").lower()
+        rank = next((i for i, r in enumerate(_RANK) if role == r or role.startswith(r + " ")), len(_RANK))
+        if rank < best_rank:
+            best, best_rank = p, rank
+    return best
+
+
+def _office(role: str) -> str:
+    low = role.lower()
+    for r in _RANK:
+        if low == r or low.startswith(r + " "):
+            return " ".join(w.capitalize() if w not in ("of", "for") else w for w in r.split())
+    return role if len(role.split()) <= 3 else ""
+
+
+def summary(doc: Doc, structure: Structure) -> str:
+    """The lede: the first paragraph of running text, its first sentences, without the dateline."""
+    skip = set(structure.front) | set(structure.signoff)
+    for p in doc.paras:
+        if p.id in skip or structure.roles.get(p.id) in ("heading", "item"):
+            continue
+        text = p.text[p.body:]
+        if structure.dateline is not None and p.id == structure.dateline.pid:
+            text = p.text[structure.dateline.end:]
+        label = structure.labels.get(p.id)
+        if label and structure.roles.get(p.id) == "lead" and ":" in text:
+            text = text.split(":", 1)[1]
+        text = squash(text)
+        if len(text.split()) < 8:
+            continue
+        out = first_sentences(text, 2, 60)
+        return re.sub(r"\s+", " ", out).strip()
+    return ""

@@ -1,0 +1,73 @@
+"""figures.py: money, counts, quantities, percentages, visit lengths — and what is not a figure."""
+from __future__ import annotations
+
+import pytest
+
+from .conftest import run
+
+
+def figures(text: str) -> dict[str, tuple[float | None, str | None]]:
+    a = run(text + "\n")
+    return {f.text: (f.amount, f.unit) for f in a.figures}
+
+
+@pytest.mark.parametrize("text, shown, amount, unit", [
+    ("The fund is worth $600-billion over time.", "$600-billion", 600e9, "USD"),
+    ("Trade reached $71bn last year.", "$71bn", 71e9, "USD"),
+    ("A loan of US $ 10 billion was approved.", "US $ 10 billion", 10e9, "USD"),
+    ("Exports of USD 30 billion are planned.", "USD 30 billion", 30e9, "USD"),
+    ("The scheme costs Rs 5 crore a year.", "Rs 5 crore", 5e7, "PKR"),
+    ("A grant of €2.3 million was announced.", "€2.3 million", 2.3e6, "EUR"),
+    ("Two-way trade grew to $A6.4 billion.", "$A6.4 billion", 6.4e9, "AUD"),
+    ("Investors pledged 10 billion dollars for roads.", "10 billion dollars", 10e9, "USD"),
+    ("The plant received £450,000 from donors.", "£450,000", 450000, "GBP"),
+])
+def test_money(text, shown, amount, unit):
+    assert figures(text)[shown] == (amount, unit)
+
+
+@pytest.mark.parametrize("text, shown, amount, unit", [
+    ("A 45-member delegation flew in first.", "45-member", 45, "people"),
+    ("The ministers signed seven MOUs on Friday.", "seven MOUs", 7, "MOUs"),
+    ("More than 300 companies joined the forum.", "More than 300 companies", 300, "companies"),
+    ("The deal covers up to 12 new frigates.", "up to 12 new frigates", 12, "frigates"),
+    ("Some 14 Caribbean leaders attended.", "Some 14 Caribbean leaders", 14, "leaders"),
+    ("They shipped 250,000 tonnes of wheat.", "250,000 tonnes", 250000, "tons"),
+    ("Tariffs fell by 15 per cent overall.", "15 per cent", 15, "percent"),
+    ("Between 30 to 40 percent of the cost is covered.", "30 to 40 percent", 30, "percent"),
+    ("Output rose 8% in May.", "8%", 8, "percent"),
+    ("He began a four-day state visit on Tuesday.", "four-day", 4, "days"),
+    ("Over a dozen agreements were reviewed.", "Over a dozen agreements", 12, None),
+])
+def test_counts_quantities_percentages_durations(text, shown, amount, unit):
+    got = figures(text)
+    assert shown in got, got
+    assert got[shown][0] == amount
+    if unit is not None:
+        assert got[shown][1] == unit
+
+
+@pytest.mark.parametrize("text", [
+    "The talks were held on 12 March 2024 in the capital.",
+    "The treaty of 1998 was recalled on June 5, 2023.",
+    "They marked the 75th anniversary of ties.",
+    "It was the first such visit in 11 years.",
+    "Work will finish over the next six months.",
+    "The two leaders praised their two countries.",
+    "Resolution 2231 and the G20 summit were discussed, as was Paks 2.",
+])
+def test_not_figures(text):
+    assert figures(text) == {}
+
+
+def test_repeated_figure_is_one_item_with_all_paragraphs():
+    a = run("Deals worth $5 million were signed.\n\nThe $5 million package helps farmers.\n")
+    five = [f for f in a.figures if f.amount == 5e6]
+    assert len(five) == 1 and five[0].evidence == ["p1", "p2"]
+
+
+def test_about_says_what_is_counted():
+    a = run("A 30-member trade delegation landed in Dakar.\n")
+    assert a.figures[0].about == "trade delegation"
+    a = run("The president began a two-day official visit to Accra.\n")
+    assert a.figures[0].about == "length of the official visit"

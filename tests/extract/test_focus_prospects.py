@@ -1,0 +1,50 @@
+"""focus.py and prospects.py: from sections when the text has them, derived otherwise."""
+from __future__ import annotations
+
+from .conftest import run
+
+TEXT = """\
+Premier visits Wellington
+
+The premier arrived on Monday.
+
+Priority Areas
+
+1. Dairy Trade
+Prime Minister Ruth Kane and Premier Li Ming discussed dairy exports.
+2. Tourism
+More flights for tourists were discussed.
+
+Future Outlook
+
+1. Stronger Trade
+Dairy exports will grow.
+2. More Visitors
+Tourism will benefit from new flights.
+"""
+
+
+def test_focus_areas_from_a_focus_section():
+    a = run(TEXT)
+    assert [f.title for f in a.focus_areas] == ["Dairy Trade", "Tourism"]
+    dairy = a.focus_areas[0]
+    assert dairy.id == "dairy-trade"
+    assert set(dairy.delegates) == {"ruth-kane", "li-ming"}
+    assert dairy.topics[0] == "trade"
+    assert dairy.evidence == ["p4", "p5"]
+
+
+def test_prospects_from_an_outlook_section_link_to_focus_areas():
+    a = run(TEXT)
+    assert [p.title for p in a.prospects] == ["Stronger Trade", "More Visitors"]
+    assert a.prospects[0].focus_areas == ["dairy-trade"]
+    assert a.prospects[1].focus_areas == ["tourism"]
+
+
+def test_without_sections_focus_comes_from_topics_and_prospects_from_plans():
+    a = run("Austria and Hungary discussed energy and gas pipelines.\n\n"
+            "They also discussed energy prices and rail links.\n\n"
+            "The two sides agreed to establish a joint energy council.\n")
+    assert "Energy" in [f.title for f in a.focus_areas]
+    assert [p.title for p in a.prospects] == ["Establish a joint energy council"]
+    assert a.prospects[0].evidence == ["p3"]

@@ -1,0 +1,126 @@
+"""people.py: titled names, appositives, coreference, countries and sides."""
+from __future__ import annotations
+
+from dossier.config import LexiconAdditions
+
+from .conftest import person, run
+
+STORY = """\
+Chilean President Marta Quispe arrived in Oslo on Monday for a three-day state visit to Norway.
+She was received at the airport by Prime Minister Henrik Dalby and Foreign Minister Ingrid Sole.
+Quispe and Dalby discussed fisheries and renewable energy. Minister Sole briefed reporters afterwards.
+The Chilean president also met Norway's Minister of Trade and Industry Olav Brekke.
+"""
+
+
+def test_title_and_name_give_role_and_country():
+    a = run(STORY)
+    q = person(a, "Marta Quispe")
+    assert q.role == "President"
+    assert q.country == "Chile"
+
+
+def test_host_and_guest_sides_follow_who_travels():
+    a = run(STORY)
+    assert person(a, "Marta Quispe").side == "guest"
+    assert person(a, "Henrik Dalby").side == "host"
+    assert person(a, "Henrik Dalby").country == "Norway"
+    assert {c.name: c.side for c in a.countries} == {"Norway": "host", "Chile": "guest"}
+
+
+def test_surname_and_title_only_mentions_are_evidence_of_one_person():
+    a = run(STORY)
+    names = [p.name for p in a.delegates]
+    assert names.count("Marta Quispe") == 1 and "Quispe" not in names
+    assert person(a, "Marta Quispe").evidence == ["p1", "p3", "p4"]   # "Quispe", "The Chilean president"
+    assert person(a, "Ingrid Sole").evidence == ["p2", "p3"]            # "Minister Sole"
+    assert "Sole" not in names
+
+
+def test_portfolio_with_and_and_possessive_country():
+    a = run(STORY)
+    b = person(a, "Olav Brekke")
+    assert b.role == "Minister of Trade and Industry"
+    assert b.country == "Norway"
+
+
+def test_compound_office():
+    a = run("Deputy Prime Minister and Finance Minister Tomas Reyes of Peru flew to Quito to meet "
+            "Ecuador's President Lidia Mora.\n")
+    assert person(a, "Tomas Reyes").role == "Deputy Prime Minister and Finance Minister"
+
+
+def test_office_of_country_then_name_in_commas():
+    a = run("The Minister for Foreign Affairs of the Republic of Ghana, Dr Kofi Ansah, visited Togo "
+            "from 3 to 5 May. Dr Ansah held talks with his counterpart.\n")
+    k = person(a, "Kofi Ansah")
+    assert k.role == "Minister for Foreign Affairs"
+    assert k.country == "Ghana"
+    assert k.evidence == ["p1"]
+
+
+def test_appositive_role_after_name():
+    a = run("Leaders met in Hanoi. Tran Van Minh, Vietnam's deputy foreign minister, said the talks went well. "
+            "Park Ji-ho, chairman of the Korea Trade Council, also attended.\n")
+    assert person(a, "Tran Van Minh").country == "Vietnam"
+    assert person(a, "Tran Van Minh").role == "deputy foreign minister"
+    assert person(a, "Park Ji-ho").role == "chairman of the Korea Trade Council"
+
+
+def test_counterpart_takes_the_demonym_and_the_role():
+    a = run("President Amara Diallo of Senegal, who hosted his Malian counterpart Ibrahim Toure, said "
+            "the two leaders signed nothing yet.\n")
+    t = person(a, "Ibrahim Toure")
+    assert t.country == "Mali"
+    assert t.role == "President"
+
+
+def test_spouse_gets_the_partner_role_and_country():
+    a = run("The visiting President Joao Lourenco of Angola and his wife Ana Lourenco toured Lusaka.\n")
+    w = person(a, "Ana Lourenco")
+    assert w.role == "wife of the President"
+    assert w.country == "Angola"
+
+
+def test_historical_and_quoted_people_are_people_not_delegates():
+    a = run("Prime Minister Sofia Lind of Sweden visited Helsinki. She laid a wreath for war hero "
+            "Carl Mannerheim (1867-1951). Erik Holm, a former ambassador to Finland, praised the trip.\n")
+    delegates = [p.name for p in a.delegates]
+    others = [p.name for p in a.people]
+    assert "Sofia Lind" in delegates
+    assert "Carl Mannerheim" in others and "Erik Holm" in others
+
+
+def test_plural_title_gives_each_name_the_singular_role():
+    a = run("Presidents Ana Rivas (Panama) and Luis Gallo (Ecuador) opened the summit.\n")
+    assert person(a, "Ana Rivas").role == "President"
+    assert person(a, "Ana Rivas").country == "Panama"
+    assert person(a, "Luis Gallo").country == "Ecuador"
+
+
+def test_names_in_capitals_are_read_and_title_cased():
+    a = run("TALKS IN ACCRA\n\nMEDIA RELEASE MINISTER FOR TRADE JANE OKORO 4 March 2021\n\n"
+            "Ghana welcomed the trade minister of Nigeria to Accra for talks.\n")
+    assert person(a, "Jane Okoro").role == "Minister for Trade"
+
+
+def test_additions_add_titles_and_country_names():
+    extra = LexiconAdditions(titles=("Grand Vizier",), countries=(("Ruritanian", "Ruritania"),))
+    a = run("Grand Vizier Otto Brandt led the Ruritanian delegation to Vienna.\n", additions=extra)
+    o = person(a, "Otto Brandt")
+    assert o.role == "Grand Vizier"
+    assert o.country == "Ruritania"
+
+
+def test_person_ids_are_slugs_and_unique():
+    a = run(STORY)
+    ids = [p.id for p in a.delegates + a.people]
+    assert len(ids) == len(set(ids))
+    assert person(a, "Marta Quispe").id == "marta-quispe"
+
+
+def test_capitalised_role_noun_is_not_part_of_the_name():
+    a = run("President Ana Rivas of Panama visited Lima. Analyst Tom Reyes, a fellow at a Lima think tank, "
+            "said the trip mattered.\n")
+    r = person(a, "Tom Reyes")
+    assert r in a.people and r.role == "Analyst"

@@ -1,0 +1,46 @@
+"""places.py: cities, venues, landmarks, rivers, regions; never countries."""
+from __future__ import annotations
+
+from .conftest import run
+
+
+def names(text: str) -> list[str]:
+    return [p.name for p in run(text).places]
+
+
+def test_capitals_cities_and_named_venues():
+    text = ("The president landed at Jomo Kenyatta Airport and drove to State House in Nairobi, then flew "
+            "to Mombasa to tour the Likoni Bridge and the Tana River.\n")
+    got = names(text)
+    for place in ("Jomo Kenyatta Airport", "State House", "Nairobi", "Mombasa", "Likoni Bridge", "Tana River"):
+        assert place in got
+    assert "Kenya" not in got
+
+
+def test_regions_directions_and_lists():
+    text = ("The talks covered southern Chile, the Middle East and investment in Ohio, Texas and Utah.\n")
+    got = names(text)
+    for place in ("southern Chile", "Middle East", "Ohio", "Texas", "Utah"):
+        assert place in got
+
+
+def test_facility_with_a_lowercase_noun():
+    got = names("Engineers will upgrade the Kozloduy 5 nuclear power plant next year.\n")
+    assert "Kozloduy 5 nuclear power plant" in got
+
+
+def test_not_places():
+    got = names("He met officials from the Asian Development Bank in September and spoke about AI.\n")
+    assert got == []
+
+
+def test_place_kinds_and_countries():
+    a = run("Ministers met in Canberra and visited the Murray River.\n")
+    by = {p.name: p for p in a.places}
+    assert by["Canberra"].kind == "city" and by["Canberra"].country == "Australia"
+    assert by["Murray River"].kind == "river"
+
+
+def test_dateline_city_in_capitals():
+    a = run("Talks open\n\nNAIROBI, Kenya, May 2 (Agency) -- The two leaders opened talks on trade.\n")
+    assert "Nairobi" in [p.name for p in a.places]

@@ -1,0 +1,89 @@
+"""structure.py: headline, headings, numbered items, lead-ins, section kinds, dateline."""
+from __future__ import annotations
+
+from dossier import source
+from dossier.extract import structure
+from dossier.extract._text import prepare
+
+from .conftest import _LEXICON
+
+
+def layout(text: str, name: str = "s.txt"):
+    article = source.parse(text.encode("utf-8"), path=name, name=name)
+    doc = prepare(article)
+    return doc, structure.analyse(doc, _LEXICON)
+
+
+TEXT = """\
+Minister Visits Lima For Trade Talks
+
+LIMA, Peru, March 3, 2024 – The minister arrived on Monday for two days of talks.
+
+Key Areas of Cooperation
+
+1. Mining and Energy
+The sides reviewed copper and lithium projects.
+2. Education
+Scholarships were discussed.
+
+Agreements Signed
+
+- Fisheries
+- Culture
+
+The Road Ahead
+
+Both sides will meet again in May.
+
+Conclusion
+
+It was a productive visit.
+"""
+
+
+def test_headline_dateline_and_date():
+    doc, s = layout(TEXT)
+    assert s.headline == "Minister Visits Lima For Trade Talks"
+    assert s.dateline is not None and s.dateline.parts == ("LIMA", "Peru")
+    assert s.date == "2024-03-03"
+
+
+def test_sections_get_kinds_by_meaning():
+    doc, s = layout(TEXT)
+    kinds = [(sec.title, sec.kind) for sec in s.sections]
+    assert kinds == [("Key Areas of Cooperation", "focus"), ("Agreements Signed", "agreements"),
+                     ("The Road Ahead", "outlook"), ("Conclusion", "conclusion")]
+
+
+def test_numbered_sub_headings_are_items_with_their_text():
+    doc, s = layout(TEXT)
+    focus = s.sections[0]
+    assert [it.title for it in focus.items] == ["Mining and Energy", "Education"]
+    assert focus.items[0].text == "The sides reviewed copper and lithium projects."
+    short = s.sections[1].items
+    assert [it.title for it in short] == ["Fisheries", "Culture"] and all(it.short for it in short)
+
+
+def test_all_caps_and_label_lead_ins():
+    text = ("Fact sheet on the visit\n\nBUILDING STRONGER PORTS: Today the leaders agreed on ports.\n\n"
+            "- Port Finance: A new fund opens.\n- Dredging: Work starts soon.\n\n"
+            "SUPPORTING FARMERS: The leaders discussed farming.\n")
+    doc, s = layout(text)
+    assert [sec.title for sec in s.sections] == ["Building Stronger Ports", "Supporting Farmers"]
+    assert [it.title for it in s.sections[0].items] == ["Port Finance", "Dredging"]
+
+
+def test_markdown_headings_and_bold_lines():
+    text = ("# Visit to Rome\n\nThe prime minister arrived in Rome.\n\n## Outlook\n\nTalks will continue.\n\n"
+            "**Agreements signed**\n\nTwo deals were signed.\n")
+    doc, s = layout(text, "m.md")
+    assert s.headline == "Visit to Rome"
+    assert [(sec.title, sec.kind) for sec in s.sections] == [("Outlook", "outlook"),
+                                                             ("Agreements signed", "agreements")]
+
+
+def test_sign_off_lines():
+    doc, s = layout("Joint statement\n\nThe two leaders met in Dili and discussed trade at length.\n\n"
+                    "Dili 14 June\n\n14 June 2019\n")
+    assert s.signoff == ("p3", "p4")
+    assert s.date == "2019-06-14"
