@@ -78,6 +78,7 @@ def make_env(template_dirs: list[Path]) -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    env.policies["json.dumps_kwargs"] = {"sort_keys": True, "separators": (",", ":")}
     env.filters["url"] = _url
     env.filters["money"] = format_amount
     env.filters["safe_href"] = safe_href
@@ -184,4 +185,18 @@ def render_page(env: jinja2.Environment, site: Site, page: Page, assets: Assets)
     except jinja2.UndefinedError as exc:
         raise RenderError(f"while rendering {page.url} with {page.template}: {exc.message}; "
                           "check the variable's spelling in the template") from None
+    if page.url.endswith(".html"):
+        html = compact(html)
     return html.encode("utf-8")
+
+
+_KEEP_WHITESPACE = re.compile(r"(<(pre|textarea)\b.*?</\2>)", re.S | re.I)
+_INDENTATION = re.compile(r"\n\s+")
+
+
+def compact(html: str) -> str:
+    """Drop template indentation and blank lines; a newline stays where whitespace was, so
+    the page renders the same. Preformatted blocks are left as they are."""
+    parts = _KEEP_WHITESPACE.split(html)
+    # split() yields text, whole match, inner tag name, text, ...: compact only the text parts
+    return "".join(part if i % 3 else _INDENTATION.sub("\n", part) for i, part in enumerate(parts))

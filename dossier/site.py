@@ -475,6 +475,12 @@ class _Identities:
             found = self.ids.get((kind, key, ""), _safe_id(key, kind))
         return f"{KINDS[kind].folder}/{found}.html"
 
+    def country_link(self, name: str, note: str = "") -> Link:
+        """A link to the country's page when it has one (it takes part in a briefing or a
+        person is from it); a country only named as a place's country stays plain text."""
+        known = (("country", _key(name), "") in self.ids)
+        return Link(self.url("country", name) if known else "", name, note)
+
     def ambiguities(self, entities: dict[str, list[Entity]]) -> list[Ambiguity]:
         by_id = {(e.kind, e.id): e for group in entities.values() for e in group}
         result = []
@@ -629,8 +635,6 @@ def _briefing_jsonld(an: Analysis, url: str, meta: SiteMeta) -> dict:
     event: dict = {"@type": "Event", "@id": (here or url) + "#event", "name": an.title}
     if an.date:
         event["startDate"] = an.date
-    if an.summary:
-        event["description"] = an.summary
     if an.places:
         event["location"] = [{"@type": "Place", "name": p.name} for p in an.places]
     if an.delegates:
@@ -853,8 +857,7 @@ def _places(briefings: list[Briefing], ids: _Identities) -> list[Entity]:
         entities.append(Entity(
             kind="place", id=_entity_id(url), name=_name(names), url=url,
             line=(line + " · " if line else "") + _plural(len(apps), "briefing"),
-            facts=[Link(ids.url("country", c), c) for c in countries]
-                  + [Link("", k) for k in kinds],
+            facts=[ids.country_link(c) for c in countries] + [Link("", k) for k in kinds],
             related={}, roles=[], kept_apart=[], appearances=apps))
     return sorted(entities, key=lambda e: (e.name.casefold(), e.id))
 
@@ -873,7 +876,6 @@ def _agreements(briefings: list[Briefing], ids: _Identities) -> list[Entity]:
                 description=m.description, value=m.value,
                 focus=[Link(f"{b.url}#{b.anchor('focus', f.id)}", f.title) for f in focus],
                 quote=_quote(b, m.evidence), evidence=list(m.evidence))))
-    known = {_key(c) for (kind, c, _) in ids.ids if kind == "country"}
     entities = []
     for url, (names, apps) in _group(observed).items():
         parties = parties_of[url]
@@ -884,8 +886,8 @@ def _agreements(briefings: list[Briefing], ids: _Identities) -> list[Entity]:
         line += f" · {dates[0]}" if dates else ""
         entities.append(Entity(
             kind="agreement", id=_entity_id(url), name=_name(names), url=url, line=line,
-            facts=[Link(ids.url("country", p) if _key(p) in known else "", p, "party")
-                   for p in parties] + ([Link("", value, "value")] if value else []),
+            facts=[ids.country_link(p, "party") for p in parties]
+                  + ([Link("", value, "value")] if value else []),
             related={}, roles=[], kept_apart=[], appearances=apps))
     return sorted(entities, key=lambda e: (e.name.casefold(), e.id))
 

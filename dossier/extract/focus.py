@@ -56,6 +56,6 @@ def find(doc: Doc, structure: Structure, people: PeopleFacts, subjects: Topics,
                     ts.append(t)
         delegates = [person.id for person in people.people
                      if person.delegate and set(person.evidence) & set(evidence)]
-        out.append(FocusArea(id=fid, title=title, summary=first_sentences(text, 2, 50), delegates=delegates,
+        out.append(FocusArea(id=fid, title=title, summary=first_sentences(text, 1, 40), delegates=delegates,
                              topics=ts, evidence=evidence))
     return out

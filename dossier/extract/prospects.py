@@ -67,7 +67,7 @@ def find(doc: Doc, structure: Structure, subjects: Topics, focus: list[FocusArea
     for (title, text, evidence), pid in zip(found, ids):
         ts = topic_ids(title + " " + text, lexicon)[:4]
         fa = [a.id for a in focus if set(a.topics[:2]) & set(ts[:1])]
-        out.append(Prospect(id=pid, title=title, summary=first_sentences(text, 2, 50), focus_areas=fa,
+        out.append(Prospect(id=pid, title=title, summary=first_sentences(text, 1, 40), focus_areas=fa,
                             topics=ts, evidence=sorted(set(evidence), key=doc.order)))
     return out
 
