@@ -12,10 +12,14 @@ import pytest
 
 from dossier.cli import main as dossier
 
-from .support import (AXE_JS, CHROMIUM_ARGS, EXAMPLES, ROOT, HttpServer, Nginx, chromium_path,
-                      need, nginx_path)
+from .support import (AXE_JS, CHROMIUM_ARGS, EXAMPLES, ROOT, VNU_JAR, HttpServer, Nginx, NuCheck,
+                      chromium_path, java_path, need, nginx_path)
 
 SUB_PATH = "/some/sub-path/"
+NU_CANARY = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>bad</title></head>
+<body><ul><div>not a list item</div></ul><p>stray</span></p></body></html>
+"""
 
 
 def _build(src: Path) -> Path:
@@ -69,6 +73,30 @@ def nginx_site(example_site):
 def axe_source() -> str:
     need("axe-core (node_modules/, from npm ci)", AXE_JS.is_file())
     return AXE_JS.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def nu_check(example_site, seed_site, tmp_path_factory):
+    """The Nu checker over the example site, the seed site and a known-bad canary page."""
+    need("java", java_path() is not None)
+    need("vnu-jar (node_modules/, from npm ci)", VNU_JAR.is_file())
+    work = tmp_path_factory.mktemp("nu-check")
+    canary = work / "canary"
+    canary.mkdir()
+    (canary / "bad.html").write_text(NU_CANARY, encoding="utf-8")
+    check = NuCheck([example_site, seed_site, canary], work)
+    check.canary = (canary / "bad.html").resolve()
+    yield check
+    check.close()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _start_nu_check_early(request):
+    """When the Nu check is among the tests to run, start its JVM with the first browser test:
+    it checks the sites on one core while the browser tests wait on Chromium."""
+    if java_path() and VNU_JAR.is_file() and any(
+            "nu_check" in getattr(item, "fixturenames", ()) for item in request.session.items):
+        request.getfixturevalue("nu_check")
 
 
 # --- pytest-playwright: Debian's Chromium, one browser per session ---------------------------

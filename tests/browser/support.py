@@ -5,10 +5,20 @@ The tools are Debian's ``chromium``, ``nginx`` and ``java`` plus the npm package
 root package.json (axe-core, vnu-jar) under ``node_modules/``. Without them the tests skip
 and say how to install them; with ``DOSSIER_REQUIRE_BROWSER=1`` (set by ``.ci/run``) a
 missing tool fails the run instead, so CI cannot go green by skipping.
+
+Run them locally (Debian/Ubuntu):
+
+    sudo apt-get install chromium nginx default-jre-headless && npm ci
+    make test                                    # everything, browser tests included
+    .venv/bin/python -m pytest -q tests/browser  # only these; add --headed to watch
+
+DOSSIER_CHROMIUM names another Chromium/Chrome binary (say, on macOS). Screenshots of the key
+pages, light and dark, land in test-artifacts/screenshots/ (git-ignored).
 """
 from __future__ import annotations
 
 import importlib
+import json
 import os
 import shutil
 import signal
@@ -193,6 +203,45 @@ class Nginx:
     def close(self) -> None:
         stop(self.proc, signal.SIGQUIT)     # graceful stop of our master; its workers follow
         shutil.rmtree(self.dir, ignore_errors=True)
+
+
+# --- the Nu HTML checker ----------------------------------------------------------------------
+
+class NuCheck:
+    """One JVM run of the Nu HTML checker (vnu-jar) over some folders, started in the background.
+
+    --verbose names each checked file on stdout; the report (JSON) goes to stderr. Both go to
+    files, so a long report cannot fill a pipe nobody reads yet.
+    """
+
+    def __init__(self, folders: list[Path], work: Path) -> None:
+        self.out, self.err = work / "vnu.out", work / "vnu.err"
+        # -Xss4m -XX:TieredStopAtLevel=1: a JVM that starts fast (the checker needs the stack)
+        with self.out.open("wb") as out, self.err.open("wb") as err:
+            self.proc = subprocess.Popen(
+                [java_path() or "java", "-Xss4m", "-XX:TieredStopAtLevel=1", "-jar",
+                 str(VNU_JAR), "--verbose", "--errors-only", "--skip-non-html",
+                 "--also-check-css", "--also-check-svg", "--format", "json",
+                 *map(str, folders)], stdout=out, stderr=err)
+
+    def result(self, timeout: float = 300) -> tuple[int, set[Path], list[dict]]:
+        """(exit status, files checked, messages) once the checker is done."""
+        try:
+            status = self.proc.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            stop(self.proc)
+            raise
+        checked = {Path(line).resolve() for line in self.out.read_text().splitlines()
+                   if line.strip()}
+        report = self.err.read_text(encoding="utf-8")
+        try:
+            messages = json.loads(report)["messages"]
+        except ValueError:
+            raise AssertionError(f"the Nu checker wrote no JSON report:\n{report}") from None
+        return status, checked, messages
+
+    def close(self) -> None:
+        stop(self.proc)
 
 
 # --- reading pages ----------------------------------------------------------------------------
