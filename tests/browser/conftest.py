@@ -5,7 +5,9 @@ Chromium (never a downloaded one: do not run `playwright install`).
 from __future__ import annotations
 
 import io
+import re
 import shutil
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -13,7 +15,7 @@ import pytest
 from dossier.cli import main as dossier
 
 from .support import (AXE_JS, CHROMIUM_ARGS, EXAMPLES, ROOT, VNU_JAR, HttpServer, Nginx, NuCheck,
-                      chromium_path, java_path, need, nginx_path)
+                      chromium_path, free_port, java_path, need, nginx_path)
 
 SUB_PATH = "/some/sub-path/"
 NU_CANARY = """<!doctype html>
@@ -22,7 +24,7 @@ NU_CANARY = """<!doctype html>
 """
 
 
-def _build(src: Path) -> Path:
+def build_site(src: Path) -> Path:
     out, err = io.StringIO(), io.StringIO()
     status = dossier(["build", "--config", str(src / "config.yaml")], out=out, err=err)
     assert status == 0, f"build of {src} failed:\n{out.getvalue()}{err.getvalue()}"
@@ -37,7 +39,29 @@ def example_site(tmp_path_factory) -> Path:
     src = tmp_path_factory.mktemp("browser-examples") / "site"
     shutil.copytree(EXAMPLES, src, ignore=shutil.ignore_patterns(
         "_site", ".dossier-cache", "*.yaml.new", "*.bak", ".*.lock"))
-    return _build(src)
+    return build_site(src)
+
+
+@dataclass(frozen=True)
+class BaseUrlSite:
+    folder: Path
+    url: str           # the site's base_url: http://127.0.0.1:<port>/some/sub-path/
+    port: int          # a free port picked before the build, for nginx to serve it on
+
+
+@pytest.fixture(scope="session")
+def base_url_site(tmp_path_factory) -> BaseUrlSite:
+    """The example corpus built with base_url set to a loopback sub-path address."""
+    port = free_port()
+    url = f"http://127.0.0.1:{port}{SUB_PATH}"
+    src = tmp_path_factory.mktemp("browser-base-url") / "site"
+    shutil.copytree(EXAMPLES, src, ignore=shutil.ignore_patterns(
+        "_site", ".dossier-cache", "*.yaml.new", "*.bak", ".*.lock"))
+    config = src / "config.yaml"
+    text, n = re.subn(r"(?m)^base_url:.*$", f'base_url: "{url}"', config.read_text())
+    assert n == 1, "examples/config.yaml has no base_url line"
+    config.write_text(text)
+    return BaseUrlSite(build_site(src), url, port)
 
 
 @pytest.fixture(scope="session")
@@ -49,7 +73,7 @@ def seed_site(tmp_path_factory) -> Path:
     shutil.copytree(ROOT / "content", src / "content")
     for folder in ("templates", "static"):     # no overrides: the built-in ones are used
         (src / folder).mkdir()
-    return _build(src)
+    return build_site(src)
 
 
 @pytest.fixture(scope="session")
@@ -76,15 +100,16 @@ def axe_source() -> str:
 
 
 @pytest.fixture(scope="session")
-def nu_check(example_site, seed_site, tmp_path_factory):
-    """The Nu checker over the example site, the seed site and a known-bad canary page."""
+def nu_check(example_site, seed_site, base_url_site, tmp_path_factory):
+    """The Nu checker over the example site (also built with a base_url), the seed site and a
+    known-bad canary page."""
     need("java", java_path() is not None)
     need("vnu-jar (node_modules/, from npm ci)", VNU_JAR.is_file())
     work = tmp_path_factory.mktemp("nu-check")
     canary = work / "canary"
     canary.mkdir()
     (canary / "bad.html").write_text(NU_CANARY, encoding="utf-8")
-    check = NuCheck([example_site, seed_site, canary], work)
+    check = NuCheck([example_site, seed_site, base_url_site.folder, canary], work)
     check.canary = (canary / "bad.html").resolve()
     yield check
     check.close()

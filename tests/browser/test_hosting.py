@@ -18,7 +18,8 @@ from urllib.parse import unquote, urldefrag, urlsplit
 
 import pytest
 
-from .support import crawl, need_module, watch
+from .conftest import SUB_PATH
+from .support import BASE_AFTER_LINKS, Nginx, crawl, need, need_module, nginx_path, watch
 
 need_module("playwright.sync_api")
 from playwright.sync_api import expect  # noqa: E402
@@ -82,6 +83,32 @@ def test_nginx_serves_the_site_404_page_for_a_missing_page(page, nginx_site):
     expect(page.locator("h1")).to_have_text("Briefings")
     assert [e for e in errors if not e.startswith("console")] == [
         f"HTTP 404: {nginx_site}no-such-page.html"]          # that one, and nothing else
+
+
+@pytest.fixture
+def nginx_base_url_site(base_url_site):
+    """The example site built with base_url, served by nginx at that very address."""
+    need("nginx", nginx_path() is not None)
+    server = Nginx(base_url_site.folder, SUB_PATH, base_url_site.port)
+    assert server.url == base_url_site.url
+    yield server.url
+    server.close()
+
+
+@pytest.mark.xfail(strict=True, reason=BASE_AFTER_LINKS)
+def test_nginx_404_page_works_at_any_depth_when_base_url_is_set(page, nginx_base_url_site):
+    """404.html is served for any missing path; with base_url its <base> keeps it whole."""
+    site = nginx_base_url_site
+    errors = watch(page)
+    page.goto(site + "people/deeper/no-such-page.html")
+    expect(page.locator("h1")).to_have_text("Page not found")
+    assert page.evaluate("getComputedStyle(document.documentElement)"
+                         ".getPropertyValue('--bg').trim()") == "#fbfaf7"   # styled
+    page.get_by_role("link", name="Search people, countries, topics and agreements").click()
+    page.wait_for_url(site + "search.html")
+    expect(page.locator("h1")).to_have_text("Search")
+    assert [e for e in errors if not e.startswith("console")] == [
+        f"HTTP 404: {site}people/deeper/no-such-page.html"]
 
 
 PAGE_FACTS = """() => ({
