@@ -10,8 +10,11 @@ STAMP  := $(VENV)/.installed
 site: $(STAMP)
 	$(BIN)/python build.py build
 
+# The Nu HTML checker from `npm ci`, when present, also runs tests/test_examples_build.py's check.
+VNU_JAR := $(wildcard $(CURDIR)/node_modules/vnu-jar/build/dist/vnu.jar)
+
 test: $(STAMP)
-	$(BIN)/python -m pytest -q
+	DOSSIER_VNU_JAR="$${DOSSIER_VNU_JAR:-$(VNU_JAR)}" $(BIN)/python -m pytest -q
 
 serve: $(STAMP)
 	$(BIN)/python build.py serve
