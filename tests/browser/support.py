@@ -49,13 +49,6 @@ INSTALL = "apt-get install chromium nginx default-jre-headless && npm ci"
 
 # Site bugs found by these tests, kept as strict xfails until templates/ is fixed (then they
 # XPASS, fail, and the mark comes off).
-BASE_AFTER_LINKS = (
-    "site bug: templates/base.html emits {% block head %} (where 404.html puts <base href>) after "
-    "the stylesheet, icon and feed <link>s, so with base_url set, 404.html served for a missing "
-    "page in a sub-folder fetches its stylesheet and icon relative to that folder (HTTP 404, "
-    "unstyled page), and the Nu checker reports: The “base” element must come before any "
-    "“link” or “script” elements in the document. Fix: give base.html a block right after "
-    "<meta charset> and put 404.html's <base> there.")
 
 # Playwright passes --headless and --no-sandbox itself (the sandbox cannot start as root);
 # these keep Chromium off the network and quiet on a machine without a GPU.

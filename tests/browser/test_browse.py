@@ -120,7 +120,7 @@ def test_evidence_link_on_briefing_lands_on_highlighted_paragraph(new_context, h
     link = page.locator("#delegations .evidence a").first
     pid = link.get_attribute("href").lstrip("#")
     assert re.fullmatch(r"p\d+", pid)
-    expect(link).to_have_attribute("aria-label", f"From the article, paragraph {pid[1:]}")
+    expect(link).to_have_attribute("aria-label", f"Paragraph {pid[1:]}")
     expect(page.locator(f"#{pid}")).not_to_be_in_viewport()     # the article is further down
     link.click()
     assert_landed_on_paragraph(page, pid)

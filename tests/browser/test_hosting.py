@@ -19,7 +19,7 @@ from urllib.parse import unquote, urldefrag, urlsplit
 import pytest
 
 from .conftest import SUB_PATH
-from .support import BASE_AFTER_LINKS, Nginx, crawl, need, need_module, nginx_path, watch
+from .support import Nginx, crawl, need, need_module, nginx_path, watch
 
 need_module("playwright.sync_api")
 from playwright.sync_api import expect  # noqa: E402
@@ -95,7 +95,6 @@ def nginx_base_url_site(base_url_site):
     server.close()
 
 
-@pytest.mark.xfail(strict=True, reason=BASE_AFTER_LINKS)
 def test_nginx_404_page_works_at_any_depth_when_base_url_is_set(page, nginx_base_url_site):
     """404.html is served for any missing path; with base_url its <base> keeps it whole."""
     site = nginx_base_url_site

@@ -13,7 +13,6 @@ from pathlib import Path
 
 import pytest
 
-from .support import BASE_AFTER_LINKS
 
 
 def site_files(*sites: Path) -> set[Path]:
@@ -54,7 +53,6 @@ def test_nu_html_checker_finds_no_errors_in_example_and_seed_sites(nu_check, exa
     assert errors == {}, report(errors)
 
 
-@pytest.mark.xfail(strict=True, reason=BASE_AFTER_LINKS)
 def test_nu_html_checker_finds_no_errors_with_base_url_set(nu_check, base_url_site):
     _, _, messages = nu_check.result()
     errors = errors_under(messages, base_url_site.folder)
