@@ -5,6 +5,10 @@ Dossier builds with worker processes, so the memory of the parent alone would un
 Summing RSS counts pages shared between a parent and its forked workers once per process: it is
 an upper bound of what the tree really holds, and the same rule is applied to every tool.
 
+Also reported: the CPU seconds of the tree (from wait4's resource usage, which includes the
+workers the tree reaped) and how many cores OTHER processes kept busy during the run (machine-wide
+busy time from /proc/stat minus the tree's), which tells a quiet machine from a shared one.
+
 Cheap enough to run beside a benchmark: each sample lists /proc, reads ``stat`` only for process
 ids not seen before (to learn their parent), and ``statm`` for the members of the tree.
 Linux only, standard library only.
@@ -20,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 PAGE = os.sysconf("SC_PAGE_SIZE")
+CLK_TCK = os.sysconf("SC_CLK_TCK")
 MB = 1024 * 1024
 
 
@@ -31,6 +36,29 @@ def _ppid(pid: int) -> int | None:
         return None
     # "pid (comm) state ppid ..." where comm may contain spaces and parentheses
     return int(data[data.rindex(b")") + 2:].split(b" ", 2)[1])
+
+
+def busy_seconds() -> float:
+    """CPU seconds spent busy by the whole machine since boot (all cores, from /proc/stat)."""
+    try:
+        with open("/proc/stat", "rb") as f:
+            fields = f.readline().split()[1:]
+    except OSError:
+        return 0.0
+    user, nice, system, _idle, _iowait, irq, softirq, steal = (int(x) for x in fields[:8])
+    return (user + nice + system + irq + softirq + steal) / CLK_TCK
+
+
+def wait_for_quiet(max_wait: float, threshold: float = 0.3, window: float = 0.5) -> float:
+    """Wait (up to ``max_wait`` s) until the machine keeps fewer than ``threshold`` cores busy
+    over a ``window``-second look; return the last load seen. Call it while idle yourself."""
+    deadline = time.monotonic() + max_wait
+    while True:
+        before = busy_seconds()
+        time.sleep(window)
+        load = (busy_seconds() - before) / window
+        if load < threshold or time.monotonic() >= deadline:
+            return load
 
 
 def _rss(pid: int) -> int:
@@ -101,6 +129,8 @@ class Measured:
     peak_mb: float             # peak of the summed RSS of the process tree
     max_procs: int             # most processes seen in the tree at once
     samples: int
+    cpu: float                 # user + system CPU seconds of the process and its reaped children
+    others: float              # cores kept busy by OTHER processes meanwhile (0 = quiet machine)
     timed_out: bool
     stdout: str
     stderr: str
@@ -158,22 +188,34 @@ def run_measured(cmd: list[str], *, cwd: Path | None = None, env: dict[str, str]
     out_path, err_path = log_dir / f"{name}.out", log_dir / f"{name}.err"
     timed_out = threading.Event()
     with open(out_path, "wb") as out, open(err_path, "wb") as err:
+        busy0 = busy_seconds()
         start = time.perf_counter()
         proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdin=subprocess.DEVNULL, stdout=out,
                                 stderr=err, start_new_session=True)
         sampler = TreeSampler(proc.pid, interval)
         sampler.start()
 
+        def signal_group(sig: int) -> None:      # never waits: the main thread reaps
+            try:
+                os.killpg(proc.pid, sig)
+            except (ProcessLookupError, PermissionError):
+                pass
+
         def on_timeout() -> None:
             timed_out.set()
-            kill_group(proc, grace=2.0)
+            signal_group(signal.SIGTERM)
+            later = threading.Timer(2.0, signal_group, (signal.SIGKILL,))
+            later.daemon = True
+            later.start()
 
         timer = threading.Timer(timeout, on_timeout)
         timer.daemon = True
         timer.start()
         try:
-            proc.wait()
+            _, status, usage = os.wait4(proc.pid, 0)
             wall = time.perf_counter() - start
+            busy = busy_seconds() - busy0
+            proc.returncode = os.waitstatus_to_exitcode(status)
         except BaseException:        # Ctrl-C: take the tree down with us
             kill_group(proc, grace=1.0)
             raise
@@ -181,14 +223,14 @@ def run_measured(cmd: list[str], *, cwd: Path | None = None, env: dict[str, str]
             timer.cancel()
             sampler.stop()
         # workers that outlived their parent (they should not) are ended too
-        try:
-            os.killpg(proc.pid, signal.SIGKILL)
-        except (ProcessLookupError, PermissionError):
-            pass
+        signal_group(signal.SIGKILL)
+    cpu = usage.ru_utime + usage.ru_stime
     result = Measured(cmd=list(map(str, cmd)),
                       returncode=None if timed_out.is_set() else proc.returncode,
                       wall=wall, peak_mb=sampler.peak_mb, max_procs=sampler.max_procs,
-                      samples=sampler.samples, timed_out=timed_out.is_set(),
+                      samples=sampler.samples, cpu=cpu,
+                      others=max(0.0, busy - cpu) / wall if wall > 0 else 0.0,
+                      timed_out=timed_out.is_set(),
                       stdout=out_path.read_text(errors="replace")[-20000:],
                       stderr=err_path.read_text(errors="replace")[-20000:])
     if own_tmp is not None:
@@ -202,6 +244,7 @@ if __name__ == "__main__":   # python bench/procmem.py CMD ...: measure any comm
     if len(sys.argv) < 2:
         sys.exit("usage: python bench/procmem.py COMMAND [ARG ...]")
     m = run_measured(sys.argv[1:], timeout=3600)
-    print(f"exit {m.returncode}  wall {m.wall:.3f} s  peak {m.peak_mb:.1f} MB "
-          f"(sum of RSS over up to {m.max_procs} processes, {m.samples} samples)")
+    print(f"exit {m.returncode}  wall {m.wall:.3f} s  cpu {m.cpu:.3f} s  peak {m.peak_mb:.1f} MB "
+          f"(sum of RSS over up to {m.max_procs} processes, {m.samples} samples); other "
+          f"processes kept {m.others:.2f} cores busy meanwhile")
     sys.exit(0 if m.ok else 1)

@@ -78,6 +78,8 @@ class Row:
     pages: int | None = None           # .html files in the output
     peak_mb: float | None = None       # peak of summed RSS over the process tree
     max_procs: int | None = None
+    cpu: float | None = None           # CPU seconds of the process tree (user + system)
+    others: float | None = None        # cores other processes kept busy during the run
     note: str = ""
     samples: list[float] = field(default_factory=list)   # reload latencies, one per edit
     ratio_hugo: float | None = None
@@ -98,6 +100,7 @@ def count_html(folder: Path) -> int:
 
 def from_measured(row: Row, m: procmem.Measured, output: Path | None) -> Row:
     row.wall, row.peak_mb, row.max_procs = m.wall, m.peak_mb, m.max_procs
+    row.cpu, row.others = m.cpu, m.others
     if m.timed_out:
         row.status, row.note = "timeout", f"killed after {m.wall:.0f} s"
     elif m.returncode != 0:
@@ -238,6 +241,10 @@ def repeated(args, tool: str, scenario: str, n: int, logs: Path, attempt: Attemp
     runs: list[tuple[procmem.Measured, Path]] = []
     for k in range(args.repeat):
         cmd, cwd, env, output = attempt(k)
+        if args.wait_quiet > 0:
+            load = procmem.wait_for_quiet(args.wait_quiet)
+            if load >= 0.3:
+                say(f"    the machine is still busy ({load:.2f} cores); measuring anyway")
         name = f"{tool}-{scenario}-{n}" + (f"-{k + 1}" if args.repeat > 1 else "")
         m = procmem.run_measured(cmd, cwd=cwd, env=env, timeout=args.timeout, log_dir=logs,
                                  name=name)
@@ -253,6 +260,8 @@ def repeated(args, tool: str, scenario: str, n: int, logs: Path, attempt: Attemp
     row.wall = statistics.median(walls)
     row.peak_mb = max(m.peak_mb for m, _ in runs)
     row.max_procs = max(m.max_procs for m, _ in runs)
+    row.cpu = statistics.median(m.cpu for m, _ in runs)
+    row.others = max(m.others for m, _ in runs)
     row.samples = walls
     if len(walls) > 1:
         row.note = f"median of {len(walls)}: {min(walls):.3f}-{max(walls):.3f} s"
@@ -546,8 +555,9 @@ def markdown_report(rows: list[Row], info: dict, goals: list[dict], args) -> str
              f"same articles as plain Markdown pages (one HTML page each plus an index). "
              f"Dossier entry point: `{args.build_py}`; builds run {args.repeat} time(s) each, "
              f"median shown.", "",
-             "| tool | scenario | N | wall s | pages | pages/s | peak MB | x Hugo | x Pelican | note |",
-             "|---|---|---:|---:|---:|---:|---:|---:|---:|---|"]
+             "| tool | scenario | N | wall s | pages | pages/s | peak MB | x Hugo | x Pelican "
+             "| cpu s | other load | note |",
+             "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"]
     for r in rows:
         ok = r.status == "ok"
         wall = _f(r.wall, 3) if ok else r.status
@@ -555,11 +565,21 @@ def markdown_report(rows: list[Row], info: dict, goals: list[dict], args) -> str
         lines.append(f"| {r.tool} | {SCENARIOS[r.scenario]} | {r.n:,} | {wall} | {pages} | "
                      f"{_f(r.pages_per_s if ok else None, 0)} | "
                      f"{_f(r.peak_mb if ok else None, 0)} | {_f(r.ratio_hugo)} | "
-                     f"{_f(r.ratio_pelican)} | {r.note.replace('|', '/')} |")
+                     f"{_f(r.ratio_pelican)} | {_f(r.cpu if ok else None)} | "
+                     f"{_f(r.others if ok else None)} | {r.note.replace('|', '/')} |")
     lines += ["", "wall s: elapsed seconds of the command (for edit-to-reload: median seconds "
               "from the file write to the `reload` event). peak MB: peak of the summed RSS of "
               "the process and all its workers, sampled every 10 ms. x Hugo / x Pelican: cold "
-              "build time relative to that tool at the same N.", "",
+              "build time relative to that tool at the same N. cpu s: user + system CPU seconds "
+              "of the process tree (median). other load: cores that OTHER processes kept busy "
+              "during the run (worst of the repeats); 0 is a quiet machine.", ""]
+    busy = [r for r in rows if r.status == "ok" and (r.others or 0) > 0.25]
+    if busy:
+        lines += [f"**Warning:** the machine was shared during {len(busy)} of these runs (other "
+                  f"load up to {max(r.others for r in busy):.2f} cores on {info.get('cores')}); "
+                  f"their wall times are inflated. Compare cpu s, or run again on a quiet "
+                  f"machine.", ""]
+    lines += [
               "## Targets (Dossier)", "", "| target | limit | measured | verdict |",
               "|---|---|---:|---|"]
     for g in goals:
@@ -595,6 +615,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                     help="seconds to wait for a reload event after an edit (default 30)")
     ap.add_argument("--settle", type=float, default=1.0,
                     help="quiet seconds before and after each reload edit (default 1)")
+    ap.add_argument("--wait-quiet", type=float, default=0, metavar="SECONDS",
+                    help="before each build, wait up to SECONDS for other processes to leave "
+                         "the CPUs idle (for shared machines; default 0: don't wait)")
     ap.add_argument("--out", type=Path, default=BENCH / "out",
                     help="where results.md, results.json, logs/ and work/ go (default bench/out)")
     ap.add_argument("--keep", action="store_true", help="keep the corpora and built sites in out/work")
@@ -672,7 +695,8 @@ def main(argv: list[str] | None = None) -> int:
     (out / "results.json").write_text(json.dumps({
         "machine": info,
         "settings": {"build_py": str(args.build_py), "sizes": args.sizes, "tools": args.only, "seed": args.seed,
-                     "repeat": args.repeat, "reps": args.reps, "timeout": args.timeout, "python": str(args.python),
+                     "repeat": args.repeat, "reps": args.reps,
+                     "wait_quiet": args.wait_quiet, "timeout": args.timeout, "python": str(args.python),
                      "interrupted": interrupted},
         "results": [dict(asdict(r), pages_per_s=r.pages_per_s) for r in rows],
         "targets": goals,
