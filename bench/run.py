@@ -81,7 +81,7 @@ class Row:
     cpu: float | None = None           # CPU seconds of the process tree (user + system)
     others: float | None = None        # cores other processes kept busy during the run
     note: str = ""
-    samples: list[float] = field(default_factory=list)   # reload latencies, one per edit
+    samples: list[float] = field(default_factory=list)   # every wall time (or reload latency)
     ratio_hugo: float | None = None
     ratio_pelican: float | None = None
 
@@ -427,7 +427,7 @@ def bench_reload(args, n: int, site: Path, logs: Path) -> Row:
             return na(f"the server did not answer on http://127.0.0.1:{port}/ within "
                       f"{args.timeout:.0f} s")
         try:
-            stream = EventStream(port, timeout=args.timeout)
+            stream = EventStream(port, timeout=max(60.0, 2 * args.reload_timeout))
         except (OSError, http.client.HTTPException) as exc:
             return na(f"could not open {EVENTS_PATH}: {exc}")
         if stream.status != 200 or "text/event-stream" not in stream.content_type:
