@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import time
 from pathlib import Path
 from typing import Callable, NoReturn, Sequence, TextIO
 
@@ -33,9 +34,17 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--version", action="version", version=f"dossier {__version__}")
     sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
-    sub.add_parser("build", parents=[common], help="build the site into _site/ (the default)",
-                   description="Read the articles, extract or load their analyses, and write the "
-                               "site to the output folder (_site/ beside the config).")
+    jobs = argparse.ArgumentParser(add_help=False)
+    jobs.add_argument("--jobs", type=_positive, default=None, metavar="N",
+                      help="worker processes for large builds (default: one per core)")
+
+    b = sub.add_parser("build", parents=[common, jobs], help="build the site into _site/ (the "
+                       "default)", description="Read the articles, extract or load their "
+                       "analyses, and write the site to the output folder (_site/ beside the "
+                       "config). Only what changed since the last build is redone.")
+    b.add_argument("--clean", action="store_true",
+                   help="ignore the records of earlier builds: redo and rewrite everything")
+
 
     ex = sub.add_parser("extract", parents=[common], help="extract analyses from articles",
                         description="Without --stdout: (re-)extract the analyses of the given "
@@ -65,6 +74,16 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got '{text}'") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a number of 1 or more, got {value}")
+    return value
+
+
 def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None,
          err: TextIO | None = None) -> int:
     """Run one command; return the exit status."""
@@ -76,7 +95,8 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None,
         return int(exc.code or 0)
     command = args.command or "build"
     handlers: dict[str, Callable[[argparse.Namespace, TextIO, TextIO], int]] = {
-        "build": _build, "extract": _extract, "check": _check, "accept": _accept, "new": _new,
+        "build": _build, "extract": _extract, "check": _check, "accept": _accept,
+        "new": _new,
     }
     try:
         return handlers[command](args, out, err)
@@ -97,13 +117,63 @@ def _build(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from .config import load_config
     from .pipeline import build
 
-    report = build(load_config(args.config))
+    bar = _ProgressBar(err) if _is_terminal(err) else None
+    try:
+        report = build(load_config(args.config), jobs=getattr(args, "jobs", None),
+                       clean=getattr(args, "clean", False), progress=bar)
+    finally:
+        if bar:
+            bar.clear()
     for note in report.notes:
         print(f"note: {note}", file=err)
-    noun = "briefing" if report.briefings == 1 else "briefings"
-    print(f"Built {report.briefings:,} {noun}, {report.pages:,} pages in {report.seconds:.1f} s",
-          file=out)
+    print(_summary(report), file=out)
     return EXIT_OK
+
+
+def _summary(report) -> str:
+    """'Built 1,000 briefings, 4,812 pages in 3.1 s (12 re-rendered, 4,800 unchanged)'."""
+    briefings = "briefing" if report.briefings == 1 else "briefings"
+    pages = "page" if report.pages == 1 else "pages"
+    line = (f"Built {report.briefings:,} {briefings}, {report.pages:,} {pages} in "
+            f"{report.seconds:.1f} s")
+    if report.incremental:
+        line += f" ({len(report.rendered):,} re-rendered, {report.unchanged:,} unchanged)"
+    return line
+
+
+def _is_terminal(stream: TextIO) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+class _ProgressBar:
+    """One line on a terminal, redrawn in place, for builds that run longer than a second."""
+
+    WIDTH = 28
+
+    def __init__(self, stream: TextIO, *, after: float = 1.0) -> None:
+        self.stream = stream
+        self.start = time.monotonic()
+        self.after = after
+        self.drawn = 0.0
+        self.shown = False
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        now = time.monotonic()
+        if now - self.start < self.after or (now - self.drawn < 0.1 and done < total):
+            return
+        self.drawn, self.shown = now, True
+        filled = self.WIDTH * done // total if total else self.WIDTH
+        self.stream.write(f"\r\x1b[K{stage:<10} [{'#' * filled}{'.' * (self.WIDTH - filled)}] "
+                          f"{done:,}/{total:,}")
+        self.stream.flush()
+
+    def clear(self) -> None:
+        if self.shown:
+            self.stream.write("\r\x1b[K")
+            self.stream.flush()
 
 
 def _extract(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:

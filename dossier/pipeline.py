@@ -1,19 +1,54 @@
-"""build(config): read → extract → store → site → render → write, top to bottom.
+"""build(config): read → extract → store → site → render → write, top to bottom, redoing only
+what changed since the last build.
 
 Every stage before writing collects problems instead of stopping at the first, so a build
 with broken inputs reports all of them and leaves the previous site untouched.
+
+What makes a rebuild cheap (the records are described in cache.py):
+
+    nothing changed      stat every input, compare with the record, check the output files
+                         are all there, stop. Jinja, Markdown and the extractor are not loaded.
+    an article changed   only that article is read, synced with its analysis and validated;
+                         the others come from the object store. The site model is rebuilt
+                         (it is cheap), every page's digest is computed, and only the pages
+                         whose digest changed are rendered and written.
+    a template changed   pages whose template (or anything it extends, includes or imports)
+                         changed get new digests; so do all pages when the site settings or
+                         the asset URLs change.
+
+Work that pays for it (many analyses to sync, many pages to render) is spread over worker
+processes forked from this one; results come back in input order, so the output does not
+depend on the number of workers.
 """
 from __future__ import annotations
 
+import contextlib
+import dataclasses
+import gc
+import hashlib
+import itertools
+import multiprocessing
+import os
+import signal
 import time
+from collections import deque
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, Callable, Iterator, Sequence
 
-from . import extract, output, render, source, store, validate
+from . import cache, output
 from .config import Config
 from .errors import BuildFailed, DossierError, SourceError
-from .model import Analysis, Article
-from .site import build_site
+
+if TYPE_CHECKING:
+    from .model import Analysis, Article
+
+Progress = Callable[[str, int, int], None]      # (stage, done, total)
+
+MIN_PARALLEL_ANALYSES = 24      # fewer analyses to sync than this: forking workers does not pay
+MIN_PARALLEL_PAGES = 96         # fewer pages to render than this: same
+PACKAGE = Path(__file__).resolve().parent
 
 
 @dataclass(frozen=True)
@@ -29,50 +64,211 @@ class Analysed:
 @dataclass(frozen=True)
 class BuildReport:
     briefings: int
-    pages: int
-    files: int
+    pages: int                                  # pages in the site (every rendered file)
+    files: int                                  # files written by this build
     seconds: float
     notes: list[str] = field(default_factory=list)
+    rendered: tuple[str, ...] = ()              # URLs of the pages this build rendered
+    removed: tuple[str, ...] = ()               # URLs this build deleted from the site
+    incremental: bool = False                   # it started from a previous build's record
+
+    @property
+    def unchanged(self) -> int:
+        return self.pages - len(self.rendered)
+
+    @property
+    def changed(self) -> bool:
+        """True when the site on disk differs from before the build."""
+        return bool(self.files or self.removed)
 
 
-def build(config: Config) -> BuildReport:
-    """Build the site that ``config`` describes; raise BuildFailed listing every problem."""
+@dataclass
+class Memory:
+    """What a long-running process (the server) keeps between builds: the last record and
+    the parsed articles and analyses, so a rebuild reads neither from disk again."""
+
+    record: cache.Record | None = None
+    objects: cache.Objects | None = None
+    env: tuple[Any, Any] | None = None      # (what the templates were, the Jinja environment)
+
+
+def build(config: Config, *, jobs: int | None = None, progress: Progress | None = None,
+          clean: bool = False, memory: Memory | None = None,
+          min_parallel: int | None = None) -> BuildReport:
+    """Build the site that ``config`` describes; raise BuildFailed listing every problem.
+
+    ``jobs`` worker processes at most (default: one per core); ``clean`` ignores the records
+    of earlier builds and writes the whole site anew; ``memory`` keeps state between builds
+    of one process; ``min_parallel`` overrides the sizes from which workers are used."""
     started = time.perf_counter()
-    articles, problems = read_articles(config)
-    analysed, more = analyse(articles, config)
-    problems += more + check_folders(config)
-    if problems:
-        raise BuildFailed(problems)
-
-    site = build_site(((a.article, a.analysis) for a in analysed), config)
-    env = render.make_env([config.paths.templates, render.BUILTIN_TEMPLATES])
-    assets = render.collect_assets([config.paths.static, render.BUILTIN_STATIC])
+    jobs = max(1, jobs or os.cpu_count() or 1)
     out = config.paths.output
     with output.lock(out):
         output.recover(out)
         output.check_target(out, root=config.paths.root,
                             inputs=[config.paths.articles, config.paths.analysis,
                                     config.paths.templates, config.paths.static])
-        written = output.write_site(out, render.render_pages(env, site, site.pages, assets),
-                                    assets.files)
+        record = None if clean else (memory.record if memory and memory.record
+                                     else cache.load(config.paths.cache))
+        if record is not None and record.config_key == cache.config_key(config):
+            if (cache.scan(record.roots) == record.inputs
+                    and output.list_files(out) == set(record.outputs) and output.has_site(out)):
+                return BuildReport(briefings=record.briefings, pages=record.pages, files=0,
+                                   seconds=time.perf_counter() - started, notes=record.notes,
+                                   incremental=True)
+        with _collector_paused():
+            return _build(config, record, jobs=jobs, progress=progress or _silent,
+                          memory=memory if memory is not None else Memory(),
+                          min_parallel=min_parallel, started=started)
+
+
+def _build(config: Config, record: cache.Record | None, *, jobs: int, progress: Progress,
+           memory: Memory, min_parallel: int | None, started: float) -> BuildReport:
+    # Imported here, not at the top: a build that finds nothing changed never loads Jinja,
+    # Markdown or the extractor, which is most of the time a no-op build would take.
+    from . import render
+    from .model import Article
+    from .site import build_site
+
+    out = config.paths.output
+    template_dirs = [config.paths.templates, render.BUILTIN_TEMPLATES]
+    static_dirs = [config.paths.static, render.BUILTIN_STATIC]
+    roots = _roots(config, template_dirs, static_dirs)
+    inputs = cache.scan(roots)
+    if record is not None and record.inputs.get("code") != inputs.get("code"):
+        record = None                       # Dossier itself changed: trust nothing recorded
+    objects = memory.objects
+    if objects is None or objects.folder != config.paths.cache / "objects":
+        objects = memory.objects = cache.Objects(config.paths.cache / "objects")
+    old_articles = record.articles if record else {}
+    old_analyses = record.analyses if record else {}
+
+    articles, problems, article_entries = _read(config, inputs.get("articles", {}), old_articles,
+                                                objects)
+    analysed, more, analysis_entries = _analyse(articles, config, inputs.get("analyses", {}),
+                                                old_analyses, objects, jobs=jobs,
+                                                min_parallel=min_parallel, progress=progress)
+    problems += more + check_folders(config)
+    if problems:
+        # what did load stays recorded, so the next attempt redoes only the broken files
+        kept = dataclasses.replace(record or cache.Record(), articles=article_entries,
+                                   analyses={**old_analyses, **analysis_entries})
+        _save(config, memory, kept, objects)
+        raise BuildFailed(problems)
+
+    site = build_site(((a.article, a.analysis) for a in analysed), config)
+    if memory.env is None or memory.env[0] != (template_dirs, inputs.get("templates")):
+        memory.env = ((template_dirs, inputs.get("templates")), render.make_env(template_dirs))
+    env = memory.env[1]                     # unchanged templates stay compiled between builds
+    if record and record.assets and record.inputs.get("static") == inputs.get("static"):
+        urls, files = record.assets
+        assets = render.Assets(urls=dict(urls), files={u: Path(p) for u, p in files.items()})
+    else:
+        assets = render.collect_assets(static_dirs)
+
+    yaml_sha = {id(a.analysis): (a.analysis, analysis_entries[_yaml(config, a.article)].text_sha)
+                for a in analysed}
+    wanted = _digests(site, assets, template_dirs, yaml_sha, inputs, Article)
+    output.claim_all([p.url for p in site.pages] + list(assets.files))
+    previous = record.outputs if record else {}
+    incremental = record is not None and output.has_site(out)
+    present = output.list_files(out) if incremental else set()
+    if incremental:
+        todo = [p for p in site.pages if previous.get(p.url) != wanted[p.url] or p.url not in present]
+        copies = {url: path for url, path in assets.files.items()
+                  if previous.get(url) != wanted[url] or url not in present}
+        removed = tuple(sorted(present - set(wanted)))
+    else:
+        todo, copies, removed = list(site.pages), dict(assets.files), ()
+
+    gc.freeze()                             # rendering makes garbage with cycles: collect it,
+    gc.enable()                             # without walking the long-lived objects above
+    pages = _map(_render_page, (render.render_page, env, site, todo, assets), range(len(todo)),
+                 jobs=jobs,
+                 min_items=min_parallel or MIN_PARALLEL_PAGES, progress=progress,
+                 stage="Rendering")
+    if not incremental:
+        written = output.write_site(out, pages, copies).files
+    elif todo or copies or removed:
+        written = output.update_site(out, pages, copies, removed).files
+    else:
+        written = 0
+
+    inputs.setdefault("analyses", {}).update(      # YAMLs as this build left them
+        {path: e.stat for path, e in analysis_entries.items()})
     notes = [f"{a.article.path}: {a.note}" for a in analysed if a.note]
     notes += site.notes + orphans(config, {a.article.slug for a in analysed})
-    return BuildReport(briefings=len(site.briefings), pages=written.pages, files=written.files,
-                       seconds=time.perf_counter() - started, notes=notes)
+    _save(config, memory, cache.Record(
+        config_key=cache.config_key(config), roots=roots, inputs=inputs, outputs=wanted,
+        assets=(dict(assets.urls), {u: str(p) for u, p in assets.files.items()}),
+        articles=article_entries, analyses=analysis_entries, briefings=len(site.briefings),
+        pages=len(site.pages), notes=notes), objects)
+    return BuildReport(briefings=len(site.briefings), pages=len(site.pages), files=written,
+                       seconds=time.perf_counter() - started, notes=notes,
+                       rendered=tuple(p.url for p in todo), removed=removed,
+                       incremental=incremental)
 
 
-def read_articles(config: Config) -> tuple[list[Article], list[DossierError]]:
+def _roots(config: Config, template_dirs: list[Path], static_dirs: list[Path]) -> tuple[cache.Root, ...]:
+    """Where a build's inputs are; the same list lets a later build check them without
+    loading anything else."""
+    return (
+        cache.Root("articles", str(config.paths.articles)),
+        cache.Root("analyses", str(config.paths.analysis), suffixes=(".yaml",)),
+        *(cache.Root("templates", str(d), recursive=True) for d in template_dirs),
+        *(cache.Root("static", str(d), recursive=True) for d in static_dirs),
+        cache.Root("config", str(config.path)),
+        cache.Root("code", str(PACKAGE), recursive=True,
+                   suffixes=(".py", ".txt", ".tsv", ".json", ".csv")),
+    )
+
+
+def _save(config: Config, memory: Memory, record: cache.Record, objects: cache.Objects) -> None:
+    memory.record = record
+    keys = {e.key for e in record.articles.values()} | {e.key for e in record.analyses.values()}
+    objects.keep_only(keys)
+    cache.save(config.paths.cache, record)
+
+
+# --- reading and analysing --------------------------------------------------------------------
+
+def read_articles(config: Config) -> tuple[list[Any], list[DossierError]]:
     """Every article file, read; two files with one slug are both reported."""
-    articles: list[Article] = []
+    articles, problems, _ = _read(config, {}, {}, None)
+    return articles, problems
+
+
+def _read(config: Config, files: cache.Files, old: dict[str, cache.ArticleEntry],
+          objects: cache.Objects | None) -> tuple[list[Any], list[DossierError],
+                                                  dict[str, cache.ArticleEntry]]:
+    """The articles, each from the object store when its file did not change, else read."""
+    from . import source
+
+    articles: list[Any] = []
     problems: list[DossierError] = []
-    by_slug: dict[str, Article] = {}
+    entries: dict[str, cache.ArticleEntry] = {}
+    by_slug: dict[str, Any] = {}
     for path in source.discover(config.paths.articles):
-        try:
-            article = source.read(path, max_bytes=config.max_article_bytes,
-                                  display=_shown(path, config))
-        except DossierError as exc:
-            problems.append(exc)
-            continue
+        name = str(path)
+        seen = files.get(name)
+        entry = old.get(name)
+        article = None
+        if (objects is not None and entry is not None and seen == entry.stat
+                and seen[1] <= config.max_article_bytes):
+            article = objects.get(entry.key)
+        if article is None:
+            try:
+                article = source.read(path, max_bytes=config.max_article_bytes,
+                                      display=_shown(path, config))
+            except DossierError as exc:
+                problems.append(exc)
+                continue
+            if objects is not None:
+                entry = cache.ArticleEntry(stat=seen, key=cache.object_key(
+                    "article", article.path, path.name, article.sha256))
+                objects.put(entry.key, article)
+        if entry is not None:
+            entries[name] = entry
         if article.slug in by_slug:
             problems.append(SourceError(f"has the same slug '{article.slug}' as "
                                         f"{by_slug[article.slug].path}; rename one of them or set "
@@ -80,33 +276,107 @@ def read_articles(config: Config) -> tuple[list[Article], list[DossierError]]:
             continue
         by_slug[article.slug] = article
         articles.append(article)
-    return articles, problems
+    return articles, problems, entries
 
 
-def analyse(articles: list[Article], config: Config) -> tuple[list[Analysed], list[DossierError]]:
-    """Each article's analysis: loaded when current, extracted when missing or stale."""
-    lexicon = extract.load_lexicon(config.lexicon)
+@dataclass(frozen=True)
+class _Syncing:
+    """What a worker needs to sync analyses (given to it once, when it starts)."""
+
+    articles: list[Any]
+    config: Config
+    lexicon: Any
+    extractor: str
+    objects: Path
+
+
+def _analyse(articles: list[Any], config: Config, files: cache.Files,
+             old: dict[str, cache.AnalysisEntry], objects: cache.Objects, *, jobs: int,
+             min_parallel: int | None, progress: Progress
+             ) -> tuple[list[Analysed], list[DossierError], dict[str, cache.AnalysisEntry]]:
+    """Each article's analysis: reused when neither it, its YAML nor the extractor changed;
+    otherwise loaded when current, extracted when missing or stale (store.sync), and checked."""
+    from . import extract
+
     version = extract.version()
-    analysed: list[Analysed] = []
+    found: list[tuple[Analysed, cache.AnalysisEntry] | None] = [None] * len(articles)
+    todo: list[int] = []
+    for i, article in enumerate(articles):
+        path = _yaml(config, article)
+        reused = _reuse(old.get(path), files.get(path), path, article, version, objects)
+        if reused is None:
+            todo.append(i)
+        else:
+            found[i] = reused
     problems: list[DossierError] = []
-    for article in articles:
-        path = config.paths.analysis / f"{article.slug}.yaml"
+    if todo:
+        context = _Syncing(articles, config, extract.load_lexicon(config.lexicon), version,
+                           objects.folder)
+        results = _map(_sync_one, context, todo, jobs=jobs,
+                       min_items=min_parallel or MIN_PARALLEL_ANALYSES, progress=progress,
+                       stage="Analysing")
+        for i, (result, trouble) in zip(todo, results):
+            problems += trouble
+            if result is not None:
+                objects.memory[result[1].key] = result[0].analysis
+                found[i] = result
+    analysed = [r[0] for r in found if r is not None]
+    entries = {_yaml(config, r[0].article): r[1] for r in found if r is not None}
+    return analysed, problems, entries
+
+
+def _yaml(config: Config, article: Any) -> str:
+    return str(config.paths.analysis / f"{article.slug}.yaml")
+
+
+def _reuse(entry: cache.AnalysisEntry | None, seen: cache.Stat | None, path: str, article: Any,
+           version: str, objects: cache.Objects) -> tuple[Analysed, cache.AnalysisEntry] | None:
+    """The recorded analysis when store.sync would return it unchanged: same YAML text, same
+    article, same extractor (it was also valid against that article then)."""
+    if entry is None or seen is None or entry.article_sha != article.sha256 \
+            or entry.extractor != version:
+        return None
+    if seen != entry.stat:
         try:
-            synced = store.sync(path, article.sha256, version,
-                                lambda article=article: extract.extract(article, lexicon))
-        except BuildFailed as exc:
-            problems += exc.problems
-            continue
-        except DossierError as exc:
-            problems.append(exc)
-            continue
-        found = validate.check(synced.stored.analysis, article, path=_shown(path, config),
-                               lines=synced.stored.lines)
-        if found:
-            problems += found
-            continue
-        analysed.append(Analysed(article, synced.stored.analysis, synced.action, synced.note))
-    return analysed, problems
+            if cache.sha256_file(path) != entry.text_sha:
+                return None
+        except OSError:
+            return None
+        entry = dataclasses.replace(entry, stat=seen)
+    analysis = objects.get(entry.key)
+    if analysis is None:
+        return None
+    action = entry.action if entry.action in ("reviewed", "conflict") else "unchanged"
+    return Analysed(article, analysis, action, entry.note), entry
+
+
+def _sync_one(context: _Syncing, index: int
+              ) -> tuple[tuple[Analysed, cache.AnalysisEntry] | None, list[DossierError]]:
+    """Sync and check one article's analysis (in a worker or in this process)."""
+    from . import extract, store, validate
+
+    article = context.articles[index]
+    path = context.config.paths.analysis / f"{article.slug}.yaml"
+    try:
+        synced = store.sync(path, article.sha256, context.extractor,
+                            lambda: extract.extract(article, context.lexicon))
+    except BuildFailed as exc:
+        return None, list(exc.problems)
+    except DossierError as exc:
+        return None, [exc]
+    problems = validate.check(synced.stored.analysis, article, path=_shown(path, context.config),
+                              lines=synced.stored.lines)
+    if problems:
+        return None, list(problems)
+    with open(path, "rb") as handle:
+        text_sha = hashlib.sha256(handle.read()).hexdigest()
+        seen = cache.stat_key(os.fstat(handle.fileno()))
+    key = cache.object_key("analysis", text_sha)
+    cache.Objects(context.objects).put(key, synced.stored.analysis)
+    entry = cache.AnalysisEntry(stat=seen, text_sha=text_sha, article_sha=article.sha256,
+                                extractor=context.extractor, action=synced.action,
+                                note=synced.note, key=key)
+    return (Analysed(article, synced.stored.analysis, synced.action, synced.note), entry), []
 
 
 def check_folders(config: Config) -> list[DossierError]:
@@ -135,3 +405,104 @@ def _shown(path: Path, config: Config) -> str:
         return path.relative_to(config.paths.root).as_posix()
     except ValueError:
         return str(path)
+
+
+# --- digests and rendering --------------------------------------------------------------------
+
+def _digests(site: Any, assets: Any, template_dirs: list[Path],
+             yaml_sha: dict[int, tuple[Any, str]], inputs: dict[str, cache.Files],
+             article_type: type) -> dict[str, str]:
+    """Site URL → digest of everything the file is made from. An analysis is digested by
+    the sha256 of its YAML text (``yaml_sha``: id → (analysis, sha)), an article by its path,
+    sha256 and format; everything else a page shows is walked."""
+    known = {ident: (analysis, f"yaml:{sha}") for ident, (analysis, sha) in yaml_sha.items()}
+    digester = cache.Digester(known=known, special={
+        article_type: lambda a: f"{a.path}\0{a.sha256}\0{a.format}"})
+    templates = cache.template_digests(template_dirs)
+    common = digester.token(site.meta) + digester.token(assets.urls)
+    wanted = {page.url: cache.digest_text("\0".join([
+        digester.token(page), templates.get(page.template, f"missing:{page.template}"), common]))
+        for page in site.pages}
+    static = inputs.get("static", {})
+    for url, path in assets.files.items():
+        seen = static.get(str(path))
+        if seen is None:
+            seen = cache.stat_key(os.stat(path))
+        wanted[url] = f"copy:{path}:{seen}"
+    return wanted
+
+
+def _render_page(context: tuple[Callable[..., bytes], Any, Any, list[Any], Any],
+                 index: int) -> tuple[str, bytes]:
+    render_page, env, site, pages, assets = context
+    page = pages[index]
+    return page.url, render_page(env, site, page, assets)
+
+
+# --- running work in worker processes ---------------------------------------------------------
+
+_WORKER: dict[str, Any] = {}     # set only inside pool workers, by _start_worker
+
+
+def _start_worker(context: Any) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)     # Ctrl-C is the parent's to handle
+    gc.enable()                                      # the parent froze what it shares
+    _WORKER["context"] = context
+
+
+def _run_chunk(task: Callable[[Any, Any], Any], items: Sequence[Any]) -> list[Any]:
+    context = _WORKER["context"]
+    return [task(context, item) for item in items]
+
+
+def _map(task: Callable[[Any, Any], Any], context: Any, items: Sequence[Any], *, jobs: int,
+         min_items: int, progress: Progress, stage: str) -> Iterator[Any]:
+    """``task(context, item)`` for each item, results in the order of ``items``: in this
+    process for small batches, else in ``jobs`` forked workers that get ``context`` once
+    (through the pool initializer, shared copy-on-write, never pickled)."""
+    total = len(items)
+    if jobs < 2 or total < max(min_items, 2):
+        for done, item in enumerate(items, start=1):
+            yield task(context, item)
+            progress(stage, done, total)
+        return
+    size = max(1, min(32, total // (jobs * 6)))
+    chunks = iter([items[i:i + size] for i in range(0, total, size)])
+    gc.freeze()         # workers share the parent's objects: keep their collector off them
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"),
+                               initializer=_start_worker, initargs=(context,))
+    pending: deque = deque()
+    done = 0
+    try:
+        for chunk in itertools.islice(chunks, jobs * 4):
+            pending.append(pool.submit(_run_chunk, task, chunk))
+        while pending:
+            results = pending.popleft().result()
+            for chunk in itertools.islice(chunks, 1):
+                pending.append(pool.submit(_run_chunk, task, chunk))
+            yield from results
+            done += len(results)
+            progress(stage, done, total)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _silent(stage: str, done: int, total: int) -> None:
+    pass
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Loading records and building the site make many long-lived objects and no garbage
+    cycles, so the cyclic garbage collector only slows that down: it is off until rendering,
+    which then collects without walking what was frozen before it."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+        if enabled:
+            gc.enable()
+        else:
+            gc.disable()

@@ -26,9 +26,10 @@ ALLOWED: dict[str, set[str]] = {
     "site": {"errors", "model", "config"},
     "render": {"errors", "model", "config", "site"},
     "output": {"errors"},
+    "cache": set(),
     "scaffold": {"errors", "config"},
     "pipeline": {"errors", "model", "config", "source", "extract", "store", "validate", "site",
-                 "render", "output"},
+                 "render", "output", "cache"},
     "cli": {"__init__", "errors", "config", "source", "extract", "store", "validate",
             "pipeline", "scaffold"},
 }

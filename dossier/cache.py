@@ -1,0 +1,339 @@
+"""Build records: what the last build was made from, so the next build redoes only what changed.
+
+A record (``paths.cache``/record.pickle, plain data with a format version) holds:
+
+    inputs      the stat (mtime, size, inode) of every file a build reads, by group: articles,
+                analyses, templates, static files, config.yaml and Dossier's own code. When
+                nothing differs and every output file is in place, a build stops right there.
+    articles    per article file: its stat and the key of the parsed Article in the object store
+    analyses    per analysis YAML: its stat, the sha256 of its text, the article and extractor it
+                was checked against, what the store did with it, and the key of the parsed Analysis
+    outputs     per output file: the digest of what made it. A page's digest covers what it shows
+                (see Digester), the templates it uses, the site settings and the asset URLs.
+
+Parsed articles and analyses live in an object store beside the record (objects/<key>.pickle,
+one file each, named by content), so unchanged files are neither re-read nor re-parsed, and a
+one-file edit writes one object. Nothing here knows the page kinds: digests walk any data.
+"""
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import os
+import pickle
+import re
+import stat as stat_module
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Iterable
+
+FORMAT = 1
+RECORD_NAME = "record.pickle"
+
+Stat = tuple[int, int, int]                 # (mtime_ns, size, inode)
+Files = dict[str, Stat]                     # absolute path → stat
+
+
+# --- inputs -----------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Root:
+    """Where some of a build's input files are: one file, or the files of a folder."""
+
+    group: str                              # articles | analyses | templates | static | config | code
+    path: str
+    recursive: bool = False
+    suffixes: tuple[str, ...] = ()          # only files ending so (lower case); () = every file
+
+
+def stat_key(result: os.stat_result) -> Stat:
+    return (result.st_mtime_ns, result.st_size, result.st_ino)
+
+
+def scan(roots: Iterable[Root]) -> dict[str, Files]:
+    """Stat every input file, by group. Hidden files and folders (".name") are not inputs."""
+    groups: dict[str, Files] = {}
+    for root in roots:
+        files = groups.setdefault(root.group, {})
+        try:
+            info = os.stat(root.path)
+        except OSError:
+            continue
+        if stat_module.S_ISDIR(info.st_mode):
+            _scan_folder(root.path, root, files)
+        else:
+            files[root.path] = stat_key(info)
+    return groups
+
+
+def _scan_folder(folder: str, root: Root, files: Files) -> None:
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return
+    for entry in entries:
+        if entry.name.startswith(".") or entry.name == "__pycache__":
+            continue
+        try:
+            if entry.is_dir():
+                if root.recursive:
+                    _scan_folder(entry.path, root, files)
+            elif not root.suffixes or entry.name.lower().endswith(root.suffixes):
+                files[entry.path] = stat_key(entry.stat())
+        except OSError:
+            continue
+
+
+# --- the record -------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class ArticleEntry:
+    stat: Stat
+    key: str                                # object store key of the parsed Article
+
+
+@dataclass(frozen=True)
+class AnalysisEntry:
+    """An analysis YAML that loaded and validated against its article."""
+
+    stat: Stat
+    text_sha: str                           # sha256 of the file's bytes
+    article_sha: str                        # the article it was checked against
+    extractor: str                          # the extractor version it was synced with
+    action: str                             # what store.sync did: created, unchanged, reviewed, ...
+    note: str
+    key: str                                # object store key of the parsed Analysis
+
+
+@dataclass
+class Record:
+    format: int = FORMAT
+    config_key: str = ""
+    roots: tuple[Root, ...] = ()
+    inputs: dict[str, Files] = field(default_factory=dict)
+    outputs: dict[str, str] = field(default_factory=dict)     # site URL → digest of its sources
+    assets: tuple[dict[str, str], dict[str, str]] | None = None   # (name → URL, URL → source)
+    articles: dict[str, ArticleEntry] = field(default_factory=dict)
+    analyses: dict[str, AnalysisEntry] = field(default_factory=dict)
+    briefings: int = 0
+    pages: int = 0
+    notes: list[str] = field(default_factory=list)
+
+
+def load(folder: Path) -> Record | None:
+    """The record in ``folder``; None when there is none or it cannot be used (old format,
+    damaged file): the build then simply starts from scratch."""
+    try:
+        with open(folder / RECORD_NAME, "rb") as handle:
+            record = pickle.load(handle)
+    except Exception:       # a damaged or foreign record only costs a full build
+        return None
+    if not isinstance(record, Record) or record.format != FORMAT:
+        return None
+    return record
+
+
+def save(folder: Path, record: Record) -> None:
+    """Write the record whole or not at all."""
+    _write_atomic(folder / RECORD_NAME, pickle.dumps(record, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+def config_key(config: object) -> str:
+    """A digest of the (frozen, plain) config: any setting that differs makes another key."""
+    return hashlib.blake2b(repr(config).encode(), digest_size=16).hexdigest()
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        tmp.write_bytes(data)
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+# --- the object store -------------------------------------------------------------------------
+
+class Objects:
+    """Parsed articles and analyses, one pickle per object, named by a digest of their source.
+
+    Objects read or written are also kept in memory, so a long-running process (the server)
+    reads each one from disk at most once."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.memory: dict[str, Any] = {}
+
+    def get(self, key: str) -> Any | None:
+        if key in self.memory:
+            return self.memory[key]
+        try:
+            with open(self.folder / f"{key}.pickle", "rb") as handle:
+                value = pickle.load(handle)
+        except Exception:   # missing or damaged: the caller reads the source again
+            return None
+        self.memory[key] = value
+        return value
+
+    def put(self, key: str, value: Any) -> None:
+        self.memory[key] = value
+        path = self.folder / f"{key}.pickle"
+        if not path.exists():
+            _write_atomic(path, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+
+    def keep_only(self, keys: set[str]) -> None:
+        """Forget every object not in ``keys`` (on disk and in memory)."""
+        for key in [k for k in self.memory if k not in keys]:
+            del self.memory[key]
+        try:
+            names = os.listdir(self.folder)
+        except OSError:
+            return
+        for name in names:
+            if name.endswith(".pickle") and name[:-len(".pickle")] not in keys:
+                (self.folder / name).unlink(missing_ok=True)
+
+
+def object_key(kind: str, *parts: str) -> str:
+    digest = hashlib.blake2b("\0".join(parts).encode(), digest_size=16).hexdigest()
+    return f"{kind}-{digest}"
+
+
+# --- digests ----------------------------------------------------------------------------------
+
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+
+
+class Digester:
+    """Digests of page data: anything built from dataclasses, lists, tuples, dicts, sets and
+    plain values. Each dataclass instance is digested once per Digester (by identity), so a
+    briefing listed on many pages costs one walk. ``known`` seeds digests of objects whose
+    content is already known (an Analysis: the sha256 of its YAML); ``special`` digests a type
+    by a few fields that determine it (an Article: path, sha256, format)."""
+
+    def __init__(self, *, known: dict[int, tuple[object, str]] | None = None,
+                 special: dict[type, Callable[[Any], str]] | None = None) -> None:
+        self._memo: dict[int, tuple[object, str]] = dict(known or {})
+        self._special = special or {}
+        self._busy: set[int] = set()
+
+    def digest(self, value: Any) -> str:
+        """A short hex digest of ``value``'s content."""
+        return digest_text(self.token(value))
+
+    def token(self, value: Any) -> str:
+        """A text that differs when ``value``'s content differs: scalars inline, containers
+        item by item, each dataclass instance as a digest of its fields (memoised)."""
+        kind = type(value)
+        if kind in _SCALARS:
+            return repr(value)
+        if kind is list or kind is tuple:
+            if _SCALARS.issuperset(map(type, value)):      # evidence ids, names: all in C
+                return repr(value)
+            inner = ",".join([repr(v) if type(v) in _SCALARS else self.token(v) for v in value])
+            return f"[{inner}]" if kind is list else f"({inner})"
+        if kind is dict:
+            return "{" + ",".join([
+                (repr(k) if type(k) in _SCALARS else self.token(k)) + ":"
+                + (repr(v) if type(v) in _SCALARS else self.token(v))
+                for k, v in value.items()]) + "}"
+        ident = id(value)
+        known = self._memo.get(ident)
+        if known is not None:
+            return known[1]
+        if ident in self._busy:                     # a reference back up the walk
+            return f"^{kind.__qualname__}"
+        self._busy.add(ident)
+        try:
+            text = self._text(value, kind)
+        finally:
+            self._busy.discard(ident)
+        token = "#" + digest_text(text) if len(text) > 64 else text
+        self._memo[ident] = (value, token)          # the value is kept so its id stays its own
+        return token
+
+    def _text(self, value: Any, kind: type) -> str:
+        special = self._special.get(kind)
+        if special is not None:
+            return f"{kind.__qualname__}:{special(value)}"
+        if kind is set or kind is frozenset:
+            return "<" + ",".join(sorted(self.token(v) for v in value)) + ">"
+        if dataclasses.is_dataclass(kind):
+            state = getattr(value, "__dict__", None)
+            if state is None:                       # a dataclass with __slots__
+                state = {f.name: getattr(value, f.name) for f in dataclasses.fields(kind)}
+            return kind.__qualname__ + repr([        # (token,): never equal to a plain value
+                v if type(v) in _SCALARS else (self.token(v),) for v in state.values()])
+        if isinstance(value, os.PathLike):
+            return f"path:{os.fspath(value)}"
+        if kind.__repr__ is not object.__repr__:
+            return f"{kind.__qualname__}:{value!r}"
+        raise TypeError(f"cannot digest a {kind.__qualname__}: page data must be made of "
+                        "dataclasses, lists, tuples, dicts, sets and plain values")
+
+
+def digest_text(text: str) -> str:
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+
+
+def sha256_file(path: str | Path) -> str:
+    with open(path, "rb") as handle:
+        return hashlib.sha256(handle.read()).hexdigest()
+
+
+# --- templates --------------------------------------------------------------------------------
+
+_TAG = re.compile(r"\{%[-+]?\s*(extends|include|import|from)\b(.*?)[-+]?%\}", re.S)
+_ARGUMENT_END = re.compile(r"\s+(?:import|as|ignore\s+missing|with\s+context|without\s+context)\b.*$",
+                           re.S)
+_LITERAL = re.compile(r"""\s*(?:"([^"\\]*)"|'([^'\\]*)')\s*""")
+
+
+def template_refs(source: str) -> tuple[str, ...] | None:
+    """The templates a template names in extends/include/import/from tags; None when one of
+    them is chosen at render time (a variable or an expression), so it may use any template."""
+    names: list[str] = []
+    for match in _TAG.finditer(source):
+        argument = _ARGUMENT_END.sub("", match.group(2).strip())
+        literals = argument[1:-1] if argument.startswith("[") and argument.endswith("]") else argument
+        parts = [p for p in literals.split(",") if p.strip()] if argument.startswith("[") else [literals]
+        for part in parts:
+            found = _LITERAL.fullmatch(part)
+            if not found:
+                return None
+            names.append(found.group(1) if found.group(1) is not None else found.group(2))
+    return tuple(dict.fromkeys(names))
+
+
+def template_digests(folders: list[Path]) -> dict[str, str]:
+    """Template name → digest of its source and of every template it uses, for the templates
+    in ``folders`` (earlier folders win, as in the Jinja loader)."""
+    sources: dict[str, bytes] = {}
+    for folder in folders:
+        if not folder.is_dir():
+            continue
+        for path in sorted(folder.rglob("*")):
+            name = path.relative_to(folder).as_posix()
+            if path.is_file() and name not in sources:
+                sources[name] = path.read_bytes()
+    refs = {name: template_refs(data.decode("utf-8", "replace")) for name, data in sources.items()}
+    everything = digest_text("\0".join(f"{n}\0{hashlib.sha256(d).hexdigest()}"
+                                 for n, d in sorted(sources.items())))
+    done: dict[str, str] = {}
+
+    def digest(name: str, path: tuple[str, ...]) -> str:
+        if name in done:
+            return done[name]
+        if name not in sources:
+            return f"missing:{name}"
+        if refs[name] is None:
+            result = digest_text(f"{name}\0dynamic\0{everything}")
+        else:
+            used = [digest(r, (*path, name)) if r not in path else f"cycle:{r}" for r in refs[name]]
+            result = digest_text("\0".join([name, hashlib.sha256(sources[name]).hexdigest(), *used]))
+        done[name] = result
+        return result
+
+    return {name: digest(name, ()) for name in sources}
