@@ -45,6 +45,15 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--clean", action="store_true",
                    help="ignore the records of earlier builds: redo and rewrite everything")
 
+    sv = sub.add_parser("serve", parents=[common, jobs], help="build, serve the site on this "
+                        "machine and rebuild on every change", description="Build the site, "
+                        "serve it at http://127.0.0.1:PORT/, watch the articles, analyses, "
+                        "templates, static files and config.yaml, rebuild what changed and "
+                        "reload the open pages. Ctrl-C stops.")
+    sv.add_argument("--port", type=_port, default=8000, metavar="N",
+                    help="port to listen on (default 8000; the next free one when taken)")
+    sv.add_argument("--host", default="127.0.0.1", choices=["127.0.0.1", "localhost", "::1"],
+                    help="address to listen on: this machine only (default 127.0.0.1)")
 
     ex = sub.add_parser("extract", parents=[common], help="extract analyses from articles",
                         description="Without --stdout: (re-)extract the analyses of the given "
@@ -84,6 +93,16 @@ def _positive(text: str) -> int:
     return value
 
 
+def _port(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a port number, got '{text}'") from None
+    if not 0 <= value <= 65535:
+        raise argparse.ArgumentTypeError(f"expected a port from 0 to 65535, got {value}")
+    return value
+
+
 def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None,
          err: TextIO | None = None) -> int:
     """Run one command; return the exit status."""
@@ -95,8 +114,8 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None,
         return int(exc.code or 0)
     command = args.command or "build"
     handlers: dict[str, Callable[[argparse.Namespace, TextIO, TextIO], int]] = {
-        "build": _build, "extract": _extract, "check": _check, "accept": _accept,
-        "new": _new,
+        "build": _build, "serve": _serve, "extract": _extract, "check": _check,
+        "accept": _accept, "new": _new,
     }
     try:
         return handlers[command](args, out, err)
@@ -174,6 +193,50 @@ class _ProgressBar:
         if self.shown:
             self.stream.write("\r\x1b[K")
             self.stream.flush()
+
+
+def _serve(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from . import server
+    from .config import load_config
+    from .pipeline import Memory, build
+
+    config = load_config(args.config)
+    memory = Memory()
+    seen_notes: set[str] = set()
+
+    def log(line: str) -> None:
+        print(line, file=err, flush=True)
+
+    def rebuild() -> bool:
+        """One build; the server shows failures in the terminal and in the open pages."""
+        try:
+            report = build(load_config(args.config), jobs=args.jobs, memory=memory)
+        except BuildFailed as exc:
+            raise server.RebuildFailed("\n".join([*(f"error: {p}" for p in exc.problems),
+                                                   f"error: {exc}"])) from None
+        except DossierError as exc:
+            raise server.RebuildFailed(f"error: {exc}") from None
+        for note in report.notes:
+            if note not in seen_notes:
+                seen_notes.add(note)
+                log(f"note: {note}")
+        if report.changed or not report.incremental:
+            print(_summary(report), file=out, flush=True)
+        return report.changed
+
+    paths = config.paths
+    try:
+        live = server.LiveServer(
+            paths.output, rebuild=rebuild, host=args.host, port=args.port, log=log,
+            watch=[paths.articles, paths.analysis, paths.templates, paths.static, config.path],
+            ignore=[paths.output, paths.cache])
+        live.start()
+    except server.ServerError as exc:
+        raise DossierError(str(exc)) from None
+    log(f"Serving {paths.output} at {live.url} (Ctrl-C to stop)")
+    live.run()
+    log("Stopped.")
+    return EXIT_OK
 
 
 def _extract(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:

@@ -105,7 +105,7 @@ def test_a_build_with_nothing_changed_does_not_load_the_renderer(tmp_path: Path)
     assert "(0 re-rendered, 15 unchanged)" in done.stdout
 
 
-@pytest.mark.parametrize("argv", [["build", "--help"]])
+@pytest.mark.parametrize("argv", [["serve", "--help"], ["build", "--help"]])
 def test_help_mentions_the_new_options(argv, capsys):
     assert main(argv) == 0
     text = capsys.readouterr().out
