@@ -5,10 +5,13 @@ This is the only module that prints, reads argv or decides the exit status.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import signal
 import sys
+import threading
 import time
 from pathlib import Path
-from typing import Callable, NoReturn, Sequence, TextIO
+from typing import Callable, Iterator, NoReturn, Sequence, TextIO
 
 from . import __version__
 from .errors import BuildFailed, DossierError
@@ -230,13 +233,38 @@ def _serve(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             paths.output, rebuild=rebuild, host=args.host, port=args.port, log=log,
             watch=[paths.articles, paths.analysis, paths.templates, paths.static, config.path],
             ignore=[paths.output, paths.cache])
-        live.start()
     except server.ServerError as exc:
         raise DossierError(str(exc)) from None
-    log(f"Serving {paths.output} at {live.url} (Ctrl-C to stop)")
-    live.run()
+    with _terminate_like_ctrl_c():
+        try:
+            live.start()
+            log(f"Serving {paths.output} at {live.url} (Ctrl-C to stop)")
+            live.run()
+        except server.ServerError as exc:
+            raise DossierError(str(exc)) from None
+        except KeyboardInterrupt:
+            pass
+        finally:
+            live.close()                # whenever Ctrl-C came: threads joined, port freed
     log("Stopped.")
     return EXIT_OK
+
+
+@contextlib.contextmanager
+def _terminate_like_ctrl_c() -> Iterator[None]:
+    """SIGTERM (what service managers and process-group kills send) stops cleanly, as Ctrl-C."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def interrupt(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def _extract(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:

@@ -446,6 +446,7 @@ _WORKER: dict[str, Any] = {}     # set only inside pool workers, by _start_worke
 
 def _start_worker(context: Any) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)     # Ctrl-C is the parent's to handle
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)    # whatever the parent made of it
     gc.enable()                                      # the parent froze what it shares
     _WORKER["context"] = context
 

@@ -134,8 +134,8 @@ def inject(html: bytes, build: str) -> bytes:
 class LiveServer:
     """Serve ``root`` at http://host:port/, rebuild when files under ``watch`` change.
 
-    ``start()`` binds and serves in a thread; ``run()`` builds once, then watches and
-    rebuilds until ``stop()`` or Ctrl-C, and closes everything (threads joined) on return."""
+    ``start()`` builds, starts watching and serves in a thread; ``run()`` rebuilds on changes
+    until ``stop()`` or Ctrl-C, and closes everything (threads joined) on return."""
 
     def __init__(self, root: Path, *, rebuild: Callable[[], bool], watch: Iterable[Path],
                  ignore: Iterable[Path] = (), host: str = "127.0.0.1", port: int = 8000,
@@ -169,7 +169,11 @@ class LiveServer:
         return f"http://{host}:{self.port}/"
 
     def start(self) -> None:
-        """Listen on the first free port from ``port`` on, and serve in a thread."""
+        """Build, start watching, and listen on the first free port from ``port`` on (serving
+        in a thread): when the address answers, the site is there."""
+        self.rebuild_now()
+        self._watch_files()
+        self.rebuild_now()          # catches edits made while the first build ran (often a no-op)
         wanted = self.port
         tries = [0] if wanted == 0 else range(wanted, min(wanted + PORT_TRIES, 65536))
         for port in tries:
@@ -186,13 +190,11 @@ class LiveServer:
         if wanted and self.port != wanted:
             self.log(f"Port {wanted} is taken; using {self.port}.")
         self._spawn(self._httpd.serve_forever, "dossier-http")
+        self.ready.set()
 
     def run(self) -> None:
-        """Build once, then rebuild on every burst of changes until ``stop()`` or Ctrl-C."""
+        """Rebuild on every burst of changes until ``stop()`` or Ctrl-C; then close."""
         try:
-            self.rebuild_now()
-            self._watch_files()
-            self.ready.set()
             while not self._stopping.is_set():
                 try:
                     changes = self._changes.get(timeout=0.25)
@@ -219,9 +221,10 @@ class LiveServer:
         with self._clients_lock:
             for client in self._clients:
                 client.put(None)
-        if self._httpd is not None:
-            self._httpd.shutdown()
-            self._httpd.server_close()          # joins the request threads
+        httpd, self._httpd = self._httpd, None
+        if httpd is not None:
+            httpd.shutdown()
+            httpd.server_close()                # joins the request threads
         for thread in self._threads:
             thread.join()
         self._threads.clear()

@@ -97,10 +97,10 @@ def running(root: Path, rebuild: Callable[[], bool], watch: list[Path] = (),
                              **options)
     live.lines = lines
     live.start()
+    assert live.ready.is_set()
     thread = threading.Thread(target=live.run)
     thread.start()
     try:
-        assert live.ready.wait(WAIT)
         yield live
     finally:
         live.stop()
@@ -230,7 +230,10 @@ def test_a_new_page_hears_hello_then_reload_then_error(plain_site: Path):
     outcomes: queue.Queue = queue.Queue()
 
     def rebuild() -> bool:
-        outcome = outcomes.get()
+        try:
+            outcome = outcomes.get_nowait()
+        except queue.Empty:
+            return False                                # nothing changed
         if isinstance(outcome, Exception):
             raise outcome
         return outcome
@@ -372,7 +375,7 @@ def test_dossiers_own_writes_do_not_cause_a_rebuild_loop(project: Path):
             time.sleep(1.5)                                    # let any echo of our writes arrive
             settled = len(calls)
             time.sleep(1.5)
-            assert len(calls) == settled <= 3                  # first build, the edit, one echo
+            assert len(calls) == settled <= 4       # first build and its catch-up, the edit, an echo
             assert events.received.empty()                     # and no second reload
         finally:
             events.close()
@@ -387,14 +390,14 @@ def test_the_serve_command_builds_serves_reloads_and_stops_on_ctrl_c(project: Pa
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                                cwd=site.parent)
     try:
-        line = process.stderr.readline()
+        first = process.stdout.readline()              # the site is built first
+        assert first.startswith("Built 6 briefings, 15 pages in "), first
+        line = process.stderr.readline()               # then served
         found = re.fullmatch(r"Serving (.+) at http://127\.0\.0\.1:(\d+)/ \(Ctrl-C to stop\)\n",
                              line)
         assert found, line + process.stderr.read() if process.poll() is not None else line
         assert found.group(1) == str(site / "_site")
         port = int(found.group(2))
-        first = process.stdout.readline()              # the first build is done
-        assert first.startswith("Built 6 briefings, 15 pages in "), first
         events = Events(port)
         try:
             events.next("hello")
@@ -420,3 +423,20 @@ def test_the_serve_command_builds_serves_reloads_and_stops_on_ctrl_c(project: Pa
     assert "Traceback" not in err
     assert err.endswith("Stopped.\n")
     assert "(6 re-rendered, 9 unchanged)" in out
+
+
+def test_sigterm_stops_the_server_as_ctrl_c_does(project: Path):
+    process = subprocess.Popen([sys.executable, str(ROOT / "build.py"), "serve", "--config",
+                                str(project), "--port", "0"],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        assert process.stderr.readline().startswith("Serving ")
+    finally:
+        process.send_signal(signal.SIGTERM)
+        try:
+            _, err = process.communicate(timeout=WAIT)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.communicate()
+            pytest.fail("the server did not stop on SIGTERM")
+    assert process.returncode == 0 and err == "Stopped.\n"
