@@ -17,12 +17,14 @@ one-file edit writes one object. Nothing here knows the page kinds: digests walk
 """
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import hashlib
 import os
 import pickle
 import re
 import stat as stat_module
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable
@@ -90,6 +92,7 @@ def _scan_folder(folder: str, root: Root, files: Files) -> None:
 class ArticleEntry:
     stat: Stat
     key: str                                # object store key of the parsed Article
+    identity: bytes                         # its path, slug, sha256, front matter (lazy.py)
 
 
 @dataclass(frozen=True)
@@ -159,34 +162,63 @@ def _write_atomic(path: Path, data: bytes) -> None:
 class Objects:
     """Parsed articles and analyses, one pickle per object, named by a digest of their source.
 
-    Objects read or written are also kept in memory, so a long-running process (the server)
-    reads each one from disk at most once."""
+    ``get`` keeps what it reads in memory (analyses: a long-running process, the server,
+    reads each one from disk once); ``recall`` keeps only the most recently used (article
+    texts: a build needs the few it renders, not all of them at once)."""
+
+    RECENT = 256
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
         self.memory: dict[str, Any] = {}
+        self.recent: OrderedDict[str, Any] = OrderedDict()
 
     def get(self, key: str) -> Any | None:
         if key in self.memory:
             return self.memory[key]
-        try:
-            with open(self.folder / f"{key}.pickle", "rb") as handle:
-                value = pickle.load(handle)
-        except Exception:   # missing or damaged: the caller reads the source again
-            return None
-        self.memory[key] = value
+        value = self._read(key)
+        if value is not None:
+            self.memory[key] = value
         return value
 
-    def put(self, key: str, value: Any) -> None:
-        self.memory[key] = value
-        path = self.folder / f"{key}.pickle"
-        if not path.exists():
-            _write_atomic(path, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+    def recall(self, key: str) -> Any | None:
+        if key in self.memory:
+            return self.memory[key]
+        if key in self.recent:
+            self.recent.move_to_end(key)
+            return self.recent[key]
+        value = self._read(key)
+        if value is not None:
+            self._remember(key, value)
+        return value
+
+    def put(self, key: str, value: Any, *, keep: bool = True) -> None:
+        """Store ``value``; keep it in memory, or (``keep=False``) among the recent ones.
+        A file is written once (its name is its content's digest): with O_EXCL, no temporary
+        file; one a crash left half written fails to load, is deleted, and is made again."""
+        if keep:
+            self.memory[key] = value
+        else:
+            self._remember(key, value)
+        data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        path = os.path.join(self.folder, f"{key}.pickle")
+        try:
+            handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+        except FileExistsError:
+            return
+        except FileNotFoundError:
+            os.makedirs(self.folder, exist_ok=True)
+            handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+        try:
+            os.write(handle, data)
+        finally:
+            os.close(handle)
 
     def keep_only(self, keys: set[str]) -> None:
         """Forget every object not in ``keys`` (on disk and in memory)."""
-        for key in [k for k in self.memory if k not in keys]:
-            del self.memory[key]
+        for held in (self.memory, self.recent):
+            for key in [k for k in held if k not in keys]:
+                del held[key]
         try:
             names = os.listdir(self.folder)
         except OSError:
@@ -194,6 +226,24 @@ class Objects:
         for name in names:
             if name.endswith(".pickle") and name[:-len(".pickle")] not in keys:
                 (self.folder / name).unlink(missing_ok=True)
+
+    def _read(self, key: str) -> Any | None:
+        path = os.path.join(self.folder, f"{key}.pickle")
+        try:
+            with open(path, "rb") as handle:
+                return pickle.load(handle)
+        except FileNotFoundError:
+            return None
+        except Exception:   # damaged: the caller reads the source again, and stores it anew
+            with contextlib.suppress(OSError):
+                os.unlink(path)
+            return None
+
+    def _remember(self, key: str, value: Any) -> None:
+        self.recent[key] = value
+        self.recent.move_to_end(key)
+        while len(self.recent) > self.RECENT:
+            self.recent.popitem(last=False)
 
 
 def object_key(kind: str, *parts: str) -> str:

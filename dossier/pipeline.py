@@ -46,7 +46,8 @@ if TYPE_CHECKING:
 
 Progress = Callable[[str, int, int], None]      # (stage, done, total)
 
-MIN_PARALLEL_ANALYSES = 24      # fewer analyses to sync than this: forking workers does not pay
+MIN_PARALLEL_READS = 200        # fewer articles to read than this: forking workers does not pay
+MIN_PARALLEL_ANALYSES = 24      # fewer analyses to sync than this: same
 MIN_PARALLEL_PAGES = 96         # fewer pages to render than this: same
 PACKAGE = Path(__file__).resolve().parent
 
@@ -126,7 +127,7 @@ def _build(config: Config, record: cache.Record | None, *, jobs: int, progress: 
            memory: Memory, min_parallel: int | None, started: float) -> BuildReport:
     # Imported here, not at the top: a build that finds nothing changed never loads Jinja,
     # Markdown or the extractor, which is most of the time a no-op build would take.
-    from . import render
+    from . import lazy, render
     from .model import Article
     from .site import build_site
 
@@ -144,7 +145,8 @@ def _build(config: Config, record: cache.Record | None, *, jobs: int, progress: 
     old_analyses = record.analyses if record else {}
 
     articles, problems, article_entries = _read(config, inputs.get("articles", {}), old_articles,
-                                                objects)
+                                                objects, jobs=jobs, min_parallel=min_parallel,
+                                                progress=progress)
     analysed, more, analysis_entries = _analyse(articles, config, inputs.get("analyses", {}),
                                                 old_analyses, objects, jobs=jobs,
                                                 min_parallel=min_parallel, progress=progress)
@@ -168,7 +170,8 @@ def _build(config: Config, record: cache.Record | None, *, jobs: int, progress: 
 
     yaml_sha = {id(a.analysis): (a.analysis, analysis_entries[_yaml(config, a.article)].text_sha)
                 for a in analysed}
-    wanted = _digests(site, assets, template_dirs, yaml_sha, inputs, Article)
+    wanted = _digests(site, assets, template_dirs, yaml_sha, inputs,
+                      (Article, lazy.StoredArticle))
     output.claim_all([p.url for p in site.pages] + list(assets.files))
     previous = record.outputs if record else {}
     incremental = record is not None and output.has_site(out)
@@ -232,65 +235,108 @@ def _save(config: Config, memory: Memory, record: cache.Record, objects: cache.O
 
 # --- reading and analysing --------------------------------------------------------------------
 
-def read_articles(config: Config) -> tuple[list[Any], list[DossierError]]:
+def read_articles(config: Config) -> tuple[list[Article], list[DossierError]]:
     """Every article file, read; two files with one slug are both reported."""
-    articles, problems, _ = _read(config, {}, {}, None)
-    return articles, problems
-
-
-def _read(config: Config, files: cache.Files, old: dict[str, cache.ArticleEntry],
-          objects: cache.Objects | None) -> tuple[list[Any], list[DossierError],
-                                                  dict[str, cache.ArticleEntry]]:
-    """The articles, each from the object store when its file did not change, else read."""
     from . import source
 
-    articles: list[Any] = []
+    articles: list[Article] = []
     problems: list[DossierError] = []
-    entries: dict[str, cache.ArticleEntry] = {}
-    by_slug: dict[str, Any] = {}
     for path in source.discover(config.paths.articles):
-        name = str(path)
-        seen = files.get(name)
-        entry = old.get(name)
-        article = None
-        if (objects is not None and entry is not None and seen == entry.stat
-                and seen[1] <= config.max_article_bytes):
-            article = objects.get(entry.key)
-        if article is None:
-            try:
-                article = source.read(path, max_bytes=config.max_article_bytes,
-                                      display=_shown(path, config))
-            except DossierError as exc:
-                problems.append(exc)
-                continue
-            if objects is not None:
-                entry = cache.ArticleEntry(stat=seen, key=cache.object_key(
-                    "article", article.path, path.name, article.sha256))
-                objects.put(entry.key, article)
-        if entry is not None:
-            entries[name] = entry
+        try:
+            articles.append(source.read(path, max_bytes=config.max_article_bytes,
+                                        display=_shown(path, config)))
+        except DossierError as exc:
+            problems.append(exc)
+    return _one_per_slug(articles, problems)
+
+
+def _one_per_slug(articles: list[Article], problems: list[DossierError]
+                  ) -> tuple[list[Article], list[DossierError]]:
+    unique: list[Article] = []
+    by_slug: dict[str, Article] = {}
+    for article in articles:
         if article.slug in by_slug:
             problems.append(SourceError(f"has the same slug '{article.slug}' as "
                                         f"{by_slug[article.slug].path}; rename one of them or set "
                                         "'slug:' in its front matter", path=article.path))
             continue
         by_slug[article.slug] = article
-        articles.append(article)
+        unique.append(article)
+    return unique, problems
+
+
+@dataclass(frozen=True)
+class _Reading:
+    """What a worker needs to read articles (given to it once, when it starts)."""
+
+    config: Config
+    paths: list[Path]
+    files: cache.Files
+    objects: cache.Objects
+
+
+def _read(config: Config, files: cache.Files, old: dict[str, cache.ArticleEntry],
+          objects: cache.Objects, *, jobs: int, min_parallel: int | None, progress: Progress
+          ) -> tuple[list[Article], list[DossierError], dict[str, cache.ArticleEntry]]:
+    """The articles: unchanged files as recorded, the others read (in workers when many).
+    Their paragraphs stay in the object store until used (lazy.StoredArticle)."""
+    from . import lazy, source
+
+    paths = source.discover(config.paths.articles)
+    found: list[cache.ArticleEntry | DossierError | None] = [None] * len(paths)
+    todo: list[int] = []
+    for i, path in enumerate(paths):
+        seen, entry = files.get(str(path)), old.get(str(path))
+        if entry is not None and seen == entry.stat and seen[1] <= config.max_article_bytes:
+            found[i] = entry
+        else:
+            todo.append(i)
+    context = _Reading(config, paths, files, objects)
+    for i, result in zip(todo, _map(_read_one, context, todo, jobs=jobs,
+                                    min_items=min_parallel or MIN_PARALLEL_READS,
+                                    progress=progress, stage="Reading")):
+        found[i] = result
+    articles: list[Article] = []
+    problems: list[DossierError] = []
+    entries: dict[str, cache.ArticleEntry] = {}
+    for path, result in zip(paths, found):
+        if isinstance(result, DossierError):
+            problems.append(result)
+        elif result is not None:
+            entries[str(path)] = result
+            articles.append(lazy.stored(result.identity, result.key, objects))
+    articles, problems = _one_per_slug(articles, problems)
     return articles, problems, entries
+
+
+def _read_one(context: _Reading, index: int) -> cache.ArticleEntry | DossierError:
+    """Read one article into the object store (in a worker or in this process)."""
+    from . import lazy, source
+
+    path, config = context.paths[index], context.config
+    try:
+        article = source.read(path, max_bytes=config.max_article_bytes,
+                              display=_shown(path, config))
+    except DossierError as exc:
+        return exc
+    key = cache.object_key("article", article.path, path.name, article.sha256)
+    context.objects.put(key, article, keep=False)
+    return cache.ArticleEntry(stat=context.files.get(str(path)), key=key,
+                              identity=lazy.identity(article))
 
 
 @dataclass(frozen=True)
 class _Syncing:
     """What a worker needs to sync analyses (given to it once, when it starts)."""
 
-    articles: list[Any]
+    articles: list[Article]
     config: Config
     lexicon: Any
     extractor: str
-    objects: Path
+    objects: cache.Objects
 
 
-def _analyse(articles: list[Any], config: Config, files: cache.Files,
+def _analyse(articles: list[Article], config: Config, files: cache.Files,
              old: dict[str, cache.AnalysisEntry], objects: cache.Objects, *, jobs: int,
              min_parallel: int | None, progress: Progress
              ) -> tuple[list[Analysed], list[DossierError], dict[str, cache.AnalysisEntry]]:
@@ -311,26 +357,28 @@ def _analyse(articles: list[Any], config: Config, files: cache.Files,
     problems: list[DossierError] = []
     if todo:
         context = _Syncing(articles, config, extract.load_lexicon(config.lexicon), version,
-                           objects.folder)
+                           objects)
         results = _map(_sync_one, context, todo, jobs=jobs,
                        min_items=min_parallel or MIN_PARALLEL_ANALYSES, progress=progress,
                        stage="Analysing")
         for i, (result, trouble) in zip(todo, results):
             problems += trouble
             if result is not None:
-                objects.memory[result[1].key] = result[0].analysis
-                found[i] = result
+                analysis, entry = result
+                objects.memory[entry.key] = analysis
+                found[i] = Analysed(articles[i], analysis, entry.action, entry.note), entry
     analysed = [r[0] for r in found if r is not None]
     entries = {_yaml(config, r[0].article): r[1] for r in found if r is not None}
     return analysed, problems, entries
 
 
-def _yaml(config: Config, article: Any) -> str:
+def _yaml(config: Config, article: Article) -> str:
     return str(config.paths.analysis / f"{article.slug}.yaml")
 
 
-def _reuse(entry: cache.AnalysisEntry | None, seen: cache.Stat | None, path: str, article: Any,
-           version: str, objects: cache.Objects) -> tuple[Analysed, cache.AnalysisEntry] | None:
+def _reuse(entry: cache.AnalysisEntry | None, seen: cache.Stat | None, path: str,
+           article: Article, version: str, objects: cache.Objects
+           ) -> tuple[Analysed, cache.AnalysisEntry] | None:
     """The recorded analysis when store.sync would return it unchanged: same YAML text, same
     article, same extractor (it was also valid against that article then)."""
     if entry is None or seen is None or entry.article_sha != article.sha256 \
@@ -351,7 +399,7 @@ def _reuse(entry: cache.AnalysisEntry | None, seen: cache.Stat | None, path: str
 
 
 def _sync_one(context: _Syncing, index: int
-              ) -> tuple[tuple[Analysed, cache.AnalysisEntry] | None, list[DossierError]]:
+              ) -> tuple[tuple[Analysis, cache.AnalysisEntry] | None, list[DossierError]]:
     """Sync and check one article's analysis (in a worker or in this process)."""
     from . import extract, store, validate
 
@@ -372,11 +420,11 @@ def _sync_one(context: _Syncing, index: int
         text_sha = hashlib.sha256(handle.read()).hexdigest()
         seen = cache.stat_key(os.fstat(handle.fileno()))
     key = cache.object_key("analysis", text_sha)
-    cache.Objects(context.objects).put(key, synced.stored.analysis)
+    context.objects.put(key, synced.stored.analysis, keep=False)
     entry = cache.AnalysisEntry(stat=seen, text_sha=text_sha, article_sha=article.sha256,
                                 extractor=context.extractor, action=synced.action,
                                 note=synced.note, key=key)
-    return (Analysed(article, synced.stored.analysis, synced.action, synced.note), entry), []
+    return (synced.stored.analysis, entry), []
 
 
 def check_folders(config: Config) -> list[DossierError]:
@@ -411,13 +459,15 @@ def _shown(path: Path, config: Config) -> str:
 
 def _digests(site: Any, assets: Any, template_dirs: list[Path],
              yaml_sha: dict[int, tuple[Any, str]], inputs: dict[str, cache.Files],
-             article_type: type) -> dict[str, str]:
+             article_types: tuple[type, ...]) -> dict[str, str]:
     """Site URL → digest of everything the file is made from. An analysis is digested by
     the sha256 of its YAML text (``yaml_sha``: id → (analysis, sha)), an article by its path,
     sha256 and format; everything else a page shows is walked."""
     known = {ident: (analysis, f"yaml:{sha}") for ident, (analysis, sha) in yaml_sha.items()}
-    digester = cache.Digester(known=known, special={
-        article_type: lambda a: f"{a.path}\0{a.sha256}\0{a.format}"})
+    def article(a: Article) -> str:
+        return f"{a.path}\0{a.sha256}\0{a.format}"
+
+    digester = cache.Digester(known=known, special={kind: article for kind in article_types})
     templates = cache.template_digests(template_dirs)
     common = digester.token(site.meta) + digester.token(assets.urls)
     wanted = {page.url: cache.digest_text("\0".join([
