@@ -9,9 +9,10 @@ What makes a rebuild cheap (the records are described in cache.py):
     nothing changed      stat every input, compare with the record, check the output files
                          are all there, stop. Jinja, Markdown and the extractor are not loaded.
     an article changed   only that article is read, synced with its analysis and validated;
-                         the others come from the object store. The site model is rebuilt
-                         (it is cheap), every page's digest is computed, and only the pages
-                         whose digest changed are rendered and written.
+                         the others are taken from the record (their analyses from the object
+                         store, their texts left there until a page needs them, see lazy.py).
+                         The site model is rebuilt, every page's digest is computed, and only
+                         the pages whose digest changed are rendered and written.
     a template changed   pages whose template (or anything it extends, includes or imports)
                          changed get new digests; so do all pages when the site settings or
                          the asset URLs change.
@@ -85,8 +86,8 @@ class BuildReport:
 
 @dataclass
 class Memory:
-    """What a long-running process (the server) keeps between builds: the last record and
-    the parsed articles and analyses, so a rebuild reads neither from disk again."""
+    """What a long-running process (the server) keeps between builds: the last record, the
+    parsed analyses (and recently used articles), and the compiled templates."""
 
     record: cache.Record | None = None
     objects: cache.Objects | None = None
@@ -117,10 +118,12 @@ def build(config: Config, *, jobs: int | None = None, progress: Progress | None 
                 return BuildReport(briefings=record.briefings, pages=record.pages, files=0,
                                    seconds=time.perf_counter() - started, notes=record.notes,
                                    incremental=True)
-        with _collector_paused():
+        try:
             return _build(config, record, jobs=jobs, progress=progress or _silent,
                           memory=memory if memory is not None else Memory(),
                           min_parallel=min_parallel, started=started)
+        finally:
+            gc.unfreeze()                   # what _build froze goes back to the collector
 
 
 def _build(config: Config, record: cache.Record | None, *, jobs: int, progress: Progress,
@@ -158,6 +161,7 @@ def _build(config: Config, record: cache.Record | None, *, jobs: int, progress: 
         _save(config, memory, kept, objects)
         raise BuildFailed(problems)
 
+    gc.freeze()     # long-lived from here on: spare the collector from walking them again
     site = build_site(((a.article, a.analysis) for a in analysed), config)
     if memory.env is None or memory.env[0] != (template_dirs, inputs.get("templates")):
         memory.env = ((template_dirs, inputs.get("templates")), render.make_env(template_dirs))
@@ -184,8 +188,7 @@ def _build(config: Config, record: cache.Record | None, *, jobs: int, progress: 
     else:
         todo, copies, removed = list(site.pages), dict(assets.files), ()
 
-    gc.freeze()                             # rendering makes garbage with cycles: collect it,
-    gc.enable()                             # without walking the long-lived objects above
+    gc.freeze()
     pages = _map(_render_page, (render.render_page, env, site, todo, assets), range(len(todo)),
                  jobs=jobs,
                  min_items=min_parallel or MIN_PARALLEL_PAGES, progress=progress,
@@ -347,13 +350,15 @@ def _analyse(articles: list[Article], config: Config, files: cache.Files,
     version = extract.version()
     found: list[tuple[Analysed, cache.AnalysisEntry] | None] = [None] * len(articles)
     todo: list[int] = []
-    for i, article in enumerate(articles):
-        path = _yaml(config, article)
-        reused = _reuse(old.get(path), files.get(path), path, article, version, objects)
-        if reused is None:
-            todo.append(i)
-        else:
-            found[i] = reused
+    with _collector_paused():           # loading thousands of recorded analyses
+        for i, article in enumerate(articles):
+            path = _yaml(config, article)
+            reused = _reuse(old.get(path), files.get(path), path, article, version, objects)
+            if reused is None:
+                todo.append(i)
+            else:
+                found[i] = reused
+    gc.freeze()
     problems: list[DossierError] = []
     if todo:
         context = _Syncing(articles, config, extract.load_lexicon(config.lexicon), version,
@@ -497,7 +502,6 @@ _WORKER: dict[str, Any] = {}     # set only inside pool workers, by _start_worke
 def _start_worker(context: Any) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)     # Ctrl-C is the parent's to handle
     signal.signal(signal.SIGTERM, signal.SIG_DFL)    # whatever the parent made of it
-    gc.enable()                                      # the parent froze what it shares
     _WORKER["context"] = context
 
 
@@ -519,7 +523,7 @@ def _map(task: Callable[[Any, Any], Any], context: Any, items: Sequence[Any], *,
         return
     size = max(1, min(32, total // (jobs * 6)))
     chunks = iter([items[i:i + size] for i in range(0, total, size)])
-    gc.freeze()         # workers share the parent's objects: keep their collector off them
+    gc.freeze()         # workers share the parent's objects: their collector leaves them alone
     pool = ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"),
                                initializer=_start_worker, initargs=(context,))
     pending: deque = deque()
@@ -544,16 +548,12 @@ def _silent(stage: str, done: int, total: int) -> None:
 
 @contextlib.contextmanager
 def _collector_paused() -> Iterator[None]:
-    """Loading records and building the site make many long-lived objects and no garbage
-    cycles, so the cyclic garbage collector only slows that down: it is off until rendering,
-    which then collects without walking what was frozen before it."""
+    """Unpickling thousands of objects makes no garbage cycles; the cyclic collector would
+    only walk them again and again as they pile up."""
     enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
-        gc.unfreeze()
         if enabled:
             gc.enable()
-        else:
-            gc.disable()
