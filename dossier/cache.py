@@ -1,18 +1,25 @@
 """Build records: what the last build was made from, so the next build redoes only what changed.
 
-A record (``paths.cache``/record.pickle, plain data with a format version) holds:
+Two files in ``paths.cache``, plain data with a format version:
 
-    inputs      the stat (mtime, size, inode) of every file a build reads, by group: articles,
-                analyses, templates, static files, config.yaml and Dossier's own code. When
-                nothing differs and every output file is in place, a build stops right there.
-    articles    per article file: its stat and the key of the parsed Article in the object store
-    analyses    per analysis YAML: its stat, the sha256 of its text, the article and extractor it
-                was checked against, what the store did with it, and the key of the parsed Analysis
-    outputs     per output file: the digest of what made it. A page's digest covers what it shows
-                (see Digester), the templates it uses, the site settings and the asset URLs.
+    record.pickle   all a build needs to see that nothing changed, and so small to load:
+        inputs      the stat (mtime, size, inode) of every file a build reads, by group:
+                    articles, analyses, templates, static files, config.yaml and Dossier's
+                    own code. When nothing differs and every output file is in place, a
+                    build stops right there.
+        outputs     per output file: the digest of what made it. A page's digest covers what
+                    it shows (see Digester), the templates it uses, the site settings and the
+                    asset URLs.
+    entries.pickle  per input file, what it was found to be:
+        articles    per article file: its stat, identity (path, slug, sha256, front matter)
+                    and the key of its parsed Article in the object store
+        analyses    per analysis YAML: its stat, the sha256 of its text, the article and
+                    extractor it was checked against, what the store did with it, and the
+                    key of the parsed Analysis
+        assets      the static files' URLs, with the stats they were computed from
 
-Parsed articles and analyses live in an object store beside the record (objects/<key>.pickle,
-one file each, named by content), so unchanged files are neither re-read nor re-parsed, and a
+Parsed articles and analyses live in an object store beside them (objects/<key>.pickle, one
+file each, named by content), so unchanged files are neither re-read nor re-parsed, and a
 one-file edit writes one object. Nothing here knows the page kinds: digests walk any data.
 """
 from __future__ import annotations
@@ -27,10 +34,11 @@ import stat as stat_module
 from collections import OrderedDict
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, NamedTuple
 
 FORMAT = 1
 RECORD_NAME = "record.pickle"
+ENTRIES_NAME = "entries.pickle"
 
 Stat = tuple[int, int, int]                 # (mtime_ns, size, inode)
 Files = dict[str, Stat]                     # absolute path → stat
@@ -88,15 +96,13 @@ def _scan_folder(folder: str, root: Root, files: Files) -> None:
 
 # --- the record -------------------------------------------------------------------------------
 
-@dataclass(frozen=True)
-class ArticleEntry:
-    stat: Stat
+class ArticleEntry(NamedTuple):
+    stat: Stat | None
     key: str                                # object store key of the parsed Article
     identity: bytes                         # its path, slug, sha256, front matter (lazy.py)
 
 
-@dataclass(frozen=True)
-class AnalysisEntry:
+class AnalysisEntry(NamedTuple):
     """An analysis YAML that loaded and validated against its article."""
 
     stat: Stat
@@ -110,40 +116,66 @@ class AnalysisEntry:
 
 @dataclass
 class Record:
+    """What the last successful build was made from and what it made."""
+
     format: int = FORMAT
     config_key: str = ""
     roots: tuple[Root, ...] = ()
     inputs: dict[str, Files] = field(default_factory=dict)
     outputs: dict[str, str] = field(default_factory=dict)     # site URL → digest of its sources
-    assets: tuple[dict[str, str], dict[str, str]] | None = None   # (name → URL, URL → source)
-    articles: dict[str, ArticleEntry] = field(default_factory=dict)
-    analyses: dict[str, AnalysisEntry] = field(default_factory=dict)
     briefings: int = 0
     pages: int = 0
     notes: list[str] = field(default_factory=list)
 
 
+@dataclass
+class Entries:
+    """What each input file was found to be (kept after a failed build too)."""
+
+    format: int = FORMAT
+    code: Files = field(default_factory=dict)       # Dossier's code when they were made
+    articles: dict[str, ArticleEntry] = field(default_factory=dict)      # by absolute path
+    analyses: dict[str, AnalysisEntry] = field(default_factory=dict)     # by absolute path
+    assets: tuple[Files, dict[str, str], dict[str, str]] | None = None
+    # (the static files' stats, name → URL, URL → source file)
+
+    def keys(self) -> set[str]:
+        """The objects these entries need from the store."""
+        return ({e.key for e in self.articles.values()}
+                | {e.key for e in self.analyses.values()})
+
+
 def load(folder: Path) -> Record | None:
     """The record in ``folder``; None when there is none or it cannot be used (old format,
     damaged file): the build then simply starts from scratch."""
+    record = _load(folder / RECORD_NAME)
+    return record if isinstance(record, Record) and record.format == FORMAT else None
+
+
+def load_entries(folder: Path) -> Entries:
+    entries = _load(folder / ENTRIES_NAME)
+    return entries if isinstance(entries, Entries) and entries.format == FORMAT else Entries()
+
+
+def save(folder: Path, record: Record | None, entries: Entries) -> None:
+    """Write the entries, then the record (when given), each whole or not at all."""
+    _write_atomic(folder / ENTRIES_NAME, pickle.dumps(entries, protocol=pickle.HIGHEST_PROTOCOL))
+    if record is not None:
+        _write_atomic(folder / RECORD_NAME, pickle.dumps(record, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+def _load(path: Path) -> Any:
     try:
-        with open(folder / RECORD_NAME, "rb") as handle:
-            record = pickle.load(handle)
-    except Exception:       # a damaged or foreign record only costs a full build
+        with open(path, "rb") as handle:
+            return pickle.load(handle)
+    except Exception:       # a damaged or foreign file only costs a full build
         return None
-    if not isinstance(record, Record) or record.format != FORMAT:
-        return None
-    return record
 
 
-def save(folder: Path, record: Record) -> None:
-    """Write the record whole or not at all."""
-    _write_atomic(folder / RECORD_NAME, pickle.dumps(record, protocol=pickle.HIGHEST_PROTOCOL))
-
-
-def config_key(config: object) -> str:
-    """A digest of the (frozen, plain) config: any setting that differs makes another key."""
-    return hashlib.blake2b(repr(config).encode(), digest_size=16).hexdigest()
+def config_key(config: object, code: Path) -> str:
+    """A digest of the (frozen, plain) config and of where Dossier's code is: any setting
+    that differs, or another copy of Dossier, makes another key."""
+    return hashlib.blake2b(f"{config!r}\0{code}".encode(), digest_size=16).hexdigest()
 
 
 def _write_atomic(path: Path, data: bytes) -> None:

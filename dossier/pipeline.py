@@ -24,16 +24,13 @@ depend on the number of workers.
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import gc
 import hashlib
 import itertools
-import multiprocessing
 import os
 import signal
 import time
 from collections import deque
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterator, Sequence
@@ -86,10 +83,11 @@ class BuildReport:
 
 @dataclass
 class Memory:
-    """What a long-running process (the server) keeps between builds: the last record, the
-    parsed analyses (and recently used articles), and the compiled templates."""
+    """What a long-running process (the server) keeps between builds: the last record and
+    entries, the parsed analyses (and recently used articles), and the compiled templates."""
 
     record: cache.Record | None = None
+    entries: cache.Entries | None = None
     objects: cache.Objects | None = None
     env: tuple[Any, Any] | None = None      # (what the templates were, the Jinja environment)
 
@@ -112,22 +110,27 @@ def build(config: Config, *, jobs: int | None = None, progress: Progress | None 
                                     config.paths.templates, config.paths.static])
         record = None if clean else (memory.record if memory and memory.record
                                      else cache.load(config.paths.cache))
-        if record is not None and record.config_key == cache.config_key(config):
-            if (cache.scan(record.roots) == record.inputs
+        scanned = None
+        if record is not None and record.config_key == cache.config_key(config, PACKAGE):
+            scanned = record.roots, cache.scan(record.roots)
+            if (scanned[1] == record.inputs
                     and output.list_files(out) == set(record.outputs) and output.has_site(out)):
                 return BuildReport(briefings=record.briefings, pages=record.pages, files=0,
                                    seconds=time.perf_counter() - started, notes=record.notes,
                                    incremental=True)
         try:
-            return _build(config, record, jobs=jobs, progress=progress or _silent,
+            return _build(config, record, scanned, clean=clean, jobs=jobs,
+                          progress=progress or _silent,
                           memory=memory if memory is not None else Memory(),
                           min_parallel=min_parallel, started=started)
         finally:
             gc.unfreeze()                   # what _build froze goes back to the collector
 
 
-def _build(config: Config, record: cache.Record | None, *, jobs: int, progress: Progress,
-           memory: Memory, min_parallel: int | None, started: float) -> BuildReport:
+def _build(config: Config, record: cache.Record | None,
+           scanned: tuple[tuple[cache.Root, ...], dict[str, cache.Files]] | None, *,
+           clean: bool, jobs: int, progress: Progress, memory: Memory,
+           min_parallel: int | None, started: float) -> BuildReport:
     # Imported here, not at the top: a build that finds nothing changed never loads Jinja,
     # Markdown or the extractor, which is most of the time a no-op build would take.
     from . import lazy, render
@@ -138,27 +141,29 @@ def _build(config: Config, record: cache.Record | None, *, jobs: int, progress: 
     template_dirs = [config.paths.templates, render.BUILTIN_TEMPLATES]
     static_dirs = [config.paths.static, render.BUILTIN_STATIC]
     roots = _roots(config, template_dirs, static_dirs)
-    inputs = cache.scan(roots)
-    if record is not None and record.inputs.get("code") != inputs.get("code"):
+    inputs = scanned[1] if scanned is not None and scanned[0] == roots else cache.scan(roots)
+    code = inputs.get("code", {})
+    if record is not None and record.inputs.get("code") != code:
         record = None                       # Dossier itself changed: trust nothing recorded
+    old = cache.Entries() if clean else memory.entries or cache.load_entries(config.paths.cache)
+    if old.code != code:
+        old = cache.Entries(code=code)
     objects = memory.objects
     if objects is None or objects.folder != config.paths.cache / "objects":
         objects = memory.objects = cache.Objects(config.paths.cache / "objects")
-    old_articles = record.articles if record else {}
-    old_analyses = record.analyses if record else {}
 
-    articles, problems, article_entries = _read(config, inputs.get("articles", {}), old_articles,
+    articles, problems, article_entries = _read(config, inputs.get("articles", {}), old.articles,
                                                 objects, jobs=jobs, min_parallel=min_parallel,
                                                 progress=progress)
     analysed, more, analysis_entries = _analyse(articles, config, inputs.get("analyses", {}),
-                                                old_analyses, objects, jobs=jobs,
+                                                old.analyses, objects, jobs=jobs,
                                                 min_parallel=min_parallel, progress=progress)
     problems += more + check_folders(config)
     if problems:
         # what did load stays recorded, so the next attempt redoes only the broken files
-        kept = dataclasses.replace(record or cache.Record(), articles=article_entries,
-                                   analyses={**old_analyses, **analysis_entries})
-        _save(config, memory, kept, objects)
+        _save(config, memory, None, cache.Entries(
+            code=code, articles=article_entries, analyses={**old.analyses, **analysis_entries},
+            assets=old.assets), objects)
         raise BuildFailed(problems)
 
     gc.freeze()     # long-lived from here on: spare the collector from walking them again
@@ -166,13 +171,14 @@ def _build(config: Config, record: cache.Record | None, *, jobs: int, progress: 
     if memory.env is None or memory.env[0] != (template_dirs, inputs.get("templates")):
         memory.env = ((template_dirs, inputs.get("templates")), render.make_env(template_dirs))
     env = memory.env[1]                     # unchanged templates stay compiled between builds
-    if record and record.assets and record.inputs.get("static") == inputs.get("static"):
-        urls, files = record.assets
-        assets = render.Assets(urls=dict(urls), files={u: Path(p) for u, p in files.items()})
+    if old.assets is not None and old.assets[0] == inputs.get("static"):
+        assets = render.Assets(urls=dict(old.assets[1]),
+                               files={u: Path(p) for u, p in old.assets[2].items()})
     else:
         assets = render.collect_assets(static_dirs)
 
-    yaml_sha = {id(a.analysis): (a.analysis, analysis_entries[_yaml(config, a.article)].text_sha)
+    folder = str(config.paths.analysis)
+    yaml_sha = {id(a.analysis): (a.analysis, analysis_entries[_yaml(folder, a.article)].text_sha)
                 for a in analysed}
     wanted = _digests(site, assets, template_dirs, yaml_sha, inputs,
                       (Article, lazy.StoredArticle))
@@ -203,12 +209,13 @@ def _build(config: Config, record: cache.Record | None, *, jobs: int, progress: 
     inputs.setdefault("analyses", {}).update(      # YAMLs as this build left them
         {path: e.stat for path, e in analysis_entries.items()})
     notes = [f"{a.article.path}: {a.note}" for a in analysed if a.note]
-    notes += site.notes + orphans(config, {a.article.slug for a in analysed})
+    notes += site.notes + orphans(config, {a.article.slug for a in analysed}, inputs["analyses"])
     _save(config, memory, cache.Record(
-        config_key=cache.config_key(config), roots=roots, inputs=inputs, outputs=wanted,
-        assets=(dict(assets.urls), {u: str(p) for u, p in assets.files.items()}),
-        articles=article_entries, analyses=analysis_entries, briefings=len(site.briefings),
-        pages=len(site.pages), notes=notes), objects)
+        config_key=cache.config_key(config, PACKAGE), roots=roots, inputs=inputs, outputs=wanted,
+        briefings=len(site.briefings), pages=len(site.pages), notes=notes),
+        cache.Entries(code=code, articles=article_entries, analyses=analysis_entries,
+                      assets=(inputs.get("static", {}), dict(assets.urls),
+                              {u: str(p) for u, p in assets.files.items()})), objects)
     return BuildReport(briefings=len(site.briefings), pages=len(site.pages), files=written,
                        seconds=time.perf_counter() - started, notes=notes,
                        rendered=tuple(p.url for p in todo), removed=removed,
@@ -229,11 +236,14 @@ def _roots(config: Config, template_dirs: list[Path], static_dirs: list[Path]) -
     )
 
 
-def _save(config: Config, memory: Memory, record: cache.Record, objects: cache.Objects) -> None:
-    memory.record = record
-    keys = {e.key for e in record.articles.values()} | {e.key for e in record.analyses.values()}
-    objects.keep_only(keys)
-    cache.save(config.paths.cache, record)
+def _save(config: Config, memory: Memory, record: cache.Record | None, entries: cache.Entries,
+          objects: cache.Objects) -> None:
+    """Keep the entries (and the record, after a successful build); drop unused objects."""
+    memory.entries = entries
+    if record is not None:
+        memory.record = record
+    objects.keep_only(entries.keys())
+    cache.save(config.paths.cache, record, entries)
 
 
 # --- reading and analysing --------------------------------------------------------------------
@@ -273,7 +283,7 @@ class _Reading:
     """What a worker needs to read articles (given to it once, when it starts)."""
 
     config: Config
-    paths: list[Path]
+    paths: list[str]
     files: cache.Files
     objects: cache.Objects
 
@@ -285,11 +295,12 @@ def _read(config: Config, files: cache.Files, old: dict[str, cache.ArticleEntry]
     Their paragraphs stay in the object store until used (lazy.StoredArticle)."""
     from . import lazy, source
 
-    paths = source.discover(config.paths.articles)
+    # the files source.discover() would list, taken from the scan (sorted by name)
+    paths = [p for p in sorted(files) if os.path.splitext(p)[1].lower() in source.EXTENSIONS]
     found: list[cache.ArticleEntry | DossierError | None] = [None] * len(paths)
     todo: list[int] = []
     for i, path in enumerate(paths):
-        seen, entry = files.get(str(path)), old.get(str(path))
+        seen, entry = files.get(path), old.get(path)
         if entry is not None and seen == entry.stat and seen[1] <= config.max_article_bytes:
             found[i] = entry
         else:
@@ -306,7 +317,7 @@ def _read(config: Config, files: cache.Files, old: dict[str, cache.ArticleEntry]
         if isinstance(result, DossierError):
             problems.append(result)
         elif result is not None:
-            entries[str(path)] = result
+            entries[path] = result
             articles.append(lazy.stored(result.identity, result.key, objects))
     articles, problems = _one_per_slug(articles, problems)
     return articles, problems, entries
@@ -316,7 +327,7 @@ def _read_one(context: _Reading, index: int) -> cache.ArticleEntry | DossierErro
     """Read one article into the object store (in a worker or in this process)."""
     from . import lazy, source
 
-    path, config = context.paths[index], context.config
+    path, config = Path(context.paths[index]), context.config
     try:
         article = source.read(path, max_bytes=config.max_article_bytes,
                               display=_shown(path, config))
@@ -324,7 +335,7 @@ def _read_one(context: _Reading, index: int) -> cache.ArticleEntry | DossierErro
         return exc
     key = cache.object_key("article", article.path, path.name, article.sha256)
     context.objects.put(key, article, keep=False)
-    return cache.ArticleEntry(stat=context.files.get(str(path)), key=key,
+    return cache.ArticleEntry(stat=context.files.get(context.paths[index]), key=key,
                               identity=lazy.identity(article))
 
 
@@ -350,9 +361,10 @@ def _analyse(articles: list[Article], config: Config, files: cache.Files,
     version = extract.version()
     found: list[tuple[Analysed, cache.AnalysisEntry] | None] = [None] * len(articles)
     todo: list[int] = []
+    folder = str(config.paths.analysis)
     with _collector_paused():           # loading thousands of recorded analyses
         for i, article in enumerate(articles):
-            path = _yaml(config, article)
+            path = _yaml(folder, article)
             reused = _reuse(old.get(path), files.get(path), path, article, version, objects)
             if reused is None:
                 todo.append(i)
@@ -373,12 +385,12 @@ def _analyse(articles: list[Article], config: Config, files: cache.Files,
                 objects.memory[entry.key] = analysis
                 found[i] = Analysed(articles[i], analysis, entry.action, entry.note), entry
     analysed = [r[0] for r in found if r is not None]
-    entries = {_yaml(config, r[0].article): r[1] for r in found if r is not None}
+    entries = {_yaml(folder, r[0].article): r[1] for r in found if r is not None}
     return analysed, problems, entries
 
 
-def _yaml(config: Config, article: Article) -> str:
-    return str(config.paths.analysis / f"{article.slug}.yaml")
+def _yaml(folder: str, article: Article) -> str:
+    return os.path.join(folder, article.slug + ".yaml")
 
 
 def _reuse(entry: cache.AnalysisEntry | None, seen: cache.Stat | None, path: str,
@@ -395,7 +407,7 @@ def _reuse(entry: cache.AnalysisEntry | None, seen: cache.Stat | None, path: str
                 return None
         except OSError:
             return None
-        entry = dataclasses.replace(entry, stat=seen)
+        entry = entry._replace(stat=seen)
     analysis = objects.get(entry.key)
     if analysis is None:
         return None
@@ -442,14 +454,11 @@ def check_folders(config: Config) -> list[DossierError]:
     return problems
 
 
-def orphans(config: Config, slugs: set[str]) -> list[str]:
-    """Analyses whose article is gone: reported, never deleted."""
-    folder = config.paths.analysis
-    if not folder.is_dir():
-        return []
-    return [f"{_shown(p, config)}: no article has the slug '{p.stem}'; the analysis is not shown "
-            "(delete it, or restore its article)"
-            for p in sorted(folder.glob("*.yaml")) if p.stem not in slugs]
+def orphans(config: Config, slugs: set[str], analyses: cache.Files) -> list[str]:
+    """Analyses (of the scanned ``analyses``) whose article is gone: reported, never deleted."""
+    found = ((p, os.path.basename(p)[:-len(".yaml")]) for p in sorted(analyses))
+    return [f"{_shown(Path(p), config)}: no article has the slug '{slug}'; the analysis is not "
+            "shown (delete it, or restore its article)" for p, slug in found if slug not in slugs]
 
 
 def _shown(path: Path, config: Config) -> str:
@@ -522,6 +531,9 @@ def _map(task: Callable[[Any, Any], Any], context: Any, items: Sequence[Any], *,
             progress(stage, done, total)
         return
     size = max(1, min(32, total // (jobs * 6)))
+    import multiprocessing                  # here: a no-change build never needs them
+    from concurrent.futures import ProcessPoolExecutor
+
     chunks = iter([items[i:i + size] for i in range(0, total, size)])
     gc.freeze()         # workers share the parent's objects: their collector leaves them alone
     pool = ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"),

@@ -197,14 +197,11 @@ class LiveServer:
         try:
             while not self._stopping.is_set():
                 try:
-                    changes = self._changes.get(timeout=0.25)
+                    self._changes.get(timeout=0.25)
                 except queue.Empty:
                     continue
-                while True:                 # one burst may arrive from both watchers
-                    try:
-                        changes |= self._changes.get_nowait()
-                    except queue.Empty:
-                        break
+                while not self._changes.empty():    # one burst may come from both watchers
+                    self._changes.get_nowait()
                 self.rebuild_now()
         except KeyboardInterrupt:
             pass
@@ -276,14 +273,16 @@ class LiveServer:
                                         debounce=1600, step=self.quiet_ms,
                                         stop_event=self._stopping, rust_timeout=1000,
                                         raise_interrupt=False):
-            self._changes.put({path for _, path in changes})
+            self._changes.put(changes)
 
     # --- event streams ------------------------------------------------------------------------
 
     def _subscribe(self) -> queue.Queue:
         client: queue.Queue = queue.Queue()
         with self._clients_lock:                # no broadcast slips between these two
-            if self.error is not None:
+            if self._stopping.is_set():
+                client.put(None)
+            elif self.error is not None:
                 client.put(_event("error", json.dumps({"message": self.error})))
             else:
                 client.put(_event("hello", self.build_id))
@@ -408,7 +407,7 @@ class _Handler(BaseHTTPRequestHandler):
                     message = client.get(timeout=KEEPALIVE_SECONDS)
                 except queue.Empty:
                     message = ": keepalive\n\n"
-                if message is None:
+                if message is None or live._stopping.is_set():
                     break
                 self.wfile.write(message.encode("utf-8"))
                 self.wfile.flush()

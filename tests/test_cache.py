@@ -196,11 +196,20 @@ def test_scan_stats_inputs_by_group_and_skips_hidden_files(tmp_path: Path):
 
 def test_a_record_round_trips_and_a_bad_one_is_none(tmp_path: Path):
     record = cache.Record(config_key="k", outputs={"index.html": "d"}, briefings=3)
-    cache.save(tmp_path, record)
+    entries = cache.Entries(articles={"/a.txt": cache.ArticleEntry((1, 2, 3), "article-k", b"")})
+    cache.save(tmp_path, record, entries)
     assert cache.load(tmp_path) == record
+    assert cache.load_entries(tmp_path) == entries and entries.keys() == {"article-k"}
     assert cache.load(tmp_path / "none") is None
+    assert cache.load_entries(tmp_path / "none") == cache.Entries()
     (tmp_path / cache.RECORD_NAME).write_bytes(b"\x80\x05junk")
     assert cache.load(tmp_path) is None
+
+
+def test_after_a_failure_only_the_entries_are_saved(tmp_path: Path):
+    cache.save(tmp_path, cache.Record(config_key="old"), cache.Entries())
+    cache.save(tmp_path, None, cache.Entries(analyses={}))
+    assert cache.load(tmp_path).config_key == "old"
 
 
 def test_objects_are_stored_once_and_pruned(tmp_path: Path):
