@@ -3,6 +3,7 @@ only looks at the inputs."""
 from __future__ import annotations
 
 import io
+import os
 import re
 import subprocess
 import sys
@@ -99,7 +100,7 @@ def test_a_build_with_nothing_changed_does_not_load_the_renderer(tmp_path: Path)
              " 'dossier.extract', 'dossier.store') if m in sys.modules)\n"
              "print(code, heavy)\n")
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
-                          cwd=ROOT, timeout=60)
+                          env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=60)
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines()[-1] == "0 []"
     assert "(0 re-rendered, 15 unchanged)" in done.stdout
