@@ -9,9 +9,12 @@ process forked to render pages holds only the articles of its pages.
 from __future__ import annotations
 
 import pickle
+from pathlib import Path
 from typing import Any
 
+from . import source
 from .cache import Objects
+from .errors import SourceError
 from .model import Article, Paragraph
 
 
@@ -25,9 +28,12 @@ class StoredArticle(Article):
         if "_paragraphs" in state:
             return state["_paragraphs"]
         stored = state["_store"].recall(state["_key"])
-        if stored is None:
-            raise FileNotFoundError(f"the build's object store lost {state['_key']}; run the "
-                                    "build again with --clean")
+        if stored is None:                        # the cache folder was emptied: read it again
+            stored = source.read(Path(state["_source"]), max_bytes=1 << 40, display=self.path)
+            if stored.sha256 != self.sha256:
+                raise SourceError("the article changed while the site was being built; build "
+                                  "again", path=self.path)
+            state["_store"].put(state["_key"], stored, keep=False)
         return stored.paragraphs
 
     @paragraphs.setter
@@ -45,10 +51,11 @@ def identity(article: Article) -> bytes:
                          article.meta, article.body_line), protocol=pickle.HIGHEST_PROTOCOL)
 
 
-def stored(identity_: bytes, key: str, store: Objects) -> StoredArticle:
-    """The article recorded as ``identity_`` whose parsed form is ``key`` in ``store``."""
+def stored(identity_: bytes, key: str, store: Objects, source_path: str) -> StoredArticle:
+    """The article recorded as ``identity_`` whose parsed form is ``key`` in ``store`` (or,
+    should the store have lost it, in the file ``source_path``)."""
     path, slug, format_, sha256, meta, body_line = pickle.loads(identity_)
     article = object.__new__(StoredArticle)
     article.__dict__.update(path=path, slug=slug, format=format_, sha256=sha256, meta=meta,
-                            body_line=body_line, _key=key, _store=store)
+                            body_line=body_line, _key=key, _store=store, _source=source_path)
     return article

@@ -318,7 +318,7 @@ def _read(config: Config, files: cache.Files, old: dict[str, cache.ArticleEntry]
             problems.append(result)
         elif result is not None:
             entries[path] = result
-            articles.append(lazy.stored(result.identity, result.key, objects))
+            articles.append(lazy.stored(result.identity, result.key, objects, path))
     articles, problems = _one_per_slug(articles, problems)
     return articles, problems, entries
 

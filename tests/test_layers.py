@@ -27,7 +27,7 @@ ALLOWED: dict[str, set[str]] = {
     "render": {"errors", "model", "config", "site"},
     "output": {"errors"},
     "cache": set(),
-    "lazy": {"model", "cache"},
+    "lazy": {"model", "cache", "source", "errors"},
     "scaffold": {"errors", "config"},
     "pipeline": {"errors", "model", "config", "source", "extract", "store", "validate", "site",
                  "render", "output", "cache", "lazy"},

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from dossier import cache, lazy, source
+from dossier.errors import SourceError
 from dossier.model import Article
 
 from .conftest import SEED
@@ -22,7 +23,7 @@ def article() -> Article:
 def stored_copy(article: Article, folder: Path) -> lazy.StoredArticle:
     store = cache.Objects(folder)
     store.put("article-x", article, keep=False)
-    return lazy.stored(lazy.identity(article), "article-x", cache.Objects(folder))
+    return lazy.stored(lazy.identity(article), "article-x", cache.Objects(folder), str(SEED))
 
 
 def test_a_stored_article_is_the_article(article: Article, tmp_path: Path):
@@ -44,11 +45,37 @@ def test_replace_gives_it_its_own_paragraphs(article: Article, tmp_path: Path):
     assert changed.paragraphs == article.paragraphs[:1]
 
 
-def test_a_lost_object_is_a_clear_error(article: Article, tmp_path: Path):
-    stored = lazy.stored(lazy.identity(article), "article-gone", cache.Objects(tmp_path))
-    with pytest.raises(FileNotFoundError) as lost:
+def test_a_lost_object_is_read_again_from_its_file(article: Article, tmp_path: Path):
+    stored = lazy.stored(lazy.identity(article), "article-gone", cache.Objects(tmp_path),
+                         str(SEED))
+    assert stored.paragraphs == article.paragraphs
+    assert (tmp_path / "article-gone.pickle").is_file()          # and stored again
+
+
+def test_an_article_that_changed_meanwhile_is_a_clear_error(article: Article, tmp_path: Path):
+    changed = tmp_path / "changed.txt"
+    changed.write_text("Another text altogether.\n")
+    stored = lazy.stored(lazy.identity(article), "article-gone", cache.Objects(tmp_path),
+                         str(changed))
+    with pytest.raises(SourceError) as failed:
         stored.paragraphs
-    assert "run the build again with --clean" in str(lost.value)
+    assert str(failed.value) == ("content/articles/seed.txt: the article changed while the site "
+                                 "was being built; build again")
+
+
+def test_the_cache_folder_can_go_while_a_server_holds_its_memory(tmp_path: Path):
+    import shutil
+
+    from dossier.pipeline import Memory
+
+    config = make_site(tmp_path / "site")
+    memory = Memory()
+    run_build(config, memory=memory)
+    shutil.rmtree(tmp_path / "site" / ".dossier-cache")
+    memory.objects.recent.clear()
+    (tmp_path / "site" / "templates" / "base.html").write_text("{% block main %}{% endblock %}")
+    report = run_build(config, memory=memory)         # every page, every article text needed
+    assert len(report.rendered) == report.pages
 
 
 def test_a_rebuild_reads_only_the_articles_it_renders(tmp_path: Path, monkeypatch):
