@@ -183,21 +183,13 @@ def _build(config: Config, record: cache.Record | None,
     wanted = _digests(site, assets, template_dirs, yaml_sha, inputs,
                       (Article, lazy.StoredArticle))
     output.claim_all([p.url for p in site.pages] + list(assets.files))
-    previous = record.outputs if record else {}
     incremental = record is not None and output.has_site(out)
-    present = output.list_files(out) if incremental else set()
-    if incremental:
-        todo = [p for p in site.pages if previous.get(p.url) != wanted[p.url] or p.url not in present]
-        copies = {url: path for url, path in assets.files.items()
-                  if previous.get(url) != wanted[url] or url not in present}
-        removed = tuple(sorted(present - set(wanted)))
-    else:
-        todo, copies, removed = list(site.pages), dict(assets.files), ()
+    todo, copies, removed = _changes(site.pages, assets.files, wanted,
+                                     record.outputs if incremental else None, out)
 
     gc.freeze()
     pages = _map(_render_page, (render.render_page, env, site, todo, assets), range(len(todo)),
-                 jobs=jobs,
-                 min_items=min_parallel or MIN_PARALLEL_PAGES, progress=progress,
+                 jobs=jobs, min_items=min_parallel or MIN_PARALLEL_PAGES, progress=progress,
                  stage="Rendering")
     if not incremental:
         written = output.write_site(out, pages, copies).files
@@ -220,6 +212,22 @@ def _build(config: Config, record: cache.Record | None,
                        seconds=time.perf_counter() - started, notes=notes,
                        rendered=tuple(p.url for p in todo), removed=removed,
                        incremental=incremental)
+
+
+def _changes(pages: list[Any], files: dict[str, Path], wanted: dict[str, str],
+             previous: dict[str, str] | None, out: Path
+             ) -> tuple[list[Any], dict[str, Path], tuple[str, ...]]:
+    """The pages to render, the files to copy and the URLs to delete: everything when there
+    is no previous site, else what is missing or was made from something else."""
+    if previous is None:
+        return list(pages), dict(files), ()
+    present = output.list_files(out)
+
+    def stale(url: str) -> bool:
+        return previous.get(url) != wanted[url] or url not in present
+
+    return ([p for p in pages if stale(p.url)], {u: f for u, f in files.items() if stale(u)},
+            tuple(sorted(present - set(wanted))))
 
 
 def _roots(config: Config, template_dirs: list[Path], static_dirs: list[Path]) -> tuple[cache.Root, ...]:
