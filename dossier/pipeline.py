@@ -30,7 +30,6 @@ import itertools
 import os
 import signal
 import time
-from collections import deque
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterator, Sequence
@@ -530,31 +529,46 @@ def _run_chunk(task: Callable[[Any, Any], Any], items: Sequence[Any]) -> list[An
 def _map(task: Callable[[Any, Any], Any], context: Any, items: Sequence[Any], *, jobs: int,
          min_items: int, progress: Progress, stage: str) -> Iterator[Any]:
     """``task(context, item)`` for each item, results in the order of ``items``: in this
-    process for small batches, else in ``jobs`` forked workers that get ``context`` once
-    (through the pool initializer, shared copy-on-write, never pickled)."""
+    process for small batches, else shared between ``jobs - 1`` forked workers, which get
+    ``context`` once (through the pool initializer: shared copy-on-write, never pickled),
+    and this process, which takes a chunk itself whenever the next result is not ready yet
+    and the workers have enough queued; so one process fewer holds a copy of the build."""
     total = len(items)
     if jobs < 2 or total < max(min_items, 2):
         for done, item in enumerate(items, start=1):
             yield task(context, item)
             progress(stage, done, total)
         return
-    size = max(1, min(32, total // (jobs * 6)))
     import multiprocessing                  # here: a no-change build never needs them
-    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures import Future, ProcessPoolExecutor
 
-    chunks = iter([items[i:i + size] for i in range(0, total, size)])
+    size = max(1, min(32, total // (jobs * 6)))
+    chunks = [items[i:i + size] for i in range(0, total, size)]
+    queued = 2 * (jobs - 1)                 # chunks kept waiting for the workers
     gc.freeze()         # workers share the parent's objects: their collector leaves them alone
-    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"),
+    pool = ProcessPoolExecutor(max_workers=jobs - 1,
+                               mp_context=multiprocessing.get_context("fork"),
                                initializer=_start_worker, initargs=(context,))
-    pending: deque = deque()
+    work: dict[int, Future | list[Any]] = {}    # chunk → its future, or the results we made
+    unassigned = iter(range(len(chunks)))
     done = 0
     try:
-        for chunk in itertools.islice(chunks, jobs * 4):
-            pending.append(pool.submit(_run_chunk, task, chunk))
-        while pending:
-            results = pending.popleft().result()
-            for chunk in itertools.islice(chunks, 1):
-                pending.append(pool.submit(_run_chunk, task, chunk))
+        for i in range(len(chunks)):
+            while True:
+                mine = work.get(i)
+                if isinstance(mine, list) or (mine is not None and mine.done()):
+                    break
+                busy = sum(1 for w in work.values() if isinstance(w, Future) and not w.done())
+                ahead = sum(1 for w in work.values() if isinstance(w, list))
+                j = next(unassigned, None) if ahead < 4 * jobs else None
+                if j is None:
+                    break                       # nothing else to do: wait for chunk i
+                if busy < queued:
+                    work[j] = pool.submit(_run_chunk, task, chunks[j])
+                else:
+                    work[j] = [task(context, item) for item in chunks[j]]
+            finished = work.pop(i)
+            results = finished if isinstance(finished, list) else finished.result()
             yield from results
             done += len(results)
             progress(stage, done, total)
