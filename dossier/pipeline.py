@@ -88,6 +88,7 @@ class Memory:
     record: cache.Record | None = None
     entries: cache.Entries | None = None
     objects: cache.Objects | None = None
+    articles: dict[str, tuple[cache.ArticleEntry, Article]] = field(default_factory=dict)
     env: tuple[Any, Any] | None = None      # (what the templates were, the Jinja environment)
 
 
@@ -150,10 +151,11 @@ def _build(config: Config, record: cache.Record | None,
     objects = memory.objects
     if objects is None or objects.folder != config.paths.cache / "objects":
         objects = memory.objects = cache.Objects(config.paths.cache / "objects")
+        memory.articles.clear()             # they read their texts from the old store
 
     articles, problems, article_entries = _read(config, inputs.get("articles", {}), old.articles,
-                                                objects, jobs=jobs, min_parallel=min_parallel,
-                                                progress=progress)
+                                                objects, memory.articles, jobs=jobs,
+                                                min_parallel=min_parallel, progress=progress)
     analysed, more, analysis_entries = _analyse(articles, config, inputs.get("analyses", {}),
                                                 old.analyses, objects, jobs=jobs,
                                                 min_parallel=min_parallel, progress=progress)
@@ -296,7 +298,8 @@ class _Reading:
 
 
 def _read(config: Config, files: cache.Files, old: dict[str, cache.ArticleEntry],
-          objects: cache.Objects, *, jobs: int, min_parallel: int | None, progress: Progress
+          objects: cache.Objects, made: dict[str, tuple[cache.ArticleEntry, Article]], *,
+          jobs: int, min_parallel: int | None, progress: Progress
           ) -> tuple[list[Article], list[DossierError], dict[str, cache.ArticleEntry]]:
     """The articles: unchanged files as recorded, the others read (in workers when many).
     Their paragraphs stay in the object store until used (lazy.StoredArticle)."""
@@ -325,7 +328,13 @@ def _read(config: Config, files: cache.Files, old: dict[str, cache.ArticleEntry]
             problems.append(result)
         elif result is not None:
             entries[path] = result
-            articles.append(lazy.stored(result.identity, result.key, objects, path))
+            before = made.get(path)         # a long-running process keeps them between builds
+            if before is None or before[0] != result:
+                before = made[path] = result, lazy.stored(result.identity, result.key, objects,
+                                                          path)
+            articles.append(before[1])
+    for gone in made.keys() - entries.keys():
+        del made[gone]
     articles, problems = _one_per_slug(articles, problems)
     return articles, problems, entries
 

@@ -267,13 +267,17 @@ class LiveServer:
             self._spawn(lambda: self._watch(parents, False, lambda change, path: path in files),
                         "dossier-watch-files")
 
-    def _watch(self, paths: Iterable[Path | str], recursive: bool,
+    def _watch(self, paths: list[Path] | list[str], recursive: bool,
                accept: Callable[[watchfiles.Change, str], bool]) -> None:
-        for changes in watchfiles.watch(*paths, watch_filter=accept, recursive=recursive,
-                                        debounce=1600, step=self.quiet_ms,
-                                        stop_event=self._stopping, rust_timeout=1000,
-                                        raise_interrupt=False):
-            self._changes.put(changes)
+        try:
+            for changes in watchfiles.watch(*paths, watch_filter=accept, recursive=recursive,
+                                            debounce=1600, step=self.quiet_ms,
+                                            stop_event=self._stopping, rust_timeout=1000,
+                                            raise_interrupt=False):
+                self._changes.put(changes)
+        except Exception as exc:                # a watched folder went away, say
+            self.log(f"Stopped watching {', '.join(map(str, paths))}: {exc}; restart the "
+                     "server to watch again.")
 
     # --- event streams ------------------------------------------------------------------------
 
