@@ -41,7 +41,8 @@ def _parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     jobs = argparse.ArgumentParser(add_help=False)
-    jobs.add_argument("--jobs", type=_positive, default=None, metavar="N",
+    jobs.add_argument("--jobs", type=_number("a whole number from 1 to 256", 1, 256), default=None,
+                      metavar="N",
                       help="worker processes for large builds (default: one per core)")
 
     b = sub.add_parser("build", parents=[common, jobs], help="build the site into _site/ (the "
@@ -56,7 +57,8 @@ def _parser() -> argparse.ArgumentParser:
                         "serve it at http://127.0.0.1:PORT/, watch the articles, analyses, "
                         "templates, static files and config.yaml, rebuild what changed and "
                         "reload the open pages. Ctrl-C stops.")
-    sv.add_argument("--port", type=_port, default=8000, metavar="N",
+    sv.add_argument("--port", type=_number("a port number from 0 to 65535", 0, 65535),
+                    default=8000, metavar="N",
                     help="port to listen on (default 8000; the next free one when taken)")
     sv.add_argument("--host", default="127.0.0.1", choices=["127.0.0.1", "localhost", "::1"],
                     help="address to listen on: this machine only (default 127.0.0.1)")
@@ -89,24 +91,17 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
-def _positive(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a whole number, got '{text}'") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"expected a number of 1 or more, got {value}")
-    return value
-
-
-def _port(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a port number, got '{text}'") from None
-    if not 0 <= value <= 65535:
-        raise argparse.ArgumentTypeError(f"expected a port from 0 to 65535, got {value}")
-    return value
+def _number(what: str, low: int, high: int) -> Callable[[str], int]:
+    """An argparse type: a whole number from ``low`` to ``high``, described as ``what``."""
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"expected {what}, got '{text}'") from None
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(f"expected {what}, got {value}")
+        return value
+    return parse
 
 
 def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None,

@@ -45,11 +45,16 @@ def test_build_is_the_default_command(tmp_path: Path):
     assert code == 0 and out.startswith("Built 6 briefings, 15 pages in ")
 
 
-def test_jobs_must_be_a_positive_number(capsys):
+def test_jobs_and_port_must_be_numbers_in_range(capsys):
     assert main(["build", "--jobs", "0"]) == 2
-    assert "argument --jobs: expected a number of 1 or more, got 0" in capsys.readouterr().err
+    assert ("argument --jobs: expected a whole number from 1 to 256, got 0"
+            in capsys.readouterr().err)
     assert main(["build", "--jobs", "many"]) == 2
-    assert "argument --jobs: expected a whole number, got 'many'" in capsys.readouterr().err
+    assert ("argument --jobs: expected a whole number from 1 to 256, got 'many'"
+            in capsys.readouterr().err)
+    assert main(["serve", "--port", "70000"]) == 2
+    assert ("argument --port: expected a port number from 0 to 65535, got 70000"
+            in capsys.readouterr().err)
 
 
 def test_no_progress_bar_when_stderr_is_not_a_terminal(tmp_path: Path):

@@ -90,6 +90,17 @@ class Events:
 
 
 @contextmanager
+def listening(live: server.LiveServer) -> Iterator[Events]:
+    """An event stream to ``live``, past its first event (hello)."""
+    events = Events(live.port)
+    try:
+        events.next("hello")
+        yield events
+    finally:
+        events.close()
+
+
+@contextmanager
 def running(root: Path, rebuild: Callable[[], bool], watch: list[Path] = (),
             **options) -> Iterator[server.LiveServer]:
     lines: list[str] = []
@@ -327,9 +338,7 @@ def test_an_edit_reloads_a_broken_edit_shows_the_error_and_the_old_page_stays(pr
     site = project.parent
     calls: list[str] = []
     with pipeline_server(project, calls) as live:
-        events = Events(live.port)
-        try:
-            events.next("hello")
+        with listening(live) as events:
             article = site / "content" / "articles" / "plain-one.txt"
             article.write_text(article.read_text() + "\nNews about ports.\n")
             events.next("reload")
@@ -342,33 +351,25 @@ def test_an_edit_reloads_a_broken_edit_shows_the_error_and_the_old_page_stays(pr
             assert "chile-norway.yaml:8: invalid YAML" in message
             assert get(live.port, "/briefings/plain-one.html")[2] == page   # the last good site
             assert get(live.port, "/briefings/chile-norway.html")[0] == 200
-        finally:
-            events.close()
 
 
 def test_a_config_change_is_picked_up(project: Path):
     calls: list[str] = []
     with pipeline_server(project, calls) as live:
-        events = Events(live.port)
-        try:
-            events.next("hello")
+        with listening(live) as events:
             text = project.read_text().replace("title: Test Dossier", "title: Renamed")
             replacement = project.with_name(".config.yaml.tmp")
             replacement.write_text(text)
             os.replace(replacement, project)                # as editors save
             events.next("reload")
             assert b"Renamed" in get(live.port, "/")[2]
-        finally:
-            events.close()
 
 
 def test_dossiers_own_writes_do_not_cause_a_rebuild_loop(project: Path):
     site = project.parent
     calls: list[str] = []
     with pipeline_server(project, calls) as live:
-        events = Events(live.port)
-        try:
-            events.next("hello")
+        with listening(live) as events:
             article = site / "content" / "articles" / "plain-two.txt"   # its analysis is rewritten
             article.write_text(article.read_text() + "\nMore.\n")
             events.next("reload")
@@ -377,8 +378,6 @@ def test_dossiers_own_writes_do_not_cause_a_rebuild_loop(project: Path):
             time.sleep(1.5)
             assert len(calls) == settled <= 4       # first build and its catch-up, the edit, an echo
             assert events.received.empty()                     # and no second reload
-        finally:
-            events.close()
 
 
 # --- the command ------------------------------------------------------------------------------
