@@ -1,19 +1,52 @@
-"""build(config): read → extract → store → site → render → write, top to bottom.
+"""build(config): read → extract → store → site → render → write, top to bottom, redoing only
+what changed since the last build.
 
 Every stage before writing collects problems instead of stopping at the first, so a build
 with broken inputs reports all of them and leaves the previous site untouched.
+
+What makes a rebuild cheap (the records are described in cache.py):
+
+    nothing changed      stat every input, compare with the record, check the output files
+                         are all there, stop. Jinja, Markdown and the extractor are not loaded.
+    an article changed   only that article is read, synced with its analysis and validated;
+                         the others are taken from the record (their analyses from the object
+                         store, their texts left there until a page needs them, see lazy.py).
+                         The site model is rebuilt, every page's digest is computed, and only
+                         the pages whose digest changed are rendered and written.
+    a template changed   pages whose template (or anything it extends, includes or imports)
+                         changed get new digests; so do all pages when the site settings or
+                         the asset URLs change.
+
+Work that pays for it (many analyses to sync, many pages to render) is spread over worker
+processes forked from this one; results come back in input order, so the output does not
+depend on the number of workers.
 """
 from __future__ import annotations
 
+import contextlib
+import gc
+import hashlib
+import itertools
+import os
+import signal
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, Callable, Iterator, Sequence
 
-from . import extract, output, render, source, store, validate
+from . import cache, output
 from .config import Config
 from .errors import BuildFailed, DossierError, SourceError
-from .model import Analysis, Article
-from .site import build_site
+
+if TYPE_CHECKING:
+    from .model import Analysis, Article
+
+Progress = Callable[[str, int, int], None]      # (stage, done, total)
+
+MIN_PARALLEL_READS = 200        # fewer articles to read than this: forking workers does not pay
+MIN_PARALLEL_ANALYSES = 24      # fewer analyses to sync than this: same
+MIN_PARALLEL_PAGES = 96         # fewer pages to render than this: same
+PACKAGE = Path(__file__).resolve().parent
 
 
 @dataclass(frozen=True)
@@ -29,84 +62,403 @@ class Analysed:
 @dataclass(frozen=True)
 class BuildReport:
     briefings: int
-    pages: int
-    files: int
+    pages: int                                  # pages in the site (every rendered file)
+    files: int                                  # files written by this build
     seconds: float
     notes: list[str] = field(default_factory=list)
+    rendered: tuple[str, ...] = ()              # URLs of the pages this build rendered
+    removed: tuple[str, ...] = ()               # URLs this build deleted from the site
+    incremental: bool = False                   # it started from a previous build's record
+
+    @property
+    def unchanged(self) -> int:
+        return self.pages - len(self.rendered)
+
+    @property
+    def changed(self) -> bool:
+        """True when the site on disk differs from before the build."""
+        return bool(self.files or self.removed)
 
 
-def build(config: Config) -> BuildReport:
-    """Build the site that ``config`` describes; raise BuildFailed listing every problem."""
+@dataclass
+class Memory:
+    """What a long-running process (the server) keeps between builds: the last record and
+    entries, the parsed analyses (and recently used articles), and the compiled templates."""
+
+    record: cache.Record | None = None
+    entries: cache.Entries | None = None
+    objects: cache.Objects | None = None
+    articles: dict[str, tuple[cache.ArticleEntry, Article]] = field(default_factory=dict)
+    env: tuple[Any, Any] | None = None      # (what the templates were, the Jinja environment)
+
+
+def build(config: Config, *, jobs: int | None = None, progress: Progress | None = None,
+          clean: bool = False, memory: Memory | None = None,
+          min_parallel: int | None = None) -> BuildReport:
+    """Build the site that ``config`` describes; raise BuildFailed listing every problem.
+
+    ``jobs`` worker processes at most (default: one per core); ``clean`` ignores the records
+    of earlier builds and writes the whole site anew; ``memory`` keeps state between builds
+    of one process; ``min_parallel`` overrides the sizes from which workers are used."""
     started = time.perf_counter()
-    articles, problems = read_articles(config)
-    analysed, more = analyse(articles, config)
-    problems += more + check_folders(config)
-    if problems:
-        raise BuildFailed(problems)
-
-    site = build_site(((a.article, a.analysis) for a in analysed), config)
-    env = render.make_env([config.paths.templates, render.BUILTIN_TEMPLATES])
-    assets = render.collect_assets([config.paths.static, render.BUILTIN_STATIC])
+    jobs = max(1, jobs or os.cpu_count() or 1)
     out = config.paths.output
     with output.lock(out):
         output.recover(out)
         output.check_target(out, root=config.paths.root,
                             inputs=[config.paths.articles, config.paths.analysis,
                                     config.paths.templates, config.paths.static])
-        written = output.write_site(out, render.render_pages(env, site, site.pages, assets),
-                                    {**assets.files, **site.copies})
-    notes = [f"{a.article.path}: {a.note}" for a in analysed if a.note]
-    notes += site.notes + orphans(config, {a.article.slug for a in analysed})
-    return BuildReport(briefings=len(site.briefings), pages=written.pages, files=written.files,
-                       seconds=time.perf_counter() - started, notes=notes)
+        record = None if clean else (memory.record if memory and memory.record
+                                     else cache.load(config.paths.cache))
+        scanned = None
+        if record is not None and record.config_key == cache.config_key(config, PACKAGE):
+            scanned = record.roots, cache.scan(record.roots)
+            if (scanned[1] == record.inputs
+                    and output.list_files(out) == set(record.outputs) and output.has_site(out)):
+                return BuildReport(briefings=record.briefings, pages=record.pages, files=0,
+                                   seconds=time.perf_counter() - started, notes=record.notes,
+                                   incremental=True)
+        try:
+            return _build(config, record, scanned, clean=clean, jobs=jobs,
+                          progress=progress or _silent,
+                          memory=memory if memory is not None else Memory(),
+                          min_parallel=min_parallel, started=started)
+        finally:
+            gc.unfreeze()                   # what _build froze goes back to the collector
 
+
+def _build(config: Config, record: cache.Record | None,
+           scanned: tuple[tuple[cache.Root, ...], dict[str, cache.Files]] | None, *,
+           clean: bool, jobs: int, progress: Progress, memory: Memory,
+           min_parallel: int | None, started: float) -> BuildReport:
+    # Imported here, not at the top: a build that finds nothing changed never loads Jinja,
+    # Markdown or the extractor, which is most of the time a no-op build would take.
+    from . import lazy, render
+    from .model import Article
+    from .site import build_site
+
+    out = config.paths.output
+    template_dirs = [config.paths.templates, render.BUILTIN_TEMPLATES]
+    static_dirs = [config.paths.static, render.BUILTIN_STATIC]
+    roots = _roots(config, template_dirs, static_dirs)
+    inputs = scanned[1] if scanned is not None and scanned[0] == roots else cache.scan(roots)
+    code = inputs.get("code", {})
+    if record is not None and record.inputs.get("code") != code:
+        record = None                       # Dossier itself changed: trust nothing recorded
+    old = cache.Entries() if clean else memory.entries or cache.load_entries(config.paths.cache)
+    if old.code != code:
+        old = cache.Entries(code=code)
+    objects = memory.objects
+    if objects is None or objects.folder != config.paths.cache / "objects":
+        objects = memory.objects = cache.Objects(config.paths.cache / "objects")
+        memory.articles.clear()             # they read their texts from the old store
+
+    articles, problems, article_entries = _read(config, inputs.get("articles", {}), old.articles,
+                                                objects, memory.articles, jobs=jobs,
+                                                min_parallel=min_parallel, progress=progress)
+    analysed, more, analysis_entries = _analyse(articles, config, inputs.get("analyses", {}),
+                                                old.analyses, objects, jobs=jobs,
+                                                min_parallel=min_parallel, progress=progress)
+    problems += more + check_folders(config)
+    if problems:
+        # what did load stays recorded, so the next attempt redoes only the broken files
+        _save(config, memory, None, cache.Entries(
+            code=code, articles=article_entries, analyses={**old.analyses, **analysis_entries},
+            assets=old.assets), objects)
+        raise BuildFailed(problems)
+
+    gc.freeze()     # long-lived from here on: spare the collector from walking them again
+    site = build_site(((a.article, a.analysis) for a in analysed), config)
+    if memory.env is None or memory.env[0] != (template_dirs, inputs.get("templates")):
+        memory.env = ((template_dirs, inputs.get("templates")), render.make_env(template_dirs))
+    env = memory.env[1]                     # unchanged templates stay compiled between builds
+    if old.assets is not None and old.assets[0] == inputs.get("static"):
+        assets = render.Assets(urls=dict(old.assets[1]),
+                               files={u: Path(p) for u, p in old.assets[2].items()})
+    else:
+        assets = render.collect_assets(static_dirs)
+
+    folder = str(config.paths.analysis)
+    yaml_sha = {id(a.analysis): (a.analysis, analysis_entries[_yaml(folder, a.article)].text_sha)
+                for a in analysed}
+    files = {**assets.files, **site.copies}       # static files and the YAML downloads
+    wanted = _digests(site, assets, files, template_dirs, yaml_sha, inputs,
+                      (Article, lazy.StoredArticle))
+    output.claim_all([p.url for p in site.pages] + list(files))
+    incremental = record is not None and output.has_site(out)
+    todo, copies, removed = _changes(site.pages, files, wanted,
+                                     record.outputs if incremental else None, out)
+
+    gc.freeze()
+    pages = _map(_render_page, (render.render_page, env, site, todo, assets), range(len(todo)),
+                 jobs=jobs, min_items=min_parallel or MIN_PARALLEL_PAGES, progress=progress,
+                 stage="Rendering")
+    if not incremental:
+        written = output.write_site(out, pages, copies).files
+    elif todo or copies or removed:
+        written = output.update_site(out, pages, copies, removed).files
+    else:
+        written = 0
+
+    inputs.setdefault("analyses", {}).update(      # YAMLs as this build left them
+        {path: e.stat for path, e in analysis_entries.items()})
+    notes = [f"{a.article.path}: {a.note}" for a in analysed if a.note]
+    notes += site.notes + orphans(config, {a.article.slug for a in analysed}, inputs["analyses"])
+    _save(config, memory, cache.Record(
+        config_key=cache.config_key(config, PACKAGE), roots=roots, inputs=inputs, outputs=wanted,
+        briefings=len(site.briefings), pages=len(site.pages), notes=notes),
+        cache.Entries(code=code, articles=article_entries, analyses=analysis_entries,
+                      assets=(inputs.get("static", {}), dict(assets.urls),
+                              {u: str(p) for u, p in assets.files.items()})), objects)
+    return BuildReport(briefings=len(site.briefings), pages=len(site.pages), files=written,
+                       seconds=time.perf_counter() - started, notes=notes,
+                       rendered=tuple(p.url for p in todo), removed=removed,
+                       incremental=incremental)
+
+
+def _changes(pages: list[Any], files: dict[str, Path], wanted: dict[str, str],
+             previous: dict[str, str] | None, out: Path
+             ) -> tuple[list[Any], dict[str, Path], tuple[str, ...]]:
+    """The pages to render, the files to copy and the URLs to delete: everything when there
+    is no previous site, else what is missing or was made from something else."""
+    if previous is None:
+        return list(pages), dict(files), ()
+    present = output.list_files(out)
+
+    def stale(url: str) -> bool:
+        return previous.get(url) != wanted[url] or url not in present
+
+    return ([p for p in pages if stale(p.url)], {u: f for u, f in files.items() if stale(u)},
+            tuple(sorted(present - set(wanted))))
+
+
+def _roots(config: Config, template_dirs: list[Path], static_dirs: list[Path]) -> tuple[cache.Root, ...]:
+    """Where a build's inputs are; the same list lets a later build check them without
+    loading anything else."""
+    return (
+        cache.Root("articles", str(config.paths.articles)),
+        cache.Root("analyses", str(config.paths.analysis), suffixes=(".yaml",)),
+        *(cache.Root("templates", str(d), recursive=True) for d in template_dirs),
+        *(cache.Root("static", str(d), recursive=True) for d in static_dirs),
+        cache.Root("config", str(config.path)),
+        cache.Root("code", str(PACKAGE), recursive=True,
+                   suffixes=(".py", ".txt", ".tsv", ".json", ".csv")),
+    )
+
+
+def _save(config: Config, memory: Memory, record: cache.Record | None, entries: cache.Entries,
+          objects: cache.Objects) -> None:
+    """Keep the entries (and the record, after a successful build); drop unused objects."""
+    memory.entries = entries
+    if record is not None:
+        memory.record = record
+    objects.keep_only(entries.keys())
+    cache.save(config.paths.cache, record, entries)
+
+
+# --- reading and analysing --------------------------------------------------------------------
 
 def read_articles(config: Config) -> tuple[list[Article], list[DossierError]]:
     """Every article file, read; two files with one slug are both reported."""
+    from . import source
+
     articles: list[Article] = []
     problems: list[DossierError] = []
-    by_slug: dict[str, Article] = {}
     for path in source.discover(config.paths.articles):
         try:
-            article = source.read(path, max_bytes=config.max_article_bytes,
-                                  display=_shown(path, config))
+            articles.append(source.read(path, max_bytes=config.max_article_bytes,
+                                        display=_shown(path, config)))
         except DossierError as exc:
             problems.append(exc)
-            continue
+    return _one_per_slug(articles, problems)
+
+
+def _one_per_slug(articles: list[Article], problems: list[DossierError]
+                  ) -> tuple[list[Article], list[DossierError]]:
+    unique: list[Article] = []
+    by_slug: dict[str, Article] = {}
+    for article in articles:
         if article.slug in by_slug:
             problems.append(SourceError(f"has the same slug '{article.slug}' as "
                                         f"{by_slug[article.slug].path}; rename one of them or set "
                                         "'slug:' in its front matter", path=article.path))
             continue
         by_slug[article.slug] = article
-        articles.append(article)
-    return articles, problems
+        unique.append(article)
+    return unique, problems
 
 
-def analyse(articles: list[Article], config: Config) -> tuple[list[Analysed], list[DossierError]]:
-    """Each article's analysis: loaded when current, extracted when missing or stale."""
-    lexicon = extract.load_lexicon(config.lexicon)
-    version = extract.version()
-    analysed: list[Analysed] = []
+@dataclass(frozen=True)
+class _Reading:
+    """What a worker needs to read articles (given to it once, when it starts)."""
+
+    config: Config
+    paths: list[str]
+    files: cache.Files
+    objects: cache.Objects
+
+
+def _read(config: Config, files: cache.Files, old: dict[str, cache.ArticleEntry],
+          objects: cache.Objects, made: dict[str, tuple[cache.ArticleEntry, Article]], *,
+          jobs: int, min_parallel: int | None, progress: Progress
+          ) -> tuple[list[Article], list[DossierError], dict[str, cache.ArticleEntry]]:
+    """The articles: unchanged files as recorded, the others read (in workers when many).
+    Their paragraphs stay in the object store until used (lazy.StoredArticle)."""
+    from . import lazy, source
+
+    # the files source.discover() would list, taken from the scan (sorted by name)
+    paths = [p for p in sorted(files) if os.path.splitext(p)[1].lower() in source.EXTENSIONS]
+    found: list[cache.ArticleEntry | DossierError | None] = [None] * len(paths)
+    todo: list[int] = []
+    for i, path in enumerate(paths):
+        seen, entry = files.get(path), old.get(path)
+        if entry is not None and seen == entry.stat and seen[1] <= config.max_article_bytes:
+            found[i] = entry
+        else:
+            todo.append(i)
+    context = _Reading(config, paths, files, objects)
+    for i, result in zip(todo, _map(_read_one, context, todo, jobs=jobs,
+                                    min_items=min_parallel or MIN_PARALLEL_READS,
+                                    progress=progress, stage="Reading")):
+        found[i] = result
+    articles: list[Article] = []
     problems: list[DossierError] = []
-    for article in articles:
-        path = config.paths.analysis / f"{article.slug}.yaml"
+    entries: dict[str, cache.ArticleEntry] = {}
+    for path, result in zip(paths, found):
+        if isinstance(result, DossierError):
+            problems.append(result)
+        elif result is not None:
+            entries[path] = result
+            before = made.get(path)         # a long-running process keeps them between builds
+            if before is None or before[0] != result:
+                before = made[path] = result, lazy.stored(result.identity, result.key, objects,
+                                                          path)
+            articles.append(before[1])
+    for gone in made.keys() - entries.keys():
+        del made[gone]
+    articles, problems = _one_per_slug(articles, problems)
+    return articles, problems, entries
+
+
+def _read_one(context: _Reading, index: int) -> cache.ArticleEntry | DossierError:
+    """Read one article into the object store (in a worker or in this process)."""
+    from . import lazy, source
+
+    path, config = Path(context.paths[index]), context.config
+    try:
+        article = source.read(path, max_bytes=config.max_article_bytes,
+                              display=_shown(path, config))
+    except DossierError as exc:
+        return exc
+    key = cache.object_key("article", article.path, path.name, article.sha256)
+    context.objects.put(key, article, keep=False)
+    return cache.ArticleEntry(stat=context.files.get(context.paths[index]), key=key,
+                              identity=lazy.identity(article))
+
+
+@dataclass(frozen=True)
+class _Syncing:
+    """What a worker needs to sync analyses (given to it once, when it starts)."""
+
+    articles: list[Article]
+    config: Config
+    lexicon: Any
+    extractor: str
+    objects: cache.Objects
+
+
+def _analyse(articles: list[Article], config: Config, files: cache.Files,
+             old: dict[str, cache.AnalysisEntry], objects: cache.Objects, *, jobs: int,
+             min_parallel: int | None, progress: Progress
+             ) -> tuple[list[Analysed], list[DossierError], dict[str, cache.AnalysisEntry]]:
+    """Each article's analysis: reused when neither it, its YAML nor the extractor changed;
+    otherwise loaded when current, extracted when missing or stale (store.sync), and checked."""
+    from . import extract
+
+    version = extract.version()
+    found: list[tuple[Analysed, cache.AnalysisEntry] | None] = [None] * len(articles)
+    todo: list[int] = []
+    folder = str(config.paths.analysis)
+    with _collector_paused():           # loading thousands of recorded analyses
+        for i, article in enumerate(articles):
+            path = _yaml(folder, article)
+            reused = _reuse(old.get(path), files.get(path), path, article, version, objects)
+            if reused is None:
+                todo.append(i)
+            else:
+                found[i] = reused
+    gc.freeze()
+    problems: list[DossierError] = []
+    if todo:
+        context = _Syncing(articles, config, extract.load_lexicon(config.lexicon), version,
+                           objects)
+        results = _map(_sync_one, context, todo, jobs=jobs,
+                       min_items=min_parallel or MIN_PARALLEL_ANALYSES, progress=progress,
+                       stage="Analysing")
+        for i, (result, trouble) in zip(todo, results):
+            problems += trouble
+            if result is not None:
+                analysis, entry = result
+                objects.memory[entry.key] = analysis
+                found[i] = Analysed(articles[i], analysis, entry.action, entry.note), entry
+    analysed = [r[0] for r in found if r is not None]
+    entries = {_yaml(folder, r[0].article): r[1] for r in found if r is not None}
+    return analysed, problems, entries
+
+
+def _yaml(folder: str, article: Article) -> str:
+    return os.path.join(folder, article.slug + ".yaml")
+
+
+def _reuse(entry: cache.AnalysisEntry | None, seen: cache.Stat | None, path: str,
+           article: Article, version: str, objects: cache.Objects
+           ) -> tuple[Analysed, cache.AnalysisEntry] | None:
+    """The recorded analysis when store.sync would return it unchanged: same YAML text, same
+    article, same extractor (it was also valid against that article then)."""
+    if entry is None or seen is None or entry.article_sha != article.sha256 \
+            or entry.extractor != version:
+        return None
+    if seen != entry.stat:
         try:
-            synced = store.sync(path, article.sha256, version,
-                                lambda article=article: extract.extract(article, lexicon))
-        except BuildFailed as exc:
-            problems += exc.problems
-            continue
-        except DossierError as exc:
-            problems.append(exc)
-            continue
-        found = validate.check(synced.stored.analysis, article, path=_shown(path, config),
-                               lines=synced.stored.lines)
-        if found:
-            problems += found
-            continue
-        analysed.append(Analysed(article, synced.stored.analysis, synced.action, synced.note))
-    return analysed, problems
+            if cache.sha256_file(path) != entry.text_sha:
+                return None
+        except OSError:
+            return None
+        entry = entry._replace(stat=seen)
+    analysis = objects.get(entry.key)
+    if analysis is None:
+        return None
+    action = entry.action if entry.action in ("reviewed", "conflict") else "unchanged"
+    return Analysed(article, analysis, action, entry.note), entry
+
+
+def _sync_one(context: _Syncing, index: int
+              ) -> tuple[tuple[Analysis, cache.AnalysisEntry] | None, list[DossierError]]:
+    """Sync and check one article's analysis (in a worker or in this process)."""
+    from . import extract, store, validate
+
+    article = context.articles[index]
+    path = context.config.paths.analysis / f"{article.slug}.yaml"
+    try:
+        synced = store.sync(path, article.sha256, context.extractor,
+                            lambda: extract.extract(article, context.lexicon))
+    except BuildFailed as exc:
+        return None, list(exc.problems)
+    except DossierError as exc:
+        return None, [exc]
+    problems = validate.check(synced.stored.analysis, article, path=_shown(path, context.config),
+                              lines=synced.stored.lines)
+    if problems:
+        return None, list(problems)
+    with open(path, "rb") as handle:
+        text_sha = hashlib.sha256(handle.read()).hexdigest()
+        seen = cache.stat_key(os.fstat(handle.fileno()))
+    key = cache.object_key("analysis", text_sha)
+    context.objects.put(key, synced.stored.analysis, keep=False)
+    entry = cache.AnalysisEntry(stat=seen, text_sha=text_sha, article_sha=article.sha256,
+                                extractor=context.extractor, action=synced.action,
+                                note=synced.note, key=key)
+    return (synced.stored.analysis, entry), []
 
 
 def check_folders(config: Config) -> list[DossierError]:
@@ -119,14 +471,11 @@ def check_folders(config: Config) -> list[DossierError]:
     return problems
 
 
-def orphans(config: Config, slugs: set[str]) -> list[str]:
-    """Analyses whose article is gone: reported, never deleted."""
-    folder = config.paths.analysis
-    if not folder.is_dir():
-        return []
-    return [f"{_shown(p, config)}: no article has the slug '{p.stem}'; the analysis is not shown "
-            "(delete it, or restore its article)"
-            for p in sorted(folder.glob("*.yaml")) if p.stem not in slugs]
+def orphans(config: Config, slugs: set[str], analyses: cache.Files) -> list[str]:
+    """Analyses (of the scanned ``analyses``) whose article is gone: reported, never deleted."""
+    found = ((p, os.path.basename(p)[:-len(".yaml")]) for p in sorted(analyses))
+    return [f"{_shown(Path(p), config)}: no article has the slug '{slug}'; the analysis is not "
+            "shown (delete it, or restore its article)" for p, slug in found if slug not in slugs]
 
 
 def _shown(path: Path, config: Config) -> str:
@@ -135,3 +484,120 @@ def _shown(path: Path, config: Config) -> str:
         return path.relative_to(config.paths.root).as_posix()
     except ValueError:
         return str(path)
+
+
+# --- digests and rendering --------------------------------------------------------------------
+
+def _digests(site: Any, assets: Any, files: dict[str, Path], template_dirs: list[Path],
+             yaml_sha: dict[int, tuple[Any, str]], inputs: dict[str, cache.Files],
+             article_types: tuple[type, ...]) -> dict[str, str]:
+    """Site URL → digest of everything the file is made from. An analysis is digested by
+    the sha256 of its YAML text (``yaml_sha``: id → (analysis, sha)), an article by its path,
+    sha256 and format; everything else a page shows is walked."""
+    known = {ident: (analysis, f"yaml:{sha}") for ident, (analysis, sha) in yaml_sha.items()}
+    def article(a: Article) -> str:
+        return f"{a.path}\0{a.sha256}\0{a.format}"
+
+    digester = cache.Digester(known=known, special={kind: article for kind in article_types})
+    templates = cache.template_digests(template_dirs)
+    common = digester.token(site.meta) + digester.token(assets.urls)
+    wanted = {page.url: cache.digest_text("\0".join([
+        digester.token(page), templates.get(page.template, f"missing:{page.template}"), common]))
+        for page in site.pages}
+    static = inputs.get("static", {})
+    for url, path in files.items():
+        seen = static.get(str(path))
+        if seen is None:
+            seen = cache.stat_key(os.stat(path))
+        wanted[url] = f"copy:{path}:{seen}"
+    return wanted
+
+
+def _render_page(context: tuple[Callable[..., bytes], Any, Any, list[Any], Any],
+                 index: int) -> tuple[str, bytes]:
+    render_page, env, site, pages, assets = context
+    page = pages[index]
+    return page.url, render_page(env, site, page, assets)
+
+
+# --- running work in worker processes ---------------------------------------------------------
+
+_WORKER: dict[str, Any] = {}     # set only inside pool workers, by _start_worker
+
+
+def _start_worker(context: Any) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)     # Ctrl-C is the parent's to handle
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)    # whatever the parent made of it
+    _WORKER["context"] = context
+
+
+def _run_chunk(task: Callable[[Any, Any], Any], items: Sequence[Any]) -> list[Any]:
+    context = _WORKER["context"]
+    return [task(context, item) for item in items]
+
+
+def _map(task: Callable[[Any, Any], Any], context: Any, items: Sequence[Any], *, jobs: int,
+         min_items: int, progress: Progress, stage: str) -> Iterator[Any]:
+    """``task(context, item)`` for each item, results in the order of ``items``: in this
+    process for small batches, else shared between ``jobs - 1`` forked workers, which get
+    ``context`` once (through the pool initializer: shared copy-on-write, never pickled),
+    and this process, which takes a chunk itself whenever the next result is not ready yet
+    and the workers have enough queued; so one process fewer holds a copy of the build."""
+    total = len(items)
+    if jobs < 2 or total < max(min_items, 2):
+        for done, item in enumerate(items, start=1):
+            yield task(context, item)
+            progress(stage, done, total)
+        return
+    import multiprocessing                  # here: a no-change build never needs them
+    from concurrent.futures import Future, ProcessPoolExecutor
+
+    size = max(1, min(32, total // (jobs * 6)))
+    chunks = [items[i:i + size] for i in range(0, total, size)]
+    queued = 2 * (jobs - 1)                 # chunks kept waiting for the workers
+    gc.freeze()         # workers share the parent's objects: their collector leaves them alone
+    pool = ProcessPoolExecutor(max_workers=jobs - 1,
+                               mp_context=multiprocessing.get_context("fork"),
+                               initializer=_start_worker, initargs=(context,))
+    work: dict[int, Future | list[Any]] = {}    # chunk → its future, or the results we made
+    unassigned = iter(range(len(chunks)))
+    done = 0
+    try:
+        for i in range(len(chunks)):
+            while True:
+                mine = work.get(i)
+                if isinstance(mine, list) or (mine is not None and mine.done()):
+                    break
+                busy = sum(1 for w in work.values() if isinstance(w, Future) and not w.done())
+                ahead = sum(1 for w in work.values() if isinstance(w, list))
+                j = next(unassigned, None) if ahead < 4 * jobs else None
+                if j is None:
+                    break                       # nothing else to do: wait for chunk i
+                if busy < queued:
+                    work[j] = pool.submit(_run_chunk, task, chunks[j])
+                else:
+                    work[j] = [task(context, item) for item in chunks[j]]
+            finished = work.pop(i)
+            results = finished if isinstance(finished, list) else finished.result()
+            yield from results
+            done += len(results)
+            progress(stage, done, total)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _silent(stage: str, done: int, total: int) -> None:
+    pass
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Unpickling thousands of objects makes no garbage cycles; the cyclic collector would
+    only walk them again and again as they pile up."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()

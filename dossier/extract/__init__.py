@@ -38,7 +38,7 @@ def extract(article: Article, lexicon: Lexicon) -> Analysis:
     return Analysis(
         source=Source(path=article.path, sha256=article.sha256, url=meta.source_url,
                       publisher=meta.publisher),
-        title=title.title(meta, layout, found, nations),
+        title=title.title(meta, layout, found, nations, doc),
         date=meta.date or layout.date,
         summary=title.summary(doc, layout),
         countries=nations,

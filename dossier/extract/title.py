@@ -15,7 +15,8 @@ _RANK = ("king", "queen", "emperor", "emir", "amir", "sultan", "president", "pri
          "secretary", "governor", "ambassador")
 
 
-def title(meta: FrontMatter, structure: Structure, people: PeopleFacts, nations: list[Country]) -> str:
+def title(meta: FrontMatter, structure: Structure, people: PeopleFacts, nations: list[Country],
+          doc: Doc) -> str:
     if meta.title:
         return meta.title
     if structure.headline:
@@ -33,7 +34,14 @@ def title(meta: FrontMatter, structure: Structure, people: PeopleFacts, nations:
         return f"{', '.join(guests)} – {host} Talks"
     if len(nations) >= 2:
         return f"{nations[0].name} – {nations[1].name} Talks"
-    return ""
+    return _opening_words(doc)
+
+
+def _opening_words(doc: Doc, limit: int = 12) -> str:
+    """Last resort: the article's first words, so every analysis has a title to show."""
+    words = squash(doc.paras[0].text).split() if doc.paras else []
+    text = " ".join(words[:limit]).rstrip(".,;:")
+    return text + " …" if len(words) > limit else text or "Untitled article"
 
 
 def _principal(cands: list):

@@ -1,0 +1,336 @@
+"""Incremental builds: a rebuild redoes only what changed, and its output is byte for byte the
+output of a clean build of the same inputs, whatever changed in between."""
+from __future__ import annotations
+
+import os
+import pickle
+import shutil
+from pathlib import Path
+
+import pytest
+
+from dossier import cache
+from dossier.render import BUILTIN_STATIC, BUILTIN_TEMPLATES
+
+from .sitekit import (ANA, KOFI, MEI, Delegate, add_visit, analysis_yaml, article_text,
+                      assert_same_as_clean_build, make_site, run_build, tree)
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Path:
+    """A built site: four reviewed visits naming four people, two extracted ones."""
+    root = tmp_path / "site"
+    make_site(root)
+    first = run_build(root / "config.yaml")
+    assert not first.incremental and first.briefings == 6
+    return root
+
+
+def rebuild(site: Path, **options):
+    return run_build(site / "config.yaml", **options)
+
+
+def edit_yaml(site: Path, slug: str, old: str, new: str) -> None:
+    path = site / "content" / "analysis" / f"{slug}.yaml"
+    text = path.read_text()
+    assert old in text
+    path.write_text(text.replace(old, new))
+
+
+# --- nothing changed ------------------------------------------------------------------------
+
+def test_a_build_with_nothing_changed_renders_and_writes_nothing(site: Path):
+    before = {p: p.stat().st_ino for p in (site / "_site").rglob("*")}
+    report = rebuild(site)
+    assert report.incremental
+    assert report.rendered == () and report.files == 0 and report.removed == ()
+    assert report.unchanged == report.pages == 15
+    assert {p: p.stat().st_ino for p in (site / "_site").rglob("*")} == before
+
+
+def test_the_first_build_leaves_a_record_the_second_build_stops_at(site: Path):
+    """Dossier's own writes (the extracted analyses) do not make the next build redo them."""
+    record = cache.load(site / ".dossier-cache")
+    assert record is not None and record.briefings == 6
+    assert set(record.outputs) == {p.relative_to(site / "_site").as_posix()
+                                   for p in (site / "_site").rglob("*")
+                                   if p.is_file() and p.name != ".dossier-site"}
+    again = rebuild(site)
+    assert again.rendered == () and again.files == 0
+
+
+def test_touching_a_file_without_changing_it_renders_nothing(site: Path):
+    article = site / "content" / "articles" / "chile-norway.txt"
+    analysis = site / "content" / "analysis" / "plain-one.yaml"
+    for path in (article, analysis):
+        os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns + 5_000_000_000))
+    report = rebuild(site)
+    assert report.rendered == () and report.files == 0
+
+
+def test_a_missing_output_file_is_written_again(site: Path):
+    (site / "_site" / "people" / "ana-ruiz.html").unlink()
+    report = rebuild(site)
+    assert report.rendered == ("people/ana-ruiz.html",)
+    assert (site / "_site" / "people" / "ana-ruiz.html").is_file()
+
+
+def test_a_damaged_record_only_costs_a_full_build(site: Path, tmp_path: Path):
+    (site / ".dossier-cache" / "record.pickle").write_bytes(b"not a pickle")
+    report = rebuild(site)
+    assert not report.incremental and len(report.rendered) == report.pages
+    assert_same_as_clean_build(site, tmp_path / "clean")
+
+
+def test_a_record_of_another_format_is_ignored(site: Path):
+    path = site / ".dossier-cache" / "record.pickle"
+    record = pickle.loads(path.read_bytes())
+    record.format = cache.FORMAT + 1
+    path.write_bytes(pickle.dumps(record))
+    assert not rebuild(site).incremental
+
+
+def test_clean_ignores_the_records(site: Path):
+    report = rebuild(site, clean=True)
+    assert not report.incremental and len(report.rendered) == report.pages
+
+
+# --- what one change re-renders -------------------------------------------------------------
+
+def test_an_analysis_edit_re_renders_only_the_pages_that_show_it(site: Path):
+    # index.html lists japan-ghana and chile-ghana (newest first, two per page);
+    # people/index.html lists Ana Ruiz and Kofi Mensah, who both took part in chile-ghana
+    edit_yaml(site, "chile-ghana", "summary: A visit with talks.", "summary: Talks on cocoa.")
+    report = rebuild(site)
+    assert set(report.rendered) == {"briefings/chile-ghana.html", "index.html",
+                                    "people/ana-ruiz.html", "people/kofi-mensah.html",
+                                    "people/index.html"}
+    assert "Talks on cocoa." in (site / "_site" / "briefings" / "chile-ghana.html").read_text()
+
+
+def test_an_article_edit_re_extracts_it_and_re_renders_its_pages(site: Path):
+    path = site / "content" / "articles" / "plain-one.txt"
+    path.write_text(path.read_text() + "\nA late paragraph about ports.\n")
+    report = rebuild(site)
+    assert set(report.rendered) == {"briefings/plain-one.html", "index-3.html"}
+    analysis = (site / "content" / "analysis" / "plain-one.yaml").read_text()
+    assert cache.sha256_file(path) in analysis            # extracted again for the new text
+    assert "A late paragraph about ports." in (site / "_site" / "briefings" /
+                                               "plain-one.html").read_text()
+
+
+def test_a_template_edit_re_renders_the_pages_that_use_it(site: Path):
+    source = (BUILTIN_TEMPLATES / "person.html").read_text()
+    (site / "templates" / "person.html").write_text(source.replace("<h2>Appearances</h2>",
+                                                                   "<h2>Seen in</h2>"))
+    report = rebuild(site)
+    assert set(report.rendered) == {"people/ana-ruiz.html", "people/olav-berg.html",
+                                    "people/mei-tanaka.html", "people/kofi-mensah.html"}
+
+
+def test_a_partial_edit_re_renders_the_templates_that_import_it(site: Path):
+    (site / "templates" / "partials").mkdir()
+    source = (BUILTIN_TEMPLATES / "partials" / "evidence.html").read_text()
+    (site / "templates" / "partials" / "evidence.html").write_text(source.replace("¶", "§"))
+    report = rebuild(site)
+    kinds = {url.split("/")[0] for url in report.rendered}
+    assert kinds == {"briefings", "people"}               # briefing.html and person.html import it
+    assert not any(url.endswith("index.html") or "index-" in url for url in report.rendered)
+    assert len(report.rendered) == 6 + 4
+
+
+# --- the result is the clean build's, whatever changed ----------------------------------------
+
+def edit_article_with_extracted_analysis(site: Path) -> None:
+    path = site / "content" / "articles" / "plain-two.txt"
+    path.write_text(path.read_text().replace("joint statement", "joint communique"))
+
+
+def edit_article_with_reviewed_analysis(site: Path) -> None:
+    """The reviewed analysis is kept and the fresh extraction goes beside it."""
+    path = site / "content" / "articles" / "japan-norway.txt"
+    path.write_text(path.read_text() + "\nA late paragraph.\n")
+
+
+def edit_analysis_by_hand(site: Path) -> None:
+    edit_yaml(site, "chile-norway", "role: Foreign Minister", "role: Minister of Foreign Affairs")
+
+
+def rename_a_person(site: Path) -> None:
+    edit_yaml(site, "japan-ghana", "name: Kofi Mensah", "name: Kofi A. Mensah")
+
+
+def add_an_article(site: Path) -> None:
+    add_visit(site, "ghana-norway", "2024-02-20", [KOFI, Delegate("Olav Berg", "Prime Minister",
+                                                                  "Norway", "host")])
+
+
+def delete_an_article(site: Path) -> None:
+    (site / "content" / "articles" / "japan-ghana.txt").unlink()
+
+
+def delete_an_article_and_its_analysis(site: Path) -> None:
+    (site / "content" / "articles" / "chile-ghana.txt").unlink()
+    (site / "content" / "analysis" / "chile-ghana.yaml").unlink()
+
+
+def edit_a_template(site: Path) -> None:
+    source = (BUILTIN_TEMPLATES / "base.html").read_text()
+    (site / "templates" / "base.html").write_text(source.replace("made with Dossier",
+                                                                 "made with care"))
+
+
+def edit_the_css(site: Path) -> None:
+    css = (BUILTIN_STATIC / "style.css").read_text()
+    (site / "static" / "style.css").write_text(css + "\nbody { letter-spacing: .01em; }\n")
+
+
+def add_a_static_file(site: Path) -> None:
+    (site / "static" / "robots.txt").write_text("User-agent: *\n")
+
+
+def change_the_title(site: Path) -> None:
+    config = site / "config.yaml"
+    config.write_text(config.read_text().replace("title: Test Dossier", "title: Visits"))
+
+
+def change_per_page(site: Path) -> None:
+    config = site / "config.yaml"
+    config.write_text(config.read_text().replace("per_page: 2", "per_page: 4"))
+
+
+SCENARIOS = [edit_article_with_extracted_analysis, edit_article_with_reviewed_analysis,
+             edit_analysis_by_hand, rename_a_person, add_an_article, delete_an_article,
+             delete_an_article_and_its_analysis, edit_a_template, edit_the_css, add_a_static_file,
+             change_the_title, change_per_page]
+
+
+@pytest.mark.parametrize("change", SCENARIOS, ids=lambda f: f.__name__)
+def test_an_incremental_build_equals_a_clean_build(site: Path, tmp_path: Path, change):
+    change(site)
+    report = rebuild(site)
+    assert report.incremental and report.unchanged + len(report.rendered) == report.pages
+    assert_same_as_clean_build(site, tmp_path / "clean")
+    assert rebuild(site).files == 0                     # and the next build has nothing to do
+
+
+def test_many_changes_in_a_row_stay_equal_to_a_clean_build(site: Path, tmp_path: Path):
+    for n, change in enumerate(SCENARIOS):
+        change(site)
+        rebuild(site)
+        if n % 4 == 3:
+            assert_same_as_clean_build(site, tmp_path / f"clean-{n}")
+    assert_same_as_clean_build(site, tmp_path / "clean-last")
+
+
+def test_deleted_pages_disappear(site: Path):
+    delete_an_article_and_its_analysis(site)
+    rename_a_person(site)
+    report = rebuild(site)
+    assert "briefings/chile-ghana.html" in report.removed
+    assert "people/kofi-mensah.html" in report.removed
+    assert not (site / "_site" / "briefings" / "chile-ghana.html").exists()
+    assert (site / "_site" / "people" / "kofi-a-mensah.html").is_file()
+
+
+def test_a_css_edit_replaces_the_fingerprinted_file(site: Path):
+    old = sorted(p.name for p in (site / "_site" / "assets").glob("style.*.css"))
+    edit_the_css(site)
+    report = rebuild(site)
+    new = sorted(p.name for p in (site / "_site" / "assets").glob("style.*.css"))
+    assert len(old) == len(new) == 1 and old != new
+    assert f"assets/{old[0]}" in report.removed
+    assert len(report.rendered) == report.pages          # every page links the stylesheet
+
+
+# --- hand-edit protection is unchanged --------------------------------------------------------
+
+def test_a_hand_edited_analysis_survives_and_its_note_is_repeated(site: Path):
+    edit_analysis_by_hand(site)
+    rebuild(site)
+    analysis = site / "content" / "analysis" / "chile-norway.yaml"
+    edited = analysis.read_text()
+    article = site / "content" / "articles" / "chile-norway.txt"
+    article.write_text(article.read_text() + "\nOne more paragraph.\n")
+    first = rebuild(site)
+    assert analysis.read_text() == edited
+    assert analysis.with_name("chile-norway.yaml.new").is_file()
+    note = ("content/articles/chile-norway.txt: the article changed after this analysis was "
+            "edited by hand; your file is kept and the fresh extraction is in "
+            "chile-norway.yaml.new: merge what you need, then run 'dossier accept chile-norway'")
+    assert note in first.notes
+    again = rebuild(site)                     # nothing changed: the reminder stays
+    assert again.files == 0 and note in again.notes
+
+
+def test_an_extracted_analysis_is_rewritten_only_when_its_article_changes(site: Path):
+    path = site / "content" / "analysis" / "plain-one.yaml"
+    before = path.stat().st_mtime_ns, path.read_text()
+    edit_analysis_by_hand(site)
+    rebuild(site)
+    assert (path.stat().st_mtime_ns, path.read_text()) == before
+
+
+def test_a_broken_edit_fails_and_the_fix_rebuilds_only_what_changed(site: Path):
+    index = (site / "_site" / "index.html").read_bytes()
+    edit_yaml(site, "chile-ghana", "role: President", "role: [President")
+    with pytest.raises(Exception) as failed:
+        rebuild(site)
+    assert "chile-ghana.yaml" in str(failed.value.problems[0])
+    assert (site / "_site" / "index.html").read_bytes() == index
+    edit_yaml(site, "chile-ghana", "role: [President", "role: Head of State")
+    report = rebuild(site)
+    assert set(report.rendered) == {"briefings/chile-ghana.html", "index.html",
+                                    "people/ana-ruiz.html", "people/kofi-mensah.html",
+                                    "people/index.html"}
+
+
+def test_an_edit_in_memory_between_builds(site: Path, tmp_path: Path):
+    """The server keeps the record and parsed files in memory between builds."""
+    from dossier.pipeline import Memory
+
+    memory = Memory()
+    assert rebuild(site, memory=memory).files == 0
+    edit_analysis_by_hand(site)
+    assert "briefings/chile-norway.html" in rebuild(site, memory=memory).rendered
+    edit_a_template(site)
+    assert len(rebuild(site, memory=memory).rendered) == 15
+    assert rebuild(site, memory=memory).files == 0
+    assert_same_as_clean_build(site, tmp_path / "clean")
+
+
+def test_records_name_only_objects_that_exist(site: Path):
+    delete_an_article_and_its_analysis(site)
+    rebuild(site)
+    entries = cache.load_entries(site / ".dossier-cache")
+    stored = {p.stem for p in (site / ".dossier-cache" / "objects").glob("*.pickle")}
+    assert stored == entries.keys() and len(entries.articles) == 5
+
+
+def test_the_cache_folder_can_be_deleted(site: Path, tmp_path: Path):
+    shutil.rmtree(site / ".dossier-cache")
+    add_an_article(site)
+    report = rebuild(site)
+    assert not report.incremental
+    assert_same_as_clean_build(site, tmp_path / "clean")
+
+
+def test_unused_inputs_are_not_recorded(site: Path):
+    (site / "content" / "articles" / ".draft.txt").write_text("hidden")
+    assert rebuild(site).files == 0
+    record = cache.load(site / ".dossier-cache")
+    assert not any(".draft" in path for path in record.inputs["articles"])
+
+
+def test_the_written_article_text_is_what_the_records_say(site: Path):
+    """An article and its reviewed analysis replaced at once with consistent new versions."""
+    slug = "japan-norway"
+    text = article_text(slug, "Entirely new talks.")
+    (site / "content" / "articles" / f"{slug}.txt").write_text(text)
+    (site / "content" / "analysis" / f"{slug}.yaml").write_text(
+        analysis_yaml(slug, text, "New talks", "2024-02-11", [MEI, ANA]))
+    report = rebuild(site)
+    assert "people/olav-berg.html" in report.rendered          # no longer appears in it
+    page = (site / "_site" / "briefings" / f"{slug}.html").read_text()
+    assert "Entirely new talks." in page and "New talks" in page
+    assert b"japan-norway" not in tree(site / "_site")["people/olav-berg.html"]

@@ -1,0 +1,89 @@
+"""Parallel builds: the same site, analyses and messages whatever the number of workers."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from dossier import pipeline
+from dossier.errors import BuildFailed
+
+from .sitekit import ANA, KOFI, MEI, OLAV, make_site, run_build, tree
+
+PEOPLE = [ANA, KOFI, MEI, OLAV]
+VISITS = {f"visit-{n:02d}": (f"2023-{n % 12 + 1:02d}-{n % 27 + 1:02d}",
+                             [PEOPLE[n % 4], PEOPLE[(n + 1) % 4]] if n % 3 else None)
+          for n in range(30)}
+
+
+def built(root: Path, jobs: int) -> tuple[dict[str, bytes], dict[str, bytes], pipeline.BuildReport]:
+    config = make_site(root, per_page=4, visits=VISITS)
+    report = run_build(config, jobs=jobs, min_parallel=1)
+    return tree(root / "_site"), tree(root / "content" / "analysis"), report
+
+
+def test_one_worker_and_two_make_the_same_site(tmp_path: Path):
+    site1, analyses1, report1 = built(tmp_path / "one", jobs=1)
+    site2, analyses2, report2 = built(tmp_path / "two", jobs=2)
+    assert site1 == site2
+    assert analyses1 == analyses2
+    assert report1.rendered == report2.rendered and report1.notes == report2.notes
+    assert len(analyses1) == 30 and report1.pages == len(site1) - 3   # marker, two assets
+    assert sum(1 for name in site1 if name.startswith("assets/")) == 2
+
+
+def test_problems_are_the_same_and_in_the_same_order(tmp_path: Path):
+    messages = []
+    for jobs in (1, 2):
+        root = tmp_path / f"jobs-{jobs}"
+        make_site(root, per_page=4, visits=VISITS)
+        for slug in ("visit-04", "visit-17", "visit-25"):
+            path = root / "content" / "analysis" / f"{slug}.yaml"
+            path.write_text(path.read_text().replace("evidence: [p1, p2]", "evidence: [p9]", 1))
+        with pytest.raises(BuildFailed) as failed:
+            run_build(root / "config.yaml", jobs=jobs, min_parallel=1)
+        messages.append([str(p).replace(str(root), "ROOT") for p in failed.value.problems])
+    assert messages[0] == messages[1]
+    assert [m.split(":")[0] for m in messages[0]] == ["content/analysis/visit-04.yaml",
+                                                       "content/analysis/visit-17.yaml",
+                                                       "content/analysis/visit-25.yaml"]
+
+
+def test_an_incremental_build_with_workers_equals_one_without(tmp_path: Path):
+    sites = []
+    for jobs in (1, 2):
+        root = tmp_path / f"jobs-{jobs}"
+        config = make_site(root, per_page=4, visits=VISITS)
+        run_build(config, jobs=jobs, min_parallel=1)
+        (root / "templates" / "partials").mkdir()
+        (root / "templates" / "partials" / "pager.html").write_text(
+            "{% macro pager(listing) %}<p>{{ listing.number }}/{{ listing.count }}</p>"
+            "{% endmacro %}\n")
+        report = run_build(config, jobs=jobs, min_parallel=1)
+        assert set(report.rendered) == {u for u in report.rendered if "index" in u}
+        sites.append(tree(root / "_site"))
+    assert sites[0] == sites[1]
+
+
+def test_work_is_mapped_in_order_in_and_out_of_process():
+    seen = []
+    for jobs in (1, 3):
+        results = list(pipeline._map(_square, 10, list(range(50)), jobs=jobs, min_items=1,
+                                     progress=lambda stage, done, total: seen.append(
+                                         (stage, done, total)), stage="Squaring"))
+        assert results == [10 * n * n for n in range(50)]
+    assert seen[-1] == ("Squaring", 50, 50)
+
+
+def test_an_error_in_a_worker_reaches_the_caller():
+    with pytest.raises(ZeroDivisionError):
+        list(pipeline._map(_divide, 1, [3, 2, 1, 0, 5], jobs=2, min_items=1,
+                           progress=pipeline._silent, stage=""))
+
+
+def _square(factor: int, n: int) -> int:
+    return factor * n * n
+
+
+def _divide(numerator: int, n: int) -> float:
+    return numerator / n
