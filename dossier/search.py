@@ -2,12 +2,17 @@
 light however large the corpus grows.
 
 A page cannot fetch() a file from file://, but it can load a <script>. So the index is a
-small manifest script (which shards exist and how many entries each holds) plus one script
-per shard. A shard holds the entries having a word that starts with its prefix: two letters
+small manifest script (which shards exist, how many entries each holds and the version of
+each) plus one script per shard. A shard holds the entries having a word that starts with its prefix: two letters
 ("va"), or more where two letters would hold too many entries ("var", "vars"). The browser
 loads only the shards of the word the person types, then keeps the entries whose words start
 with every word typed. A prefix that cannot be cut further (a very common word) keeps its
 first SHARD_LIMIT entries and is marked as cut, so the page can ask for one more word.
+
+Every file is named by its content (search/index.<digest>.js, search/<hex of prefix>.
+<digest>.js), so a browser never mixes a cached file with a newer one, and a change to a few
+entries renames only the shards that hold them (and the manifest): an incremental build
+rewrites those, not the whole index.
 
 Words are folded the same way here and in static/search.js: Unicode NFKD, marks dropped,
 lower case, split on anything that is not a letter or a digit.
@@ -22,6 +27,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 SHARD_LIMIT = 120          # entries per shard file: about 15-20 KB
+FOLDER = "search/"
+VERSION_CHARS = 8          # hex digits of a file's content digest in its name
 STOP_WORDS = frozenset("an and at by for in of on or the to with".split())
 _WORD = re.compile(r"[^\W_]+")
 
@@ -54,8 +61,9 @@ class Shard:
 
 @dataclass(frozen=True)
 class Manifest:
-    folder: str                    # "search/<digest>/": shard files are <hex of prefix>.js
+    folder: str                    # "search/": shard files are <hex of prefix>.<version>.js
     shards: dict[str, int]         # prefix → entries in it; negative: cut at SHARD_LIMIT
+    versions: dict[str, str]       # prefix → digest of its shard's content
 
 
 def build(entries: list[Entry], limit: int = SHARD_LIMIT) -> tuple[str, Manifest, list[Shard]]:
@@ -66,8 +74,6 @@ def build(entries: list[Entry], limit: int = SHARD_LIMIT) -> tuple[str, Manifest
         found = frozenset(words(e.title) + words(e.keywords))
         tokens.append(found)
         rows.append([e.kind, e.title, e.url, e.detail, " ".join(sorted(found))])
-    digest = hashlib.sha256(json.dumps([rows, limit], ensure_ascii=False).encode()).hexdigest()
-    folder = f"search/{digest[:10]}/"
 
     groups: dict[str, list[int]] = defaultdict(list)
     for i, found in enumerate(tokens):
@@ -77,11 +83,24 @@ def build(entries: list[Entry], limit: int = SHARD_LIMIT) -> tuple[str, Manifest
     for prefix in sorted(groups):
         _split(tokens, groups[prefix], prefix, limit, cut)
 
-    shards = [Shard(prefix=p, url=f"{folder}{p.encode().hex()}.js",
-                    entries=[rows[i] for i in members]) for p, (members, _) in sorted(cut.items())]
-    manifest = Manifest(folder=folder, shards={p: -len(members) if capped else len(members)
-                                               for p, (members, capped) in sorted(cut.items())})
-    return f"{folder}index.js", manifest, shards
+    shards = []
+    for prefix, (members, _) in sorted(cut.items()):
+        entries = [rows[i] for i in members]
+        version = _version([prefix, entries])
+        shards.append(Shard(prefix=prefix, url=f"{FOLDER}{prefix.encode().hex()}.{version}.js",
+                            entries=entries))
+    manifest = Manifest(folder=FOLDER,
+                        shards={p: -len(members) if capped else len(members)
+                                for p, (members, capped) in sorted(cut.items())},
+                        versions={s.prefix: s.url.rsplit(".", 2)[1] for s in shards})
+    version = _version([manifest.folder, manifest.shards, manifest.versions])
+    return f"{FOLDER}index.{version}.js", manifest, shards
+
+
+def _version(content: object) -> str:
+    """A short digest of what a file holds, for its name."""
+    text = json.dumps(content, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(text.encode()).hexdigest()[:VERSION_CHARS]
 
 
 def _split(tokens: list[frozenset[str]], members: list[int], prefix: str, limit: int,

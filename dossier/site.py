@@ -10,7 +10,7 @@ URL layout (every link names an .html file, never a folder):
     briefings/<slug>.html                  one briefing; .yaml .json .csv beside it
     people/index.html, people/<id>.html    and countries/, topics/, places/, agreements/;
     people/<id>--2.html                    an entity's further appearances (slugs never hold "--")
-    search.html, search/<hash>/*.js        offline search: scripts, so it works from file://
+    search.html, search/*.<hash>.js        offline search: scripts, so it works from file://
     data/index.html, data/*.json|csv       the whole corpus as data
     404.html, feed.xml, sitemap.xml, robots.txt
 

@@ -1,10 +1,11 @@
 /* Dossier search: offline, no server, works from file://.
-   search/<digest>/index.js sets window.DOSSIER_SEARCH = {folder, shards: {prefix: count}};
-   each shard script calls DOSSIER_SEARCH_SHARD(prefix, [[kind, title, url, detail, words]]).
+   search/index.<version>.js sets window.DOSSIER_SEARCH = {folder, shards: {prefix: count},
+   versions: {prefix: version}}; the shard script folder + <hex of prefix>.<version>.js calls
+   DOSSIER_SEARCH_SHARD(prefix, [[kind, title, url, detail, words]]).
    Only the shards of the typed word are loaded (see dossier/search.py). */
 (function () {
   "use strict";
-  var index = window.DOSSIER_SEARCH || { folder: "", shards: {} };
+  var index = window.DOSSIER_SEARCH || { folder: "", shards: {}, versions: {} };
   var form = document.querySelector("form[role=search]");
   var input = document.getElementById("q");
   var status = document.getElementById("search-status");
@@ -46,7 +47,7 @@
       waiting[p] = (queued || []).concat(function () { if (--left === 0) { done(); } });
       if (queued) { return; }
       var script = document.createElement("script");
-      script.src = index.folder + hex(p) + ".js";
+      script.src = index.folder + hex(p) + "." + index.versions[p] + ".js";
       script.onerror = function () { say("The search index could not be loaded; rebuild the site."); };
       document.head.appendChild(script);
     });

@@ -414,7 +414,8 @@ def read_search(site: Path) -> tuple[dict, dict[str, list[list[str]]]]:
     manifest = json.loads(text[text.index("{"):text.rindex("}") + 1])
     shards = {}
     for prefix in manifest["shards"]:
-        raw = (site / (manifest["folder"] + prefix.encode().hex() + ".js")).read_text("utf-8")
+        name = f"{prefix.encode().hex()}.{manifest['versions'][prefix]}.js"
+        raw = (site / (manifest["folder"] + name)).read_text("utf-8")
         assert raw.startswith("DOSSIER_SEARCH_SHARD(") and raw.rstrip().endswith(");")
         name, entries = json.loads("[" + raw.strip()[len("DOSSIER_SEARCH_SHARD("):-2] + "]")
         assert name == prefix
