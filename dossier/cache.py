@@ -9,14 +9,15 @@ Two files in ``paths.cache``, plain data with a format version:
                     build stops right there.
         outputs     per output file: the digest of what made it. A page's digest covers what
                     it shows (see Digester), the templates it uses, the site settings and the
-                    asset URLs.
+                    asset URLs; a copied file's, its source path and content.
     entries.pickle  per input file, what it was found to be:
         articles    per article file: its stat, identity (path, slug, sha256, front matter)
                     and the key of its parsed Article in the object store
         analyses    per analysis YAML: its stat, the sha256 of its text, the article and
                     extractor it was checked against, what the store did with it, and the
                     key of the parsed Analysis
-        assets      the static files' URLs, with the stats they were computed from
+        assets      the static files' URLs and content digests, with the stats they were
+                    computed from
 
 Parsed articles and analyses live in an object store beside them (objects/<key>.pickle, one
 file each, named by content), so unchanged files are neither re-read nor re-parsed, and a
@@ -36,7 +37,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, NamedTuple
 
-FORMAT = 1
+FORMAT = 2
 RECORD_NAME = "record.pickle"
 ENTRIES_NAME = "entries.pickle"
 
@@ -136,8 +137,8 @@ class Entries:
     code: Files = field(default_factory=dict)       # Dossier's code when they were made
     articles: dict[str, ArticleEntry] = field(default_factory=dict)      # by absolute path
     analyses: dict[str, AnalysisEntry] = field(default_factory=dict)     # by absolute path
-    assets: tuple[Files, dict[str, str], dict[str, str]] | None = None
-    # (the static files' stats, name → URL, URL → source file)
+    assets: tuple[Files, dict[str, str], dict[str, str], dict[str, str]] | None = None
+    # (the static files' stats, name → URL, URL → source file, URL → sha256 of its content)
 
     def keys(self) -> set[str]:
         """The objects these entries need from the store."""

@@ -174,7 +174,8 @@ def _build(config: Config, record: cache.Record | None,
     env = memory.env[1]                     # unchanged templates stay compiled between builds
     if old.assets is not None and old.assets[0] == inputs.get("static"):
         assets = render.Assets(urls=dict(old.assets[1]),
-                               files={u: Path(p) for u, p in old.assets[2].items()})
+                               files={u: Path(p) for u, p in old.assets[2].items()},
+                               digests=dict(old.assets[3]))
     else:
         assets = render.collect_assets(static_dirs)
 
@@ -182,7 +183,9 @@ def _build(config: Config, record: cache.Record | None,
     yaml_sha = {id(a.analysis): (a.analysis, analysis_entries[_yaml(folder, a.article)].text_sha)
                 for a in analysed}
     files = {**assets.files, **site.copies}       # static files and the YAML downloads
-    wanted = _digests(site, assets, files, template_dirs, yaml_sha, inputs,
+    contents = {**{str(p): e.text_sha for p, e in analysis_entries.items()},
+                **{str(assets.files[u]): d for u, d in assets.digests.items()}}
+    wanted = _digests(site, assets, files, template_dirs, yaml_sha, contents,
                       (Article, lazy.StoredArticle))
     output.claim_all([p.url for p in site.pages] + list(files))
     incremental = record is not None and output.has_site(out)
@@ -209,7 +212,8 @@ def _build(config: Config, record: cache.Record | None,
         briefings=len(site.briefings), pages=len(site.pages), notes=notes),
         cache.Entries(code=code, articles=article_entries, analyses=analysis_entries,
                       assets=(inputs.get("static", {}), dict(assets.urls),
-                              {u: str(p) for u, p in assets.files.items()})), objects)
+                              {u: str(p) for u, p in assets.files.items()},
+                              dict(assets.digests))), objects)
     return BuildReport(briefings=len(site.briefings), pages=len(site.pages), files=written,
                        seconds=time.perf_counter() - started, notes=notes,
                        rendered=tuple(p.url for p in todo), removed=removed,
@@ -489,11 +493,14 @@ def _shown(path: Path, config: Config) -> str:
 # --- digests and rendering --------------------------------------------------------------------
 
 def _digests(site: Any, assets: Any, files: dict[str, Path], template_dirs: list[Path],
-             yaml_sha: dict[int, tuple[Any, str]], inputs: dict[str, cache.Files],
+             yaml_sha: dict[int, tuple[Any, str]], contents: dict[str, str],
              article_types: tuple[type, ...]) -> dict[str, str]:
     """Site URL → digest of everything the file is made from. An analysis is digested by
     the sha256 of its YAML text (``yaml_sha``: id → (analysis, sha)), an article by its path,
-    sha256 and format; everything else a page shows is walked."""
+    sha256 and format; everything else a page shows is walked. A copied file (a static file,
+    a YAML download) by its source path and the sha256 of its content (``contents``: source
+    path → sha256, known for every file the build read; others are read here), so a file
+    touched but not changed is not copied again."""
     known = {ident: (analysis, f"yaml:{sha}") for ident, (analysis, sha) in yaml_sha.items()}
     def article(a: Article) -> str:
         return f"{a.path}\0{a.sha256}\0{a.format}"
@@ -504,12 +511,11 @@ def _digests(site: Any, assets: Any, files: dict[str, Path], template_dirs: list
     wanted = {page.url: cache.digest_text("\0".join([
         digester.token(page), templates.get(page.template, f"missing:{page.template}"), common]))
         for page in site.pages}
-    static = inputs.get("static", {})
     for url, path in files.items():
-        seen = static.get(str(path))
-        if seen is None:
-            seen = cache.stat_key(os.stat(path))
-        wanted[url] = f"copy:{path}:{seen}"
+        content = contents.get(str(path))
+        if content is None:
+            content = cache.sha256_file(path)
+        wanted[url] = f"copy:{path}:{content}"
     return wanted
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import hashlib
 import posixpath
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
 
@@ -43,6 +43,7 @@ class Assets:
 
     urls: dict[str, str]
     files: dict[str, Path]          # output URL → source file
+    digests: dict[str, str] = field(default_factory=dict)   # output URL → sha256 of the file
 
 
 def collect_assets(dirs: list[Path]) -> Assets:
@@ -57,13 +58,15 @@ def collect_assets(dirs: list[Path]) -> Assets:
                 chosen.setdefault(name, path)
     urls: dict[str, str] = {}
     files: dict[str, Path] = {}
+    digests: dict[str, str] = {}
     for name, path in sorted(chosen.items()):
         stem, dot, ext = name.rpartition(".")
-        digest = hashlib.sha256(path.read_bytes()).hexdigest()[:10]
-        url = f"{ASSETS_DIR}/{stem}.{digest}.{ext}" if dot and stem else f"{ASSETS_DIR}/{name}"
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        url = f"{ASSETS_DIR}/{stem}.{digest[:10]}.{ext}" if dot and stem else f"{ASSETS_DIR}/{name}"
         urls[name] = url
         files[url] = path
-    return Assets(urls=urls, files=files)
+        digests[url] = digest
+    return Assets(urls=urls, files=files, digests=digests)
 
 
 def make_env(template_dirs: list[Path]) -> jinja2.Environment:
