@@ -121,10 +121,10 @@ OPTIONS: tuple[Option, ...] = (
            _positive),
     Option("paths.articles", str, "content/articles", "Article sources (.txt, .md).", _relative_folder),
     Option("paths.analysis", str, "content/analysis", "One analysis YAML per article.", _relative_folder),
-    Option("paths.templates", str, "templates", "Your templates; they override the built-in ones.",
-           _relative_folder),
-    Option("paths.static", str, "static", "Your static files; they override the built-in ones.",
-           _relative_folder),
+    Option("paths.templates", str, "templates", "Your templates; they override the built-in ones. "
+           "Without this folder the built-in templates are used.", _relative_folder),
+    Option("paths.static", str, "static", "Your static files; they override the built-in ones. "
+           "Without this folder the built-in static files are used.", _relative_folder),
     Option("paths.output", str, "_site", "Where the site is written.", _relative_folder),
     Option("paths.cache", str, ".dossier-cache", "Build records for incremental builds.",
            _relative_folder),
@@ -225,6 +225,12 @@ def load_config(path: Path | str) -> Config:
             topics=tuple((k, tuple(v)) for k, v in sorted(values["lexicon.topics"].items())),
         ),
     )
+
+
+def default_folder(paths: Paths, name: str) -> Path:
+    """Where ``paths.<name>`` points when config.yaml leaves it at its default."""
+    option = next(o for o in OPTIONS if o.key == f"paths.{name}")
+    return (paths.root / option.default).resolve()
 
 
 def _unknown(key: str, known: set[str], path: Path, line: int | None) -> ConfigError:

@@ -466,12 +466,24 @@ def _sync_one(context: _Syncing, index: int
 
 
 def check_folders(config: Config) -> list[DossierError]:
+    """The articles folder must exist. The templates and static folders only add to the
+    built-in ones: missing where they are by default is fine, but a folder config.yaml names
+    elsewhere must exist (a misspelt path would otherwise silently drop the overrides)."""
+    from .config import default_folder
+
+    paths = config.paths
     problems: list[DossierError] = []
-    for name, folder in (("paths.articles", config.paths.articles),
-                         ("paths.templates", config.paths.templates)):
-        if not folder.is_dir():
+    if not paths.articles.is_dir():
+        problems.append(DossierError(f"the folder '{paths.articles}' does not exist; create it "
+                                     "(it may stay empty) or fix the setting",
+                                     path=config.path, key="paths.articles"))
+    for name, what in (("templates", "templates"), ("static", "static files")):
+        folder = getattr(paths, name)
+        if not folder.is_dir() and folder != default_folder(paths, name):
             problems.append(DossierError(f"the folder '{folder}' does not exist; create it (it may "
-                                         "stay empty) or fix the setting", path=config.path, key=name))
+                                         f"stay empty), fix the path, or remove the setting to "
+                                         f"use the built-in {what}",
+                                         path=config.path, key=f"paths.{name}"))
     return problems
 
 

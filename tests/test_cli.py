@@ -137,13 +137,33 @@ def test_two_articles_with_one_slug(site: Path):
             "content/articles/visit.md; rename one of them or set 'slug:' in its front matter") in err
 
 
-def test_a_missing_templates_folder(site: Path):
+def test_missing_default_templates_and_static_folders_mean_the_built_in_ones(site: Path):
     shutil.rmtree(site / "templates")
-    code, _, err = run("build", "--config", str(site / "config.yaml"))
+    assert not (site / "static").exists()
+    code, out, err = run("build", "--config", str(site / "config.yaml"))
+    assert (code, err) == (0, "")
+    assert out.startswith("Built 1 briefing, ")
+    assert "made with Dossier" in (site / "_site" / "index.html").read_text()
+
+
+def test_folders_named_in_the_config_must_exist(site: Path):
+    config = site / "config.yaml"
+    config.write_text(config.read_text().replace("templates: templates", "templates: layouts")
+                      .replace("static: static", "static: assets")
+                      .replace("articles: content/articles", "articles: content/texts"))
+    code, _, err = run("build", "--config", str(config))
     assert code == 1
-    assert (f"error: {site / 'config.yaml'}: key 'paths.templates': the folder "
-            f"'{site / 'templates'}' does not exist; create it (it may stay empty) or fix the "
-            "setting") in err
+    assert err == (f"error: {config}: key 'paths.articles': the folder "
+                   f"'{site / 'content' / 'texts'}' does not exist; create it (it may stay empty) "
+                   "or fix the setting\n"
+                   f"error: {config}: key 'paths.templates': the folder '{site / 'layouts'}' does "
+                   "not exist; create it (it may stay empty), fix the path, or remove the setting "
+                   "to use the built-in templates\n"
+                   f"error: {config}: key 'paths.static': the folder '{site / 'assets'}' does not "
+                   "exist; create it (it may stay empty), fix the path, or remove the setting to "
+                   "use the built-in static files\n"
+                   "error: build failed: 3 problems in 1 file; the previous site was left as it "
+                   "was\n")
 
 
 def test_new_scaffolds_a_site_that_builds(tmp_path: Path):
