@@ -91,12 +91,15 @@ class BriefingRef:
 
 @dataclass(frozen=True)
 class Pager:
+    """Where one page of a list is among the list's pages: all partials/pager.html gets."""
+
     number: int
     count: int
     total: int
     first_url: str
     prev_url: str | None
     next_url: str | None
+    newest_first: bool = False      # a list by date: links read "Newer" and "Older"
 
 
 @dataclass(frozen=True)
@@ -894,12 +897,13 @@ def _agreements(briefings: list[Briefing], ids: _Identities) -> list[Entity]:
 
 # --- pages ------------------------------------------------------------------------------------
 
-def _paginate(items: list[T], per_page: int,
-              url: Callable[[int], str]) -> list[tuple[str, list[T], Pager]]:
+def _paginate(items: list[T], per_page: int, url: Callable[[int], str], *,
+              newest_first: bool = False) -> list[tuple[str, list[T], Pager]]:
     chunks = [items[i:i + per_page] for i in range(0, len(items), per_page)] or [[]]
     return [(url(n), chunk, Pager(number=n, count=len(chunks), total=len(items),
                                   first_url=url(1), prev_url=url(n - 1) if n > 1 else None,
-                                  next_url=url(n + 1) if n < len(chunks) else None))
+                                  next_url=url(n + 1) if n < len(chunks) else None,
+                                  newest_first=newest_first))
             for n, chunk in enumerate(chunks, start=1)]
 
 
@@ -910,7 +914,8 @@ def _pages(meta: SiteMeta, briefings: list[Briefing], entities: dict[str, list[E
         Link(f"{k.folder}/index.html", _plural(len(entities[k.name]), k.name, k.folder))
         for k in KINDS.values()]
     for url, chunk, pager in _paginate(briefings, per_page,
-                                       lambda n: "index.html" if n == 1 else f"index-{n}.html"):
+                                       lambda n: "index.html" if n == 1 else f"index-{n}.html",
+                                       newest_first=True):
         title = meta.title if pager.number == 1 else f"{meta.title} — page {pager.number}"
         pages.append(Page(url=url, template="index.html", title=title,
                           description=meta.description,
@@ -945,7 +950,8 @@ def _pages(meta: SiteMeta, briefings: list[Briefing], entities: dict[str, list[E
             base = e.url.removesuffix(".html")
             for url, chunk, pager in _paginate(
                     e.appearances, entity_size,
-                    lambda n, base=base: f"{base}.html" if n == 1 else f"{base}--{n}.html"):
+                    lambda n, base=base: f"{base}.html" if n == 1 else f"{base}--{n}.html",
+                    newest_first=True):
                 shown = replace(e, appearances=chunk)
                 if pager.number > 1:
                     shown = replace(shown, related={})

@@ -108,6 +108,10 @@ def test_indexes_and_busy_entity_pages_are_paginated(tmp_path):
     assert chief[0].entity.appearances[0].briefing.date == "2024-01-25"
     home = _pages(site, "index.html")["index.html"].data
     assert len(home.cards) == 10 and home.pager.total == 25
+    people = _pages(site, "entities.html")["people/index.html"].data
+    # lists by date say "Newer"/"Older", the others "Previous"/"Next" (partials/pager.html)
+    assert home.pager.newest_first and chief[0].pager.newest_first
+    assert not people.pager.newest_first
 
 
 def test_page_data_is_plain_acyclic_and_entity_pages_hold_no_briefings(tmp_path):
