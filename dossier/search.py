@@ -83,10 +83,12 @@ def build(entries: list[Entry], limit: int = SHARD_LIMIT) -> tuple[str, Manifest
     for prefix in sorted(groups):
         _split(tokens, groups[prefix], prefix, limit, cut)
 
+    # an entry is in a shard per word prefix: digest each once, a shard by its entries' digests
+    row_digests = [_digest(row) for row in rows]
     shards = []
     for prefix, (members, _) in sorted(cut.items()):
         entries = [rows[i] for i in members]
-        version = _version([prefix, entries])
+        version = _version([prefix, [row_digests[i] for i in members]])
         shards.append(Shard(prefix=prefix, url=f"{FOLDER}{prefix.encode().hex()}.{version}.js",
                             entries=entries))
     manifest = Manifest(folder=FOLDER,
@@ -97,10 +99,15 @@ def build(entries: list[Entry], limit: int = SHARD_LIMIT) -> tuple[str, Manifest
     return f"{FOLDER}index.{version}.js", manifest, shards
 
 
-def _version(content: object) -> str:
-    """A short digest of what a file holds, for its name."""
+def _digest(content: object) -> str:
+    """The sha256 of ``content`` (JSON data)."""
     text = json.dumps(content, ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256(text.encode()).hexdigest()[:VERSION_CHARS]
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def _version(content: object) -> str:
+    """A short digest of ``content``, for a file name."""
+    return _digest(content)[:VERSION_CHARS]
 
 
 def _split(tokens: list[frozenset[str]], members: list[int], prefix: str, limit: int,
