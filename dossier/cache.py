@@ -15,7 +15,7 @@ Two files in ``paths.cache``, plain data with a format version:
                     and the key of its parsed Article in the object store
         analyses    per analysis YAML: its stat, the sha256 of its text, the article and
                     extractor it was checked against, what the store did with it, and the
-                    key of the parsed Analysis
+                    key of the parsed Analysis (stored with the paragraphs it quotes)
         assets      the static files' URLs and content digests, with the stats they were
                     computed from
 
@@ -112,7 +112,7 @@ class AnalysisEntry(NamedTuple):
     extractor: str                          # the extractor version it was synced with
     action: str                             # what store.sync did: created, unchanged, reviewed, ...
     note: str
-    key: str                                # object store key of the parsed Analysis
+    key: str                                # object store key of (Analysis, lazy.Excerpts)
 
 
 @dataclass

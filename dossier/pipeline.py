@@ -39,6 +39,7 @@ from .config import Config
 from .errors import BuildFailed, DossierError, SourceError
 
 if TYPE_CHECKING:
+    from . import lazy
     from .model import Analysis, Article
 
 Progress = Callable[[str, int, int], None]      # (stage, done, total)
@@ -376,8 +377,9 @@ def _analyse(articles: list[Article], config: Config, files: cache.Files,
              min_parallel: int | None, progress: Progress
              ) -> tuple[list[Analysed], list[DossierError], dict[str, cache.AnalysisEntry]]:
     """Each article's analysis: reused when neither it, its YAML nor the extractor changed;
-    otherwise loaded when current, extracted when missing or stale (store.sync), and checked."""
-    from . import extract
+    otherwise loaded when current, extracted when missing or stale (store.sync), and checked.
+    Each stored article gets the paragraphs its analysis quotes (lazy.excerpts)."""
+    from . import extract, lazy
 
     version = extract.version()
     found: list[tuple[Analysed, cache.AnalysisEntry] | None] = [None] * len(articles)
@@ -402,8 +404,9 @@ def _analyse(articles: list[Article], config: Config, files: cache.Files,
         for i, (result, trouble) in zip(todo, results):
             problems += trouble
             if result is not None:
-                analysis, entry = result
-                objects.memory[entry.key] = analysis
+                analysis, excerpts, entry = result
+                objects.memory[entry.key] = analysis, excerpts
+                lazy.give_excerpts(articles[i], excerpts)
                 found[i] = Analysed(articles[i], analysis, entry.action, entry.note), entry
     analysed = [r[0] for r in found if r is not None]
     entries = {_yaml(folder, r[0].article): r[1] for r in found if r is not None}
@@ -419,6 +422,8 @@ def _reuse(entry: cache.AnalysisEntry | None, seen: cache.Stat | None, path: str
            ) -> tuple[Analysed, cache.AnalysisEntry] | None:
     """The recorded analysis when store.sync would return it unchanged: same YAML text, same
     article, same extractor (it was also valid against that article then)."""
+    from . import lazy
+
     if entry is None or seen is None or entry.article_sha != article.sha256 \
             or entry.extractor != version:
         return None
@@ -429,17 +434,21 @@ def _reuse(entry: cache.AnalysisEntry | None, seen: cache.Stat | None, path: str
         except OSError:
             return None
         entry = entry._replace(stat=seen)
-    analysis = objects.get(entry.key)
-    if analysis is None:
+    stored = objects.get(entry.key)
+    if stored is None:
         return None
+    analysis, excerpts = stored
+    lazy.give_excerpts(article, excerpts)
     action = entry.action if entry.action in ("reviewed", "conflict") else "unchanged"
     return Analysed(article, analysis, action, entry.note), entry
 
 
 def _sync_one(context: _Syncing, index: int
-              ) -> tuple[tuple[Analysis, cache.AnalysisEntry] | None, list[DossierError]]:
-    """Sync and check one article's analysis (in a worker or in this process)."""
-    from . import extract, store, validate
+              ) -> tuple[tuple[Analysis, lazy.Excerpts, cache.AnalysisEntry] | None,
+                         list[DossierError]]:
+    """Sync and check one article's analysis (in a worker or in this process); store it with
+    the paragraphs it quotes."""
+    from . import extract, lazy, store, validate
 
     article = context.articles[index]
     path = context.config.paths.analysis / f"{article.slug}.yaml"
@@ -457,12 +466,14 @@ def _sync_one(context: _Syncing, index: int
     with open(path, "rb") as handle:
         text_sha = hashlib.sha256(handle.read()).hexdigest()
         seen = cache.stat_key(os.fstat(handle.fileno()))
-    key = cache.object_key("analysis", text_sha)
-    context.objects.put(key, synced.stored.analysis, keep=False)
+    analysis = synced.stored.analysis
+    excerpts = lazy.excerpts(article, analysis)
+    key = cache.object_key("analysis", text_sha, article.sha256)     # excerpts: of this article
+    context.objects.put(key, (analysis, excerpts), keep=False)
     entry = cache.AnalysisEntry(stat=seen, text_sha=text_sha, article_sha=article.sha256,
                                 extractor=context.extractor, action=synced.action,
                                 note=synced.note, key=key)
-    return (synced.stored.analysis, entry), []
+    return (analysis, excerpts, entry), []
 
 
 def check_folders(config: Config) -> list[DossierError]:

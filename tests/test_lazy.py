@@ -12,7 +12,7 @@ from dossier.errors import SourceError
 from dossier.model import Article
 
 from .conftest import SEED
-from .sitekit import make_site, run_build
+from .sitekit import html_urls, make_site, run_build
 
 
 @pytest.fixture
@@ -75,7 +75,7 @@ def test_the_cache_folder_can_go_while_a_server_holds_its_memory(tmp_path: Path)
     memory.objects.recent.clear()
     (tmp_path / "site" / "templates" / "base.html").write_text("{% block main %}{% endblock %}")
     report = run_build(config, memory=memory)         # every page, every article text needed
-    assert len(report.rendered) == report.pages
+    assert set(report.rendered) == html_urls(config)
 
 
 def test_a_rebuild_reads_only_the_articles_it_renders(tmp_path: Path, monkeypatch):
@@ -88,6 +88,33 @@ def test_a_rebuild_reads_only_the_articles_it_renders(tmp_path: Path, monkeypatc
     path = tmp_path / "site" / "content" / "analysis" / "plain-two.yaml"
     path.write_text(path.read_text().replace("tags: []", "tags: [ports]"))
     report = run_build(config)
-    assert set(report.rendered) == {"briefings/plain-two.html", "index-3.html"}
+    assert set(report.rendered) == {"briefings/plain-two.html", "briefings/plain-two.json",
+                                    "data/analysis.json"}
     articles = [k for k in reads if k.startswith("article-")]
     assert len(articles) == 1                   # plain-two's, to render its briefing
+
+
+@dataclasses.dataclass
+class _Item:
+    name: str
+    evidence: list[str]
+
+
+@dataclasses.dataclass
+class _Analysis:
+    items: list[_Item]
+    more: list[_Item]
+
+
+def test_excerpts_hold_the_first_existing_paragraph_of_each_evidence_list(article: Article,
+                                                                          tmp_path: Path):
+    analysis = _Analysis(items=[_Item("a", ["p2", "p3"]), _Item("b", ["p999", "p4"])],
+                         more=[_Item("c", [])])
+    found = lazy.excerpts(article, analysis)
+    assert found == {"p2": article.paragraph("p2"), "p999": None, "p4": article.paragraph("p4")}
+    stored = lazy.stored(lazy.identity(article), "article-gone", cache.Objects(tmp_path),
+                         str(tmp_path / "no-such-file.txt"))
+    lazy.give_excerpts(stored, found)
+    assert stored.paragraph("p2") == article.paragraph("p2")       # without reading anything
+    assert stored.paragraph("p999") is None
+    assert list(tmp_path.iterdir()) == []
