@@ -1,5 +1,9 @@
 """Throwaway sites for the build tests: articles, hand-reviewed analyses naming people, and a
-clean build of the same inputs to compare an incremental build with, file by file."""
+clean build of the same inputs to compare an incremental build with, file by file.
+
+The site has many page kinds (briefings and their exports, entity pages and indexes, search
+scripts, data exports, feed, sitemap), so tests take the pages to expect from the site model
+itself (``site_of``, ``urls_of``) rather than counting them by hand."""
 from __future__ import annotations
 
 import hashlib
@@ -7,8 +11,12 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
+from dossier import store
 from dossier.config import load_config
-from dossier.pipeline import BuildReport, build
+from dossier.pipeline import BuildReport, build, read_articles
+from dossier.site import KINDS, Site, build_site
+
+ENTITY_TEMPLATES = frozenset(k.template for k in KINDS.values())
 
 CONFIG = """\
 title: Test Dossier
@@ -124,3 +132,23 @@ def assert_same_as_clean_build(root: Path, scratch: Path) -> None:
     different = [name for name in ours if ours[name] != theirs[name]]
     assert different == []
     assert folders(root / "_site") == folders(clean)
+
+
+def site_of(config: Path) -> Site:
+    """The site model of the inputs at ``config`` as they are now (after a build, so that every
+    article has its analysis): what the build renders, page by page."""
+    settings = load_config(config)
+    articles, problems = read_articles(settings)
+    assert problems == []
+    return build_site([(a, store.load(settings.paths.analysis / f"{a.slug}.yaml").analysis)
+                       for a in articles], settings)
+
+
+def urls_of(config: Path, *templates: str) -> set[str]:
+    """The URLs of the pages drawn with any of ``templates`` (every page when none given)."""
+    return {p.url for p in site_of(config).pages if not templates or p.template in templates}
+
+
+def html_urls(config: Path) -> set[str]:
+    """Every HTML page: the pages whose templates extend base.html."""
+    return {url for url in urls_of(config) if url.endswith(".html")}

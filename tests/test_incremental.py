@@ -12,8 +12,9 @@ import pytest
 from dossier import cache
 from dossier.render import BUILTIN_STATIC, BUILTIN_TEMPLATES
 
-from .sitekit import (ANA, KOFI, MEI, Delegate, add_visit, analysis_yaml, article_text,
-                      assert_same_as_clean_build, make_site, run_build, tree)
+from .sitekit import (ANA, ENTITY_TEMPLATES, KOFI, MEI, Delegate, add_visit, analysis_yaml,
+                      article_text, assert_same_as_clean_build, html_urls, make_site, run_build,
+                      site_of, tree, urls_of)
 
 
 @pytest.fixture
@@ -44,7 +45,7 @@ def test_a_build_with_nothing_changed_renders_and_writes_nothing(site: Path):
     report = rebuild(site)
     assert report.incremental
     assert report.rendered == () and report.files == 0 and report.removed == ()
-    assert report.unchanged == report.pages == 15
+    assert report.unchanged == report.pages == len(urls_of(site / "config.yaml"))
     assert {p: p.stat().st_ino for p in (site / "_site").rglob("*")} == before
 
 
@@ -98,45 +99,103 @@ def test_clean_ignores_the_records(site: Path):
 # --- what one change re-renders -------------------------------------------------------------
 
 def test_an_analysis_edit_re_renders_only_the_pages_that_show_it(site: Path):
-    # index.html lists japan-ghana and chile-ghana (newest first, two per page);
-    # people/index.html lists Ana Ruiz and Kofi Mensah, who both took part in chile-ghana
+    # The summary shows on the briefing, in its JSON export and the corpus's, on its card
+    # (index.html lists japan-ghana and chile-ghana: newest first, two per page) and in the
+    # feed; person pages and indexes do not show summaries. The YAML download is copied anew.
     edit_yaml(site, "chile-ghana", "summary: A visit with talks.", "summary: Talks on cocoa.")
     report = rebuild(site)
-    assert set(report.rendered) == {"briefings/chile-ghana.html", "index.html",
-                                    "people/ana-ruiz.html", "people/kofi-mensah.html",
-                                    "people/index.html"}
+    assert set(report.rendered) == {"briefings/chile-ghana.html", "briefings/chile-ghana.json",
+                                    "index.html", "feed.xml", "data/analysis.json"}
+    assert report.files == len(report.rendered) + 1 and report.removed == ()
     assert "Talks on cocoa." in (site / "_site" / "briefings" / "chile-ghana.html").read_text()
+    assert "Talks on cocoa." in (site / "_site" / "briefings" / "chile-ghana.yaml").read_text()
+
+
+def test_a_role_edit_re_renders_the_entity_pages_that_show_the_role(site: Path):
+    # Kofi Mensah's role in chile-ghana: his page and the people index (its line), Ghana's
+    # page (its people with their roles), the briefing and its exports, the people and
+    # analysis exports, and the search shards holding his entry (so the manifest, and the
+    # search page that names it). Not Ana Ruiz's page: she met no one in a focus area.
+    edit_yaml(site, "chile-ghana", "role: President", "role: Head of State")
+    report = rebuild(site)
+    search = {url for url in report.rendered if url.startswith("search/")}
+    assert set(report.rendered) - search == {
+        "briefings/chile-ghana.html", "briefings/chile-ghana.json", "briefings/chile-ghana.csv",
+        "people/kofi-mensah.html", "people/index.html", "countries/ghana.html",
+        "data/people.csv", "data/analysis.json", "search.html"}
+    shards = urls_of(site / "config.yaml", "search-shard.js")
+    assert 0 < len(search & shards) < len(shards)           # some of the shards, not all
+    # the shards that changed replace their previous versions (named by content)
+    assert {url.split(".")[0] for url in report.removed} <= {url.split(".")[0] for url in search}
+    assert {f"search/{p.name}" for p in (site / "_site" / "search").iterdir()} == (
+        urls_of(site / "config.yaml", "search-shard.js", "search-index.js"))
 
 
 def test_an_article_edit_re_extracts_it_and_re_renders_its_pages(site: Path):
+    # the briefing shows the text; the analysis, extracted again, names the new text (its
+    # sha256) in the briefing's JSON export and the corpus's; nothing else it found changed
+    path = site / "content" / "articles" / "plain-one.txt"
+    path.write_text(path.read_text() + "\nA late paragraph.\n")
+    report = rebuild(site)
+    assert set(report.rendered) == {"briefings/plain-one.html", "briefings/plain-one.json",
+                                    "data/analysis.json"}
+    analysis = (site / "content" / "analysis" / "plain-one.yaml").read_text()
+    assert cache.sha256_file(path) in analysis            # extracted again for the new text
+    assert "A late paragraph." in (site / "_site" / "briefings" / "plain-one.html").read_text()
+    assert (site / "_site" / "briefings" / "plain-one.yaml").read_text() == analysis
+
+
+# what a page of each kind shows of the whole corpus: counts, lists, every analysis, the index
+CORPUS_WIDE = {"index.html", "entities.html", "data.html", "export.json", "export.csv",
+               "feed.xml", "sitemap.xml", "search.html", "search-index.js", "search-shard.js"}
+
+
+def test_an_article_edit_re_renders_no_page_of_an_entity_it_does_not_name(site: Path):
+    """The new paragraph brings a topic (ports: transport and connectivity): its page is new,
+    and lists that count or name topics change; other entities' pages stay as they are."""
     path = site / "content" / "articles" / "plain-one.txt"
     path.write_text(path.read_text() + "\nA late paragraph about ports.\n")
     report = rebuild(site)
-    assert set(report.rendered) == {"briefings/plain-one.html", "index-3.html"}
-    analysis = (site / "content" / "analysis" / "plain-one.yaml").read_text()
-    assert cache.sha256_file(path) in analysis            # extracted again for the new text
-    assert "A late paragraph about ports." in (site / "_site" / "briefings" /
-                                               "plain-one.html").read_text()
+    model = site_of(site / "config.yaml")
+    briefing = next(b for b in model.briefings if b.slug == "plain-one")
+    named = {*briefing.person_urls.values(), *briefing.country_urls.values(),
+             *briefing.topic_urls.values(), *briefing.place_urls, *briefing.agreement_urls}
+    template = {p.url: p.template for p in model.pages}
+    rendered = set(report.rendered)
+    entities = {url for url in rendered if template[url] in ENTITY_TEMPLATES}
+    assert "topics/transport-and-connectivity.html" in entities and entities <= named
+    assert {url for url in rendered if template[url] not in ENTITY_TEMPLATES | CORPUS_WIDE} == {
+        "briefings/plain-one.html"}
+    assert {url for url in rendered if url.startswith("briefings/")} == {
+        "briefings/plain-one.html", "briefings/plain-one.json", "briefings/plain-one.csv"}
 
 
 def test_a_template_edit_re_renders_the_pages_that_use_it(site: Path):
     source = (BUILTIN_TEMPLATES / "person.html").read_text()
-    (site / "templates" / "person.html").write_text(source.replace("<h2>Appearances</h2>",
-                                                                   "<h2>Seen in</h2>"))
+    assert "Roles over time" in source
+    (site / "templates" / "person.html").write_text(source.replace("Roles over time",
+                                                                   "Roles held"))
     report = rebuild(site)
-    assert set(report.rendered) == {"people/ana-ruiz.html", "people/olav-berg.html",
-                                    "people/mei-tanaka.html", "people/kofi-mensah.html"}
+    assert set(report.rendered) == urls_of(site / "config.yaml", "person.html") == {
+        "people/ana-ruiz.html", "people/olav-berg.html", "people/mei-tanaka.html",
+        "people/kofi-mensah.html"}
+    assert "Roles held" in (site / "_site" / "people" / "ana-ruiz.html").read_text()
 
 
 def test_a_partial_edit_re_renders_the_templates_that_import_it(site: Path):
+    # partials/links.html is imported by briefing.html, index.html and entity.html, which
+    # every entity kind's template extends; not by the indexes, search, data or 404 pages
     (site / "templates" / "partials").mkdir()
-    source = (BUILTIN_TEMPLATES / "partials" / "evidence.html").read_text()
-    (site / "templates" / "partials" / "evidence.html").write_text(source.replace("¶", "§"))
+    source = (BUILTIN_TEMPLATES / "partials" / "links.html").read_text()
+    assert "From the article, paragraph" in source
+    (site / "templates" / "partials" / "links.html").write_text(
+        source.replace("From the article, paragraph", "Article, paragraph"))
     report = rebuild(site)
-    kinds = {url.split("/")[0] for url in report.rendered}
-    assert kinds == {"briefings", "people"}               # briefing.html and person.html import it
-    assert not any(url.endswith("index.html") or "index-" in url for url in report.rendered)
-    assert len(report.rendered) == 6 + 4
+    config = site / "config.yaml"
+    assert set(report.rendered) == urls_of(config, "briefing.html", "index.html",
+                                           *ENTITY_TEMPLATES)
+    assert {"briefings", "index.html", "people"} <= {url.split("/")[0] for url in report.rendered}
+    assert not set(report.rendered) & urls_of(config, "entities.html", "search.html")
 
 
 # --- the result is the clean build's, whatever changed ----------------------------------------
@@ -280,9 +339,12 @@ def test_a_broken_edit_fails_and_the_fix_rebuilds_only_what_changed(site: Path):
     assert (site / "_site" / "index.html").read_bytes() == index
     edit_yaml(site, "chile-ghana", "role: [President", "role: Head of State")
     report = rebuild(site)
-    assert set(report.rendered) == {"briefings/chile-ghana.html", "index.html",
-                                    "people/ana-ruiz.html", "people/kofi-mensah.html",
-                                    "people/index.html"}
+    # as test_a_role_edit_re_renders_the_entity_pages_that_show_the_role: the failed build
+    # did not count as done, and nothing else is redone
+    assert {url for url in report.rendered if not url.startswith("search/")} == {
+        "briefings/chile-ghana.html", "briefings/chile-ghana.json", "briefings/chile-ghana.csv",
+        "people/kofi-mensah.html", "people/index.html", "countries/ghana.html",
+        "data/people.csv", "data/analysis.json", "search.html"}
 
 
 def test_an_edit_in_memory_between_builds(site: Path, tmp_path: Path):
@@ -294,7 +356,7 @@ def test_an_edit_in_memory_between_builds(site: Path, tmp_path: Path):
     edit_analysis_by_hand(site)
     assert "briefings/chile-norway.html" in rebuild(site, memory=memory).rendered
     edit_a_template(site)
-    assert len(rebuild(site, memory=memory).rendered) == 15
+    assert set(rebuild(site, memory=memory).rendered) == html_urls(site / "config.yaml")
     assert rebuild(site, memory=memory).files == 0
     assert_same_as_clean_build(site, tmp_path / "clean")
 
