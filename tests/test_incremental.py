@@ -396,3 +396,25 @@ def test_the_written_article_text_is_what_the_records_say(site: Path):
     page = (site / "_site" / "briefings" / f"{slug}.html").read_text()
     assert "Entirely new talks." in page and "New talks" in page
     assert b"japan-norway" not in tree(site / "_site")["people/olav-berg.html"]
+
+
+def test_an_article_edit_in_the_examples_re_renders_the_pages_that_quote_it(tmp_path: Path):
+    """The example corpus: its analyses are reviewed, so an article edit keeps them (the fresh
+    extraction goes beside them) and only the text changes: the briefing, and the pages that
+    quote the edited paragraph (p2 is Jonas Berg's and the North Shoal wind farm's first
+    evidence); not Amir Haddad's page, whose quote is p1, nor any list."""
+    from .conftest import ROOT
+
+    root = tmp_path / "examples"
+    shutil.copytree(ROOT / "examples", root)
+    run_build(root / "config.yaml")
+    path = root / "content" / "articles" / "estmark-corsene-energy-talks.txt"
+    text = path.read_text()
+    assert text.count("twelve officials") == 1
+    path.write_text(text.replace("twelve officials", "fourteen officials"))
+    report = run_build(root / "config.yaml")
+    assert set(report.rendered) == {"briefings/estmark-corsene-energy-talks.html",
+                                    "people/jonas-berg.html",
+                                    "places/north-shoal-wind-farm.html"}
+    assert "fourteen officials" in (root / "_site" / "people" / "jonas-berg.html").read_text()
+    assert_same_as_clean_build(root, tmp_path / "clean")
