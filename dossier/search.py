@@ -23,6 +23,7 @@ import hashlib
 import json
 import re
 import unicodedata
+from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -69,11 +70,11 @@ class Manifest:
 def build(entries: list[Entry], limit: int = SHARD_LIMIT) -> tuple[str, Manifest, list[Shard]]:
     """(manifest URL, manifest, shards) for ``entries``, in the order given (best first)."""
     rows = []
-    tokens: list[frozenset[str]] = []
+    tokens: list[tuple[str, ...]] = []          # each entry's words, sorted
     for e in entries:
-        found = frozenset(words(e.title) + words(e.keywords))
+        found = tuple(sorted(set(words(e.title) + words(e.keywords))))
         tokens.append(found)
-        rows.append([e.kind, e.title, e.url, e.detail, " ".join(sorted(found))])
+        rows.append([e.kind, e.title, e.url, e.detail, " ".join(found)])
 
     groups: dict[str, list[int]] = defaultdict(list)
     for i, found in enumerate(tokens):
@@ -110,7 +111,7 @@ def _version(content: object) -> str:
     return _digest(content)[:VERSION_CHARS]
 
 
-def _split(tokens: list[frozenset[str]], members: list[int], prefix: str, limit: int,
+def _split(tokens: list[tuple[str, ...]], members: list[int], prefix: str, limit: int,
            out: dict[str, tuple[list[int], bool]]) -> None:
     """Give ``prefix`` its members, or cut it one letter longer while it holds too many."""
     if len(members) <= limit:
@@ -120,8 +121,8 @@ def _split(tokens: list[frozenset[str]], members: list[int], prefix: str, limit:
     exact: list[int] = []
     longer: dict[str, list[int]] = defaultdict(list)
     for i in members:
-        matching = [t for t in tokens[i] if t.startswith(prefix)]
-        if prefix in matching:
+        matching = _starting_with(tokens[i], prefix)
+        if matching and matching[0] == prefix:
             exact.append(i)
         for p in sorted({t[:depth + 1] for t in matching if len(t) > depth}):
             longer[p].append(i)
@@ -129,3 +130,12 @@ def _split(tokens: list[frozenset[str]], members: list[int], prefix: str, limit:
         out[prefix] = (exact[:limit], len(exact) > limit)
     for p in sorted(longer):
         _split(tokens, longer[p], p, limit, out)
+
+
+def _starting_with(ordered: tuple[str, ...], prefix: str) -> tuple[str, ...]:
+    """The words of the sorted ``ordered`` that start with ``prefix`` (they are adjacent, and
+    ``prefix`` itself, when there, comes first)."""
+    start = end = bisect_left(ordered, prefix)
+    while end < len(ordered) and ordered[end].startswith(prefix):
+        end += 1
+    return ordered[start:end]
