@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import bisect
 import re
+from itertools import compress
+from operator import itemgetter, methodcaller
 import unicodedata
 from dataclasses import dataclass
 from typing import Any, Generic, Iterable, Iterator, TypeVar
@@ -18,10 +20,15 @@ T = TypeVar("T")
 
 # words: an abbreviation written with dots ("U.S.", "H.E."), or letters/digits with inner
 # hyphens and apostrophes ("Sung-lac", "O'Brien", "People’s"); anything else is one character.
-_TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W_](?:\w|-(?=[^\W_])|['’](?=[^\W_])(?![sS]\b))*|['’][sS]\b|\S")
+# (Written so that the engine repeats single characters, not a group: the same tokens as
+# "[^\W_](?:\w|-(?=[^\W_])|['’](?=[^\W_])(?![sS]\b))*" for a word, several times faster.)
+_TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W_]\w*(?:(?:-|['’](?![sS]\b))[^\W_]\w*)*|['’][sS]\b|\S")
 _LIST_MARKER = re.compile(r"^\s*(?:[-*+•▪◦‣·]\s+|\(?(?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,4})[.)]\s+)")
 _MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+")
 _SENT_END = re.compile(r"[.!?…]+[\"”’)\]]*(?=\s+|$)")
+_SPACE_RUN = re.compile(r"\s*")
+_SEPS = re.compile(r"[ \n]")
+_QUOTES = "(\"“‘'"
 _ABBREV = frozenset("""mr mrs ms dr prof st sr jr gen lt col capt maj sgt rev hon no nos vs etc
     jan feb mar apr jun jul aug sep sept oct nov dec co corp inc ltd e.g i.e u.s u.k u.n h.e
     fig approx dept govt mt ft rt est cf al p.m a.m""".split())
@@ -29,13 +36,18 @@ _CLAUSE_BREAK = re.compile(r"[,;:()\[\]—–]|\s-\s|\bwhich\b|\bwho\b|\bwhile\b
 _SPACES = re.compile(r"\s+")
 _SLUG_DROP = re.compile(r"[^a-z0-9]+")
 _WORD_CHARS = re.compile(r"[^\W_]")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
 def fold(text: str) -> str:
     """Casefolded, accents removed, curly apostrophes straightened."""
     text = text.replace("’", "'").replace("‘", "'")
     if not text.isascii():
-        text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+        text = unicodedata.normalize("NFKD", text)
+        if not text.isascii():
+            for c in set(_NON_ASCII.findall(text)):
+                if unicodedata.combining(c):
+                    text = text.replace(c, "")
     return text.casefold()
 
 
@@ -126,28 +138,43 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     n = len(text)
     for m in _SENT_END.finditer(text):
         end = m.end()
-        dot = m.group()[0] == "." and len(m.group().rstrip("\"”’)]")) == 1
-        if dot:
-            j = m.start()
-            i = max(text.rfind(" ", start, j), text.rfind("\n", start, j)) + 1
-            word = text[max(i, start):j].lower().lstrip("(\"“‘'")
-            if (word in _ABBREV or (len(word) == 1 and word.isalpha())
-                    or (len(word) <= 4 and word.count(".") >= 1)):
+        j = m.start()
+        if text[j] == "." and (end - j == 1 or len(m.group().rstrip("\"”’)]")) == 1):
+            word = _word_before(text, start, j)
+            if word is not None and (word in _ABBREV or (len(word) == 1 and word.isalpha())
+                                     or (len(word) <= 4 and "." in word)):
                 continue
             # a lowercase word after the period: not a sentence end ("progress.s" is handled elsewhere)
-            k = end
-            while k < n and text[k].isspace():
-                k += 1
+            k = _SPACE_RUN.match(text, end).end()
             if k < n and text[k].islower():
                 continue
         if end - start > 0:
             spans.append((start, end))
-        start = end
-        while start < n and text[start].isspace():
-            start += 1
+        start = _SPACE_RUN.match(text, end).end()
     if start < n and text[start:].strip():
         spans.append((start, n))
     return spans or [(0, n)]
+
+
+def _word_before(text: str, start: int, j: int) -> str | None:
+    """The word before the period at ``j`` (from the last space or newline after ``start``),
+    lowercased, opening quotes and brackets stripped; None when that is longer than eight
+    characters. Looks back a bounded stretch, so a paragraph without spaces stays linear."""
+    lo = j - 64
+    if lo <= start:
+        ws = max(text.rfind(" ", start, j), text.rfind("\n", start, j)) + 1
+        return text[max(ws, start):j].lower().lstrip(_QUOTES)
+    ws = max(text.rfind(" ", lo, j), text.rfind("\n", lo, j)) + 1
+    if ws:
+        return text[ws:j].lower().lstrip(_QUOTES)
+    if text[lo:j - 8].strip(_QUOTES):
+        return None           # more than eight characters are left after the quotes
+    r = lo                    # a long run of quotes: find where it starts
+    while r > start and text[r - 1] in _QUOTES:
+        r -= 1
+    if r == start or text[r - 1] in " \n":
+        return text[r:j].lower().lstrip(_QUOTES)
+    return None
 
 
 def clause_bounds(text: str, pos: int, lo: int, hi: int) -> tuple[int, int]:
@@ -180,6 +207,7 @@ class Para:
     heading_level: int   # Markdown "#" level, 0 for none
     body: int            # character offset where the text after the marker begins
     sent_starts: tuple[int, ...] = ()
+    keyset: frozenset[str] = frozenset()   # the distinct keys, for quick "any of these words?" tests
 
     def cap(self, i: int) -> bool:
         w = self.words[i]
@@ -212,20 +240,34 @@ class Doc:
 def tokenize(text: str) -> tuple[list[str], list[int]]:
     """Words and their start offsets; a possessive "’s" is a token of its own."""
     ms = list(_TOKEN.finditer(text))
-    return [m.group() for m in ms], [m.start() for m in ms]
+    return list(map(_GROUP, ms)), list(map(_START, ms))
+
+
+_GROUP = re.Match.group
+_START = re.Match.start
+
+
+def keys_of(words: list[str]) -> list[str]:
+    """``key`` of every word, folded in one pass over the joined words."""
+    joined = "\x00".join(words)
+    if joined.count("\x00") == len(words) - 1:          # no word holds the separator
+        out = fold(joined).replace(".", "").split("\x00")
+        if len(out) == len(words):
+            return out
+    return [key(w) for w in words]
 
 
 def prepare(article: Article) -> Doc:
     """Tokenise every paragraph of an article once; the sections share the result."""
     paras = []
-    cache: dict[str, str] = {}
+    markdown = article.format == "markdown"
     for index, p in enumerate(article.paragraphs):
         text = p.text
         marker = ""
         level = 0
         body = 0
-        m = _MD_HEADING.match(text)
-        if m and article.format == "markdown":
+        m = _MD_HEADING.match(text) if markdown else None
+        if m:
             level = len(m.group(1))
             body = m.end()
         else:
@@ -235,17 +277,13 @@ def prepare(article: Article) -> Doc:
                 body = m.end()
         words, starts = tokenize(text)
         sents = sentence_spans(text)
-        keys = []
-        for w in words:
-            k = cache.get(w)
-            if k is None:
-                k = cache[w] = key(w)
-            keys.append(k)
+        keys = keys_of(words)
         paras.append(Para(
             id=p.id, index=index, text=text, line=p.line, indent=p.indent,
             words=tuple(words), starts=tuple(starts), keys=tuple(keys),
             sents=tuple(sents), upper=is_upper_text(text[body:]),
-            marker=marker, heading_level=level, body=body, sent_starts=tuple(x for x, _ in sents)))
+            marker=marker, heading_level=level, body=body, sent_starts=tuple(x for x, _ in sents),
+            keyset=frozenset(keys)))
     return Doc(paras=tuple(paras))
 
 
@@ -341,13 +379,17 @@ def topic_hits(words: Iterable[str], lexicon: Any) -> Iterator[tuple[int, int]]:
     index = lexicon.topic_index
     exact, exact_case, prefix, multi = index.exact, index.exact_case, index.prefix, index.multi
     words = list(words)
-    lows = [w.lower() for w in words]
+    lows = list(map(str.lower, words))
     n = len(words)
-    i = 0
-    while i < n:
+    # the words that may start a keyword: a whole word or phrase start, a prefix's first three
+    # letters, an acronym, or a hyphenated word (whose parts are looked up)
+    cands = set(compress(range(n), map(index.lead.__contains__, lows)))
+    cands.update(compress(range(n), map(prefix.__contains__, map(_FIRST3, lows))))
+    cands.update(compress(range(n), map(exact_case.__contains__, words)))
+    cands.update(compress(range(n), map(_HAS_HYPHEN, lows)))
+    for i in sorted(cands):
         low = lows[i]
         if not low[:1].isalnum():
-            i += 1
             continue
         bucket = multi.get(low)
         if bucket:
@@ -360,7 +402,6 @@ def topic_hits(words: Iterable[str], lexicon: Any) -> Iterator[tuple[int, int]]:
                     yield t, i
                     hit = True
             if hit:
-                i += 1
                 continue
         found = False
         for part in (low,) if "-" not in low else (low,) + tuple(low.split("-")):
@@ -379,7 +420,10 @@ def topic_hits(words: Iterable[str], lexicon: Any) -> Iterator[tuple[int, int]]:
         if not found:
             for t in exact_case.get(words[i], ()):
                 yield t, i
-        i += 1
+
+
+_FIRST3 = itemgetter(slice(0, 3))
+_HAS_HYPHEN = methodcaller("__contains__", "-")
 
 
 def topic_ids(text: str, lexicon: Any) -> list[str]:

@@ -92,6 +92,7 @@ class TopicIndex:
     exact_case: dict[str, list[int]] = field(default_factory=dict)
     prefix: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
     multi: dict[str, list[tuple[tuple[str, ...], bool, int]]] = field(default_factory=dict)
+    lead: frozenset[str] = frozenset()          # the keys of ``exact`` and ``multi``
 
 
 @dataclass(frozen=True)
@@ -171,7 +172,8 @@ def _topic_index(topics: list[TopicDef]) -> TopicIndex:
                 exact.setdefault(w.lower(), []).append(n)
     for bucket in multi.values():
         bucket.sort(key=lambda e: -len(e[0]))
-    return TopicIndex(exact=exact, exact_case=exact_case, prefix=prefix, multi=multi)
+    return TopicIndex(exact=exact, exact_case=exact_case, prefix=prefix, multi=multi,
+                      lead=frozenset(exact) | frozenset(multi))
 
 
 def load(additions: LexiconAdditions | None = None) -> Lexicon:
