@@ -20,12 +20,16 @@ T = TypeVar("T")
 
 # words: an abbreviation written with dots ("U.S.", "H.E."), or letters/digits with inner
 # hyphens and apostrophes ("Sung-lac", "O'Brien", "People’s"); anything else is one character.
-# (Written so that the engine repeats single characters, not a group: the same tokens as
-# "[^\W_](?:\w|-(?=[^\W_])|['’](?=[^\W_])(?![sS]\b))*" for a word, several times faster.)
-_TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W_]\w*(?:(?:-|['’](?![sS]\b))[^\W_]\w*)*|['’][sS]\b|\S")
+# (Written without repeated groups where it can: the regex engine allocates memory each time it
+# enters one, which made this pattern the most expensive line of the extractor. The same tokens as
+# "(?:[^\W\d_]\.){2,}|[^\W_](?:\w|-(?=[^\W_])|['’](?=[^\W_])(?![sS]\b))*|['’][sS]\b|\S".)
+_TOKEN = re.compile(r"(?=[^\W\d_]\.[^\W\d_]\.)(?:[^\W\d_]\.)+"
+                    r"|[^\W_]\w*(?:(?=[-'’][^\W_])(?:(?:-|['’](?![sS]\b))[^\W_]\w*)+|)"
+                    r"|['’][sS]\b|\S")
 _LIST_MARKER = re.compile(r"^\s*(?:[-*+•▪◦‣·]\s+|\(?(?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,4})[.)]\s+)")
 _MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+")
-_SENT_END = re.compile(r"[.!?…]+[\"”’)\]]*(?=\s+|$)")
+# (starts with a plain character class, so that the engine can skip ahead to candidates)
+_SENT_END = re.compile(r"[.!?…][.!?…]*[\"”’)\]]*(?=\s+|$)")
 _SPACE_RUN = re.compile(r"\s*")
 _SEPS = re.compile(r"[ \n]")
 _QUOTES = "(\"“‘'"
@@ -208,6 +212,7 @@ class Para:
     body: int            # character offset where the text after the marker begins
     sent_starts: tuple[int, ...] = ()
     keyset: frozenset[str] = frozenset()   # the distinct keys, for quick "any of these words?" tests
+    compound: tuple[int, ...] = ()         # words with a hyphen, apostrophe or dot inside
 
     def cap(self, i: int) -> bool:
         w = self.words[i]
@@ -283,8 +288,55 @@ def prepare(article: Article) -> Doc:
             words=tuple(words), starts=tuple(starts), keys=tuple(keys),
             sents=tuple(sents), upper=is_upper_text(text[body:]),
             marker=marker, heading_level=level, body=body, sent_starts=tuple(x for x, _ in sents),
-            keyset=frozenset(keys)))
+            keyset=frozenset(keys), compound=_compound(words)))
     return Doc(paras=tuple(paras))
+
+
+def _compound(words: list[str]) -> tuple[int, ...]:
+    """Indices of the words with a hyphen, apostrophe or dot next to a letter ("Sung-lac", "U.S.",
+    "’s"): the words that hold more than one run of letters."""
+    joined = " ".join(words)
+    if not _INNER_MARK.search(joined):
+        return ()
+    return tuple(i for i, w in enumerate(words) if len(w) > 1 and _INNER_MARK.search(w))
+
+
+_INNER_MARK = re.compile(r"\w[-'’.]|[-'’.]\w")
+_WORD_RUN = re.compile(r"\w+")
+
+
+def word_offsets(p: Para, words: frozenset[str]) -> list[int] | None:
+    """Sorted offsets of the runs of letters and digits in ``p`` whose key is in ``words``: every
+    place where a case-insensitive pattern that starts with one of those words (as a whole word)
+    can match. None when the text holds a letter such a pattern equates with another one that
+    keys do not (the dotless i): then the caller searches the whole text."""
+    if "ı" in p.text:
+        return None
+    keys = p.keys
+    starts = p.starts
+    out = [starts[i] for i in compress(range(len(keys)), map(words.__contains__, keys))]
+    for i in p.compound:
+        w = p.words[i]
+        for m in _WORD_RUN.finditer(w):
+            if key(m.group()) in words:
+                out.append(starts[i] + m.start())
+    out.sort()
+    return out
+
+
+def finditer_at(rx: re.Pattern[str], text: str, offsets: list[int] | None) -> Iterator[re.Match[str]]:
+    """``rx.finditer(text)`` when every match starts at one of ``offsets`` (sorted; None: search)."""
+    if offsets is None:
+        yield from rx.finditer(text)
+        return
+    end = -1
+    for off in offsets:
+        if off < end:
+            continue
+        m = rx.match(text, off)
+        if m is not None:
+            yield m
+            end = m.end() if m.end() > off else off + 1
 
 
 def iter_sentences(doc: Doc) -> Iterator[tuple[Para, int, int]]:

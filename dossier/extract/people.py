@@ -12,7 +12,7 @@ from operator import itemgetter
 from typing import Iterable
 
 from ..model import Country, Person
-from ._text import Doc, Para, key, slug, squash, title_case, unique_ids
+from ._text import Doc, Para, finditer_at, key, slug, squash, title_case, unique_ids, word_offsets
 from ._types import CountryFacts, PeopleFacts, PersonFact, Structure
 from .lexicon import Lexicon
 
@@ -32,6 +32,11 @@ _RELATION = re.compile(
     r"is\s+visiting|is\s+travell?ing)\b)|"
     r"(?P<host>\b(?:hosted|hosts|hosting|welcomed|welcomes|received|receives|greeted|greets|invited|"
     r"played\s+host)\b)", re.I)
+# the words a match of _RELATION starts with
+_RELATION_FIRST = frozenset("""was were is are been being hosted received welcomed greeted invited invitation
+    visit trip tour arrival paid pays paying undertook undertakes undertaking began begins arrived arrives
+    arriving landed lands visited visits departed departs left leaves travelled traveled travels flew flies
+    came comes hosts hosting welcomes receives greets played""".split())
 _TRIP_LEAD = re.compile(r"\W*(?:On|During|In)\s+(?:his|her|their)\s+(?:[\w-]+\s+){0,3}?(?:visit|trip|tour|"
                         r"journey|stay)\b[^.;,]*,\s*")
 _VISIT_POSS = re.compile(r"\s*(?:’s|'s)\s+(?:\w+\s+){0,2}?(?:visit|trip|tour|arrival|stay|journey)\b", re.I)
@@ -710,7 +715,7 @@ def _relations(p: Para, mentions: list[_Mention]) -> None:
         return
     text = p.text
     found: dict[str, list[int]] = {"travel": [], "passive": [], "host": [], "by": [], "vby": []}
-    for x in _RELATION.finditer(text):
+    for x in finditer_at(_RELATION, text, word_offsets(p, _RELATION_FIRST)):
         kind = x.lastgroup
         found[kind].append(x.end() if kind in ("by", "vby") else x.start())
     travel, passive, hosting, by, visit_by = (found["travel"], found["passive"], found["host"], found["by"],
