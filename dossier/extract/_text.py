@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import bisect
 import re
-from itertools import compress
+from itertools import chain, compress
 from operator import itemgetter, methodcaller
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Generic, Iterable, Iterator, TypeVar
 
 from ..model import Article
@@ -212,7 +212,8 @@ class Para:
     body: int            # character offset where the text after the marker begins
     sent_starts: tuple[int, ...] = ()
     keyset: frozenset[str] = frozenset()   # the distinct keys, for quick "any of these words?" tests
-    compound: tuple[int, ...] = ()         # words with a hyphen, apostrophe or dot inside
+    by_key: dict[str, list[int]] = field(default_factory=dict)   # key → indices of its words (read only)
+    caps: tuple[int, ...] = ()             # indices of the words that start with a capital
 
     def cap(self, i: int) -> bool:
         w = self.words[i]
@@ -224,6 +225,16 @@ class Para:
     def sentence_of(self, pos: int) -> tuple[int, int]:
         k = bisect.bisect_right(self.sent_starts, pos) - 1
         return self.sents[max(k, 0)]
+
+    def where(self, words: frozenset[str] | set[str]) -> list[int]:
+        """Indices of the words whose key is one of ``words``, in order (do not change the list)."""
+        hit = words.intersection(self.keyset)
+        if not hit:
+            return []
+        if len(hit) == 1:
+            for k in hit:
+                return self.by_key[k]
+        return sorted(chain.from_iterable(map(self.by_key.__getitem__, hit)))
 
     def token_at(self, pos: int) -> int:
         """Index of the first token starting at or after ``pos``."""
@@ -288,21 +299,19 @@ def prepare(article: Article) -> Doc:
             words=tuple(words), starts=tuple(starts), keys=tuple(keys),
             sents=tuple(sents), upper=is_upper_text(text[body:]),
             marker=marker, heading_level=level, body=body, sent_starts=tuple(x for x, _ in sents),
-            keyset=frozenset(keys), compound=_compound(words)))
+            keyset=frozenset(keys), by_key=_index(keys),
+            caps=tuple(compress(range(len(words)), map(str.isupper, map(_FIRST, words))))))
     return Doc(paras=tuple(paras))
 
 
-def _compound(words: list[str]) -> tuple[int, ...]:
-    """Indices of the words with a hyphen, apostrophe or dot next to a letter ("Sung-lac", "U.S.",
-    "’s"): the words that hold more than one run of letters."""
-    joined = " ".join(words)
-    if not _INNER_MARK.search(joined):
-        return ()
-    return tuple(i for i, w in enumerate(words) if len(w) > 1 and _INNER_MARK.search(w))
-
-
-_INNER_MARK = re.compile(r"\w[-'’.]|[-'’.]\w")
 _WORD_RUN = re.compile(r"\w+")
+
+
+def _index(keys: list[str]) -> dict[str, list[int]]:
+    index: dict[str, list[int]] = {}
+    for i, k in enumerate(keys):
+        index.setdefault(k, []).append(i)
+    return index
 
 
 def word_offsets(p: Para, words: frozenset[str]) -> list[int] | None:
@@ -312,14 +321,14 @@ def word_offsets(p: Para, words: frozenset[str]) -> list[int] | None:
     keys do not (the dotless i): then the caller searches the whole text."""
     if "ı" in p.text:
         return None
-    keys = p.keys
     starts = p.starts
-    out = [starts[i] for i in compress(range(len(keys)), map(words.__contains__, keys))]
-    for i in p.compound:
-        w = p.words[i]
-        for m in _WORD_RUN.finditer(w):
-            if key(m.group()) in words:
-                out.append(starts[i] + m.start())
+    out = [starts[i] for i in p.where(words)]
+    # words with a hyphen, apostrophe or dot inside hold more than one run ("Sung-lac", "U.S.")
+    for i, w in enumerate(p.words):
+        if len(w) > 1 and not w.isalnum():
+            for m in _WORD_RUN.finditer(w):
+                if key(m.group()) in words:
+                    out.append(starts[i] + m.start())
     out.sort()
     return out
 
@@ -474,6 +483,7 @@ def topic_hits(words: Iterable[str], lexicon: Any) -> Iterator[tuple[int, int]]:
                 yield t, i
 
 
+_FIRST = itemgetter(0)
 _FIRST3 = itemgetter(slice(0, 3))
 _HAS_HYPHEN = methodcaller("__contains__", "-")
 

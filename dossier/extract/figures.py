@@ -21,6 +21,12 @@ _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|
 _DATE_AFTER = re.compile(rf"^\s*(?:st|nd|rd|th)?\s*(?:of\s+)?{_MONTH}", re.I)
 _DATE_BEFORE = re.compile(rf"{_MONTH}\.?\s*(?:\d{{1,2}}\s*(?:-|–|to|and)\s*)?$", re.I)
 _RANGE_DATE = re.compile(rf"^\s*(?:-|–|to|and)\s*\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}", re.I)
+# lowercase text holding a month's first letters (the dotless "ſ" may stand for an "s" in a pattern
+# that ignores case)
+_MONTH_HINT = re.compile(r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|ſ")
+_CLOCK_AFTER = re.compile(r"^\s*(?:a\.m|p\.m|am\b|pm\b|:\d)")
+_PLURAL_AFTER = re.compile(r"^(?:s|’s|'s)\b")
+_NAME_BEFORE = re.compile(r"([A-Z][\w-]*)\s+$")
 _YEAR = re.compile(r"^(?:1[89]|20|21)\d\d$")
 _PLURAL_STOP = frozenset("years months weeks days hours minutes seconds decades centuries times rounds terms "
                          "sessions editions quarters others ones its has was is this thus plus us bus "
@@ -79,6 +85,7 @@ _WORD_CANDS = _WORDNUMS | _VAGUE_WORDS
 _HYPHEN_NUM = re.compile(r"(?<![\w-])(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
                          r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|"
                          r"seventy|eighty|ninety|hundred)-(?=[a-z])", re.I)
+_DIGITS = re.compile(r"\d+")
 _RIGHT_CUT = re.compile(r"[,;:()]|\s—|\s–")
 
 
@@ -92,16 +99,29 @@ def find(doc: Doc, lexicon: Lexicon) -> list[FigureFact]:
     for p in doc.paras:
         text = p.text
         lo = p.body
-        cands: list[tuple[int, int, bool]] = [(m.start(), m.end(), True) for m in _NUMBER.finditer(text, lo)]
-        if not _WORD_CANDS.isdisjoint(p.keys):
-            for i, k in enumerate(p.keys):
-                if (k in _WORDNUMS or k in _VAGUE_WORDS) and p.starts[i] >= lo:
-                    s = p.starts[i]
-                    if k == "dozen" and text[max(0, s - 2):s].lower() == "a ":
-                        s -= 2
-                    cands.append((s, p.starts[i] + len(p.words[i]), False))
-        for m in _HYPHEN_NUM.finditer(text, lo):
-            cands.append((m.start(), m.end(1), False))
+        cands: list[tuple[int, int, bool]] = []
+        # numbers in digits: a match of _NUMBER starts where a run of digits does
+        taken_end = -1
+        for r in _DIGITS.finditer(text, lo):
+            if r.start() < taken_end:
+                continue
+            m = _NUMBER.match(text, r.start())
+            if m is not None:
+                cands.append((m.start(), m.end(), True))
+                taken_end = m.end()
+        for i in p.where(_WORD_CANDS):
+            if p.starts[i] >= lo:
+                s = p.starts[i]
+                if p.keys[i] == "dozen" and text[max(0, s - 2):s].lower() == "a ":
+                    s -= 2
+                cands.append((s, p.starts[i] + len(p.words[i]), False))
+        # "three-day": a number word ends at each hyphen
+        h = text.find("-", lo)
+        while h >= 0:
+            for m in _HYPHEN_NUM.finditer(text, max(lo, h - 10), h + 2):
+                if m.end() == h + 1:
+                    cands.append((m.start(), m.end(1), False))
+            h = text.find("-", h + 1)
         if not cands:
             continue
         cands.sort()
@@ -126,10 +146,12 @@ def _read(p: Para, s: int, e: int, digits: bool, lexicon: Lexicon, words: dict, 
     """The figure around the number at [s, e): (start, end, amount, unit, kind, about) or None."""
     text = p.text
     num = text[s:e]
+    nt_last = lexicon.numbers.currency_last
     q = _QUAL_BEFORE.search(text, max(0, s - 30), s)
     start = q.start() if q and q.group() else s
     if digits:
-        cm = cur_before.search(text, max(0, s - 8), s)
+        cm = cur_before.search(text, max(0, s - 8), s) \
+            if not nt_last.isdisjoint(text[max(0, s - 3):s]) else None
         scale = _SCALE_AFTER.match(text, e)
         end = scale.end() if scale else e
         sc = (scale.group("s") or scale.group("s2")) if scale else None
@@ -241,15 +263,20 @@ def _noun_after(text: str, end: int) -> str | None:
 
 
 def _is_date(text: str, s: int, e: int) -> bool:
-    return bool(_DATE_AFTER.match(text[e:e + 16]) or _DATE_BEFORE.search(text[max(0, s - 16):s])
-                or _RANGE_DATE.match(text[e:e + 20]) or re.match(r"^\s*(?:a\.m|p\.m|am\b|pm\b|:\d)", text[e:e + 6])
-                or re.match(r"^(?:s|’s|'s)\b", text[e:e + 3]))
+    # the three month patterns need a month's first three letters near the number
+    if _MONTH_HINT.search(text[max(0, s - 16):e + 20].lower()):
+        if _DATE_AFTER.match(text[e:e + 16]) or _DATE_BEFORE.search(text[max(0, s - 16):s]) \
+                or _RANGE_DATE.match(text[e:e + 20]):
+            return True
+    return bool(_CLOCK_AFTER.match(text[e:e + 6]) or _PLURAL_AFTER.match(text[e:e + 3]))
 
 
 def _name_number(p: Para, s: int, lexicon: Lexicon) -> bool:
     """'Paks 1', 'Big 5 Safaris', 'Resolution 2231': a number that is part of a name."""
     before = p.text[max(0, s - 30):s]
-    m = re.search(r"([A-Z][\w-]*)\s+$", before)
+    if not before[-1:].isspace():
+        return False
+    m = _NAME_BEFORE.search(before)
     if not m:
         return False
     word = m.group(1).lower()

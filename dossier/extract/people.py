@@ -7,8 +7,6 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field, replace
-from itertools import compress
-from operator import itemgetter
 from typing import Iterable
 
 from ..model import Country, Person
@@ -56,7 +54,6 @@ _BARE_BEFORE = frozenset(("counterpart", "counterparts", "said", "says", "told",
 _IN_TITLE = frozenset(("’s", "'s", "-", "and", ",", "&", "of", "for", "the"))
 _MAX_LOOK = 12          # mentions of one person read for clues to their country
 _SAID = frozenset("said says told added noted stressed explained argued warned remarked".split())
-_FIRST = itemgetter(0)
 _LIFE_YEARS = re.compile(r"\s*\(\s*(?:\d{4}\s*[-–]\s*\d{4}|born\s+\d{4}|b\.\s*\d{4})\s*\)")
 
 
@@ -429,17 +426,15 @@ def _scan(p: Para, lexicon: Lexicon, cues: dict) -> list[_Mention]:
     title_start = lexicon.title_start
     geo_first = lexicon.geo_first
     title_last = lexicon.title_last
-    heads = [] if title_last.isdisjoint(p.keyset) else list(compress(range(n), map(title_last.__contains__, keys)))
+    heads = p.where(title_last)
     honorific_first = lexicon.honorific_first
     upper = p.upper
     # only capitalised words and cue words can start a mention (every word in capitals text)
     if upper:
         cands: Iterable[int] = range(n)
     else:
-        cands = set(compress(range(n), map(str.isupper, map(_FIRST, words))))
-        if not cues_set.isdisjoint(p.keyset):
-            cands.update(compress(range(n), map(cues_set.__contains__, keys)))
-        cands = sorted(cands)
+        cues_at = p.where(cues_set)
+        cands = sorted(p.caps + tuple(cues_at)) if cues_at else p.caps
     for c in cands:
         if c < i:
             continue
@@ -930,9 +925,7 @@ def extract(doc: Doc, structure: Structure, facts: CountryFacts, lexicon: Lexico
                     break
                 covered.add((m.pid, p.starts[t]))
     for p in doc.paras:
-        if wanted.isdisjoint(p.keyset):
-            continue
-        for i in compress(range(len(p.keys)), map(wanted.__contains__, p.keys)):
+        for i in p.where(wanted):
             w = p.words[i]
             if not w[:1].isupper():
                 continue

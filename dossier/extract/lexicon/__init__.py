@@ -59,6 +59,7 @@ class NumberTables:
     units: dict[str, str] = field(default_factory=dict)         # "tonnes" → "tons"
     irregular: frozenset[str] = frozenset()                     # plurals without -s
     currency_before: re.Pattern[str] | None = None              # "$", "US $", "Rs" just before a number
+    currency_last: frozenset[str] = frozenset()                 # the last characters of those
     currency_after: re.Pattern[str] | None = None               # " dollars", " rupees" after it
     unit_after: re.Pattern[str] | None = None                   # " tons", " barrels" after it
 
@@ -79,6 +80,7 @@ def _number_tables(cues: dict[str, Any], currencies: tuple[tuple[str, str, str],
         units={k.lower(): v for k, v in cues.get("quantity_units", {}).items()},
         irregular=frozenset(cues.get("irregular_plurals", ())),
         currency_before=re.compile(rf"(?:{pre})\s?$"),
+        currency_last=frozenset(c[-1] for c in prefixes),
         currency_after=re.compile(rf"\s+(?:(?:US|U\.S\.)\s+)?(?P<suf>{suf})\b", re.I),
         unit_after=re.compile(rf"\s*(?:metric\s+)?(?P<u>{unit_alt})(?:-per-[a-z]+)?(?=\b|-)", re.I),
     )
