@@ -292,16 +292,8 @@ def _about(p: Para, s: int, e: int, kind: str) -> str:
     """A few words around a figure: what it counts or measures."""
     text = p.text
     ss, se = p.sentence_of(s)
-    left_text = text[ss:s]
-    right_text = text[e:se]
-    left_cut = max(left_text.rfind(","), left_text.rfind(";"), left_text.rfind(":"), left_text.rfind("("))
-    if left_cut >= 0:
-        left_text = left_text[left_cut + 1:]
-    right_cut = _RIGHT_CUT.search(right_text)
-    if right_cut:
-        right_text = right_text[:right_cut.start()]
-    left = left_text.split()[-6:]
-    right = right_text.split()[:6]
+    left = _words_before(text, ss, s)
+    right = _words_after(text, e, se)
     while left and left[-1].lower() in ("approximately", "about", "around", "some", "nearly", "almost",
                                         "over", "than", "more", "up", "to", "a", "an", "the", "of", "at",
                                         "least", "another", "estimated", "an"):
@@ -326,7 +318,51 @@ def _about(p: Para, s: int, e: int, kind: str) -> str:
             phrase = " ".join(right[:5])
     else:
         phrase = " ".join(left + (["…"] if left and right else []) + right)
-    return squash(phrase.strip(" .,;:")) or squash(text[ss:se])[:80]
+    return squash(phrase.strip(" .,;:")) or _head(text, ss, se)
+
+
+# The words next to a figure, read from a stretch that grows until it surely holds them, so
+# that a long sentence with many figures stays linear.
+
+def _words_before(text: str, lo: int, hi: int) -> list[str]:
+    """The last six words of text[lo:hi] after its last comma, semicolon, colon or bracket."""
+    width = 200
+    while True:
+        start = max(lo, hi - width)
+        seg = text[start:hi]
+        cut = max(seg.rfind(","), seg.rfind(";"), seg.rfind(":"), seg.rfind("("))
+        if cut >= 0:
+            return seg[cut + 1:].split()[-6:]
+        parts = seg.split()
+        if start == lo or len(parts) > 6:
+            return parts[-6:]
+        width *= 4
+
+
+def _words_after(text: str, lo: int, hi: int) -> list[str]:
+    """The first six words of text[lo:hi] before its first comma, bracket, colon or dash."""
+    width = 200
+    while True:
+        end = min(hi, lo + width)
+        seg = text[lo:end]
+        cut = _RIGHT_CUT.search(seg)
+        if cut:
+            return seg[:cut.start()].split()[:6]
+        parts = seg.split()
+        if end == hi or len(parts) > 6:
+            return parts[:6]
+        width *= 4
+
+
+def _head(text: str, lo: int, hi: int) -> str:
+    """squash(text[lo:hi])[:80]."""
+    width = 200
+    while True:
+        end = min(hi, lo + width)
+        got = squash(text[lo:end])
+        if end == hi or len(got) >= 80:
+            return got[:80]
+        width *= 4
 
 
 def to_model(facts: list[FigureFact], doc: Doc) -> list[Figure]:
