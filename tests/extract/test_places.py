@@ -44,3 +44,9 @@ def test_place_kinds_and_countries():
 def test_dateline_city_in_capitals():
     a = run("Talks open\n\nNAIROBI, Kenya, May 2 (Agency) -- The two leaders opened talks on trade.\n")
     assert "Nairobi" in [p.name for p in a.places]
+
+
+def test_facility_noun_ending_the_paragraph():
+    # a line that ends with the noun (no full stop) once ran past the last word
+    got = names("- Engineers toured the Orvel plant\n- The delegation visited the Marsk Valley refinery\n")
+    assert "Orvel plant" in got and "Marsk Valley refinery" in got

@@ -116,7 +116,9 @@ class Lexicon:
     stop_caps: frozenset[str] = frozenset()
     place_words: Gazetteer[str] = field(default_factory=lambda: Gazetteer(()))
     place_last: frozenset[str] = frozenset()                       # keys of last place words
+    place_first: frozenset[str] = frozenset()                      # keys of first place words
     facility_nouns: frozenset[str] = frozenset()
+    facility_first: frozenset[str] = frozenset()                   # first words of the facility nouns
     currencies: tuple[tuple[str, str, str], ...] = ()
     topics: tuple[TopicDef, ...] = ()
     topic_index: TopicIndex = field(default_factory=TopicIndex)
@@ -263,6 +265,7 @@ def load(additions: LexiconAdditions | None = None) -> Lexicon:
                    | frozenset(("wife", "husband", "spouse")) | frozenset(k for t in title_list for k in
                                                                         [key(_plural(t).split()[-1])]))
     geo = Gazetteer(geo_entries)
+    facility_nouns = frozenset(fold(w) for w in _lines("facility_nouns.txt"))
     currencies = tuple((r[0], r[1], r[2]) for r in _rows("currencies.tsv"))
     return Lexicon(
         numbers=_number_tables(cues, currencies),
@@ -291,7 +294,9 @@ def load(additions: LexiconAdditions | None = None) -> Lexicon:
         stop_caps=frozenset(key(w) for w in _lines("stop_caps.txt")),
         place_words=place_words,
         place_last=place_last,
-        facility_nouns=frozenset(fold(w) for w in _lines("facility_nouns.txt")),
+        facility_nouns=facility_nouns,
+        facility_first=frozenset(f.split(" ")[0] for f in facility_nouns),
+        place_first=place_words.first_keys(),
         currencies=currencies,
         topics=tuple(topics),
         topic_index=_topic_index(topics),
