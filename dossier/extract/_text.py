@@ -435,20 +435,23 @@ def has_word(text: str) -> bool:
     return bool(_WORD_CHARS.search(text))
 
 
-def topic_hits(words: Iterable[str], lexicon: Any) -> Iterator[tuple[int, int]]:
-    """(topic number, word index) for every topic keyword among the words."""
+def topic_hits(words: Iterable[str], lexicon: Any, at: Iterable[int] | None = None) -> Iterator[tuple[int, int]]:
+    """(topic number, word index) for every topic keyword among the words; ``at``: the indices of
+    the words that may start one (see ``may_start_topic``), when known."""
     index = lexicon.topic_index
     exact, exact_case, prefix, multi = index.exact, index.exact_case, index.prefix, index.multi
     words = list(words)
-    lows = list(map(str.lower, words))
     n = len(words)
-    # the words that may start a keyword: a whole word or phrase start, a prefix's first three
-    # letters, an acronym, or a hyphenated word (whose parts are looked up)
-    cands = set(compress(range(n), map(index.lead.__contains__, lows)))
-    cands.update(compress(range(n), map(prefix.__contains__, map(_FIRST3, lows))))
-    cands.update(compress(range(n), map(exact_case.__contains__, words)))
-    cands.update(compress(range(n), map(_HAS_HYPHEN, lows)))
-    for i in sorted(cands):
+    if at is None:
+        lows = list(map(str.lower, words))
+        cands = set(compress(range(n), map(index.lead.__contains__, lows)))
+        cands.update(compress(range(n), map(prefix.__contains__, map(_FIRST3, lows))))
+        cands.update(compress(range(n), map(exact_case.__contains__, words)))
+        cands.update(compress(range(n), map(_HAS_HYPHEN, lows)))
+        at = sorted(cands)
+    else:
+        lows = _Lows(words)
+    for i in at:
         low = lows[i]
         if not low[:1].isalnum():
             continue
@@ -484,6 +487,28 @@ def topic_hits(words: Iterable[str], lexicon: Any) -> Iterator[tuple[int, int]]:
 
 
 _FIRST = itemgetter(0)
+class _Lows:
+    """words[i].lower() on demand (a list of all of them is not needed when few are read)."""
+
+    __slots__ = ("words",)
+
+    def __init__(self, words: list[str]) -> None:
+        self.words = words
+
+    def __getitem__(self, i: int | slice) -> Any:
+        if isinstance(i, slice):
+            return [w.lower() for w in self.words[i]]
+        return self.words[i].lower()
+
+
+def may_start_topic(word: str, lexicon: Any) -> bool:
+    """May a topic keyword start at this word: a whole word or phrase start, a prefix's first three
+    letters, an acronym, or a hyphenated word (whose parts are looked up)."""
+    index = lexicon.topic_index
+    low = word.lower()
+    return low in index.lead or low[:3] in index.prefix or word in index.exact_case or "-" in low
+
+
 _FIRST3 = itemgetter(slice(0, 3))
 _HAS_HYPHEN = methodcaller("__contains__", "-")
 

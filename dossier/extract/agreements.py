@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 
 from ..model import Country, FocusArea, Money, Mou, MouCount
-from ._text import Doc, Para, key, slug, squash, topic_ids, unique_ids
+from ._text import Doc, Para, finditer_at, key, slug, squash, topic_ids, unique_ids, word_offsets
 from ._types import CountryFacts, FigureFact, PeopleFacts, Structure
 from .lexicon import Lexicon
 
@@ -22,6 +22,9 @@ _NOUN_RE = re.compile(rf"(?<![\w-]){_NOUN}(?![\w-])", re.I)
 _SIGNED = re.compile(r"(?<![\w-])(?:signed|inked|concluded|sealed|exchanged|initiall?ed|penned|clinched|struck|"
                      r"finali[sz]ed|signing\s+of|signature\s+of|were\s+signed|was\s+signed|been\s+signed)"
                      r"(?![\w-])", re.I)
+# the words a match of _SIGNED starts with
+_SIGNED_FIRST = frozenset("""signed inked concluded sealed exchanged initialled initialed penned clinched struck
+    finalised finalized signing signature were was been""".split())
 _NOT_SIGNED = re.compile(r"(?:\bwill\b|\bwould\b|\bshall\b|\bto\s+be\b|\bto\s+sign|\bexpected\b|\bset\s+to\b|"
                          r"\bplan(?:s|ned)?\s+to\b|\bintends?\s+to\b|\bintention\b|\bagreed\s+to\b|\bagree\s+to\b|"
                          r"\bhopes?\s+to\b|\baims?\s+to\b|\bready\s+to\b|\bcould\b|\bmay\b|\bmight\b|\bproposed\b|"
@@ -96,6 +99,9 @@ def find(doc: Doc, structure: Structure, facts: CountryFacts, people: PeopleFact
         for pid in person.evidence:
             in_para.setdefault(pid, []).append(person)
     people_by_pid = in_para
+    geo_by_pid: dict[str, list] = {}
+    for g in facts.mentions:
+        geo_by_pid.setdefault(g.pid, []).append(g)
     found: list[_Found] = []
     covered: set[str] = set()
     signed_context = False
@@ -154,12 +160,20 @@ def find(doc: Doc, structure: Structure, facts: CountryFacts, people: PeopleFact
         if p.id in covered or structure.roles.get(p.id) in ("heading", "headline", "subtitle", "signoff"):
             continue
         label = structure.labels.get(p.id) if structure.roles.get(p.id) == "lead" else None
-        if _SIGNED.search(p.text) is None:
+        # the signing verbs of the paragraph (a match never crosses the space between sentences)
+        verbs = list(finditer_at(_SIGNED, p.text, word_offsets(p, _SIGNED_FIRST)))
+        if not verbs:
             continue
+        k = 0
         for s, e in p.sents:
-            sent = p.text[s:e]
-            for sm in _SIGNED.finditer(sent):
-                vs, ve = s + sm.start(), s + sm.end()
+            while k < len(verbs) and verbs[k].start() < s:
+                k += 1
+            here_verbs = []
+            while k < len(verbs) and verbs[k].end() <= e:
+                here_verbs.append(verbs[k])
+                k += 1
+            for sm in here_verbs:
+                vs, ve = sm.start(), sm.end()
                 clause_lo = _clause_start(p.text, max(s, p.body), vs)
                 before = p.text[clause_lo:vs]
                 if _NOT_SIGNED.search(before[-40:]) or _INTO_LAW.search(p.text[vs:min(e, ve + 80)]):
@@ -175,8 +189,8 @@ def find(doc: Doc, structure: Structure, facts: CountryFacts, people: PeopleFact
                     stated = int(n) if n.isdigit() else _NUMBER_WORDS.get(re.sub(r"\s+", " ", n), 0)
                     if stated >= 2:
                         count = MouCount(stated=stated, text=cm.group().strip(), evidence=[p.id])
-                items = _sentence_items(doc, p, s, e, vs, ve, ns, ne, clause_lo, label, facts, people,
-                                        numbers, lexicon, sides, people_by_pid.get(p.id, []))
+                items = _sentence_items(doc, p, s, e, vs, ve, ns, ne, clause_lo, label, geo_by_pid.get(p.id, []),
+                                        people, numbers, lexicon, sides, people_by_pid.get(p.id, []))
                 found.extend(items)
                 done.add((p.id, s))
                 break
@@ -305,7 +319,7 @@ def _is_named(np: str) -> bool:
 
 
 def _sentence_items(doc: Doc, p: Para, s: int, e: int, vs: int, ve: int, ns: int, ne: int, clause_lo: int,
-                    label: str | None, facts: CountryFacts, people: PeopleFacts,
+                    label: str | None, geo: list, people: PeopleFacts,
                     numbers: dict[str, list[FigureFact]], lexicon: Lexicon, sides: list[str],
                     here: list) -> list[_Found]:
     text = p.text
@@ -339,7 +353,7 @@ def _sentence_items(doc: Doc, p: Para, s: int, e: int, vs: int, ve: int, ns: int
         if im and _looks_like_areas(im.group("list")) and not _is_named(np_text):
             areas = _split_list(im.group("list"))
     parties = _parties(doc, p, clause_lo if not passive else s, vs if not passive else np_s, subject, with_party,
-                       facts, here, lexicon)
+                       geo, here, lexicon)
     if not parties and _BOTH_SIDES.match(subject):
         parties = list(sides)
     evidence = [p.id]
@@ -411,9 +425,10 @@ def _split_list(text: str) -> list[str]:
     return out
 
 
-def _parties(doc: Doc, p: Para, lo: int, hi: int, subject: str, with_party: str, facts: CountryFacts,
+def _parties(doc: Doc, p: Para, lo: int, hi: int, subject: str, with_party: str, geo: list,
              here: list, lexicon: Lexicon) -> list[str]:
-    """Countries (from names, demonyms, people) or organisations that signed."""
+    """Countries (from names, demonyms, people) or organisations that signed; ``geo``: the
+    paragraph's geographic names."""
     out: list[str] = []
     # people in the subject give their countries
     for person in here[:40]:
@@ -425,13 +440,13 @@ def _parties(doc: Doc, p: Para, lo: int, hi: int, subject: str, with_party: str,
                 out.append(person.country)
     orgs = _orgs(subject, lexicon, here) + _orgs(with_party, lexicon, here)
     if not out and not orgs:
-        for m in facts.mentions:
-            if m.pid == p.id and lo <= m.start < hi and m.kind in ("country", "demonym") and not m.compound:
+        for m in geo:
+            if lo <= m.start < hi and m.kind in ("country", "demonym") and not m.compound:
                 if m.name not in out:
                     out.append(m.name)
     if with_party:
-        for m in facts.mentions:
-            if m.pid == p.id and m.kind in ("country",) and m.text in with_party and not orgs:
+        for m in geo:
+            if m.kind in ("country",) and m.text in with_party and not orgs:
                 if m.name not in out:
                     out.append(m.name)
     for o in orgs:
