@@ -9,7 +9,7 @@ from __future__ import annotations
 import bisect
 import re
 from itertools import chain, compress
-from operator import itemgetter, methodcaller
+from operator import itemgetter
 import unicodedata
 from dataclasses import dataclass, field
 from typing import Any, Generic, Iterable, Iterator, TypeVar
@@ -259,6 +259,7 @@ def tokenize(text: str) -> tuple[list[str], list[int]]:
     return list(map(_GROUP, ms)), list(map(_START, ms))
 
 
+_FIRST = itemgetter(0)
 _GROUP = re.Match.group
 _START = re.Match.start
 
@@ -435,90 +436,89 @@ def has_word(text: str) -> bool:
     return bool(_WORD_CHARS.search(text))
 
 
-def topic_hits(words: Iterable[str], lexicon: Any, at: Iterable[int] | None = None) -> Iterator[tuple[int, int]]:
-    """(topic number, word index) for every topic keyword among the words; ``at``: the indices of
-    the words that may start one (see ``may_start_topic``), when known."""
-    index = lexicon.topic_index
-    exact, exact_case, prefix, multi = index.exact, index.exact_case, index.prefix, index.multi
-    words = list(words)
-    n = len(words)
-    if at is None:
-        lows = list(map(str.lower, words))
-        cands = set(compress(range(n), map(index.lead.__contains__, lows)))
-        cands.update(compress(range(n), map(prefix.__contains__, map(_FIRST3, lows))))
-        cands.update(compress(range(n), map(exact_case.__contains__, words)))
-        cands.update(compress(range(n), map(_HAS_HYPHEN, lows)))
-        at = sorted(cands)
-    else:
-        lows = _Lows(words)
-    for i in at:
-        low = lows[i]
+class TopicReader:
+    """Finds topic keywords in word lists. What a word gives on its own (an exact keyword, a
+    prefix, an acronym, the parts of a hyphenated word) is worked out once per distinct word:
+    make one reader per extraction step and pass it along."""
+
+    __slots__ = ("lexicon", "_words")
+
+    def __init__(self, lexicon: Any) -> None:
+        self.lexicon = lexicon
+        self._words: dict[str, tuple[Any, tuple[int, ...]] | None] = {}
+
+    def word(self, word: str) -> tuple[Any, tuple[int, ...]] | None:
+        """(phrases that start with the word, topics of the word alone), or None for neither."""
+        got = self._words.get(word, 0)
+        if got != 0:
+            return got        # type: ignore[return-value]
+        index = self.lexicon.topic_index
+        low = word.lower()
         if not low[:1].isalnum():
-            continue
-        bucket = multi.get(low)
-        if bucket:
-            hit = False
-            for phrase, star, t in bucket:
-                k = len(phrase)
-                got = lows[i:i + k]
-                if len(got) == k and (tuple(got) == phrase or
-                                      (star and tuple(got[:-1]) == phrase[:-1] and got[-1].startswith(phrase[-1]))):
-                    yield t, i
-                    hit = True
-            if hit:
-                continue
-        found = False
-        for part in (low,) if "-" not in low else (low,) + tuple(low.split("-")):
-            ts = exact.get(part)
-            if ts:
-                for t in ts:
-                    yield t, i
-                found = True
-                break
-            for pre, t in prefix.get(part[:3], ()):
-                if part.startswith(pre):
-                    yield t, i
+            got = None
+        else:
+            out: list[int] = []
+            found = False
+            for part in (low,) if "-" not in low else (low,) + tuple(low.split("-")):
+                ts = index.exact.get(part)
+                if ts:
+                    out.extend(ts)
                     found = True
-            if found:
-                break
-        if not found:
-            for t in exact_case.get(words[i], ()):
+                    break
+                for pre, t in index.prefix.get(part[:3], ()):
+                    if part.startswith(pre):
+                        out.append(t)
+                        found = True
+                if found:
+                    break
+            if not found:
+                out.extend(index.exact_case.get(word, ()))
+            bucket = index.multi.get(low)
+            got = (bucket, tuple(out)) if bucket or out else None
+        self._words[word] = got
+        return got
+
+    def starts(self, words: Iterable[str]) -> set[str]:
+        """The keys of those of ``words`` that may start a keyword."""
+        return {key(w) for w in set(words) if self.word(w) is not None}
+
+    def hits(self, words: Iterable[str], at: Iterable[int] | None = None) -> Iterator[tuple[int, int]]:
+        """(topic number, word index) for every topic keyword among the words; ``at``: indices
+        of the words that may start one (a superset), when known."""
+        words = words if isinstance(words, (list, tuple)) else list(words)
+        for i in (range(len(words)) if at is None else at):
+            got = self.word(words[i])
+            if got is None:
+                continue
+            bucket, alone = got
+            if bucket:
+                hit = False
+                for phrase, star, t in bucket:
+                    k = len(phrase)
+                    if i + k > len(words):
+                        continue
+                    got_ = [w.lower() for w in words[i:i + k]]
+                    if tuple(got_) == phrase or (star and tuple(got_[:-1]) == phrase[:-1]
+                                                 and got_[-1].startswith(phrase[-1])):
+                        yield t, i
+                        hit = True
+                if hit:
+                    continue
+            for t in alone:
                 yield t, i
 
 
-_FIRST = itemgetter(0)
-class _Lows:
-    """words[i].lower() on demand (a list of all of them is not needed when few are read)."""
-
-    __slots__ = ("words",)
-
-    def __init__(self, words: list[str]) -> None:
-        self.words = words
-
-    def __getitem__(self, i: int | slice) -> Any:
-        if isinstance(i, slice):
-            return [w.lower() for w in self.words[i]]
-        return self.words[i].lower()
+def topic_hits(words: Iterable[str], lexicon: Any) -> Iterator[tuple[int, int]]:
+    """(topic number, word index) for every topic keyword among the words."""
+    return TopicReader(lexicon).hits(words)
 
 
-def may_start_topic(word: str, lexicon: Any) -> bool:
-    """May a topic keyword start at this word: a whole word or phrase start, a prefix's first three
-    letters, an acronym, or a hyphenated word (whose parts are looked up)."""
-    index = lexicon.topic_index
-    low = word.lower()
-    return low in index.lead or low[:3] in index.prefix or word in index.exact_case or "-" in low
-
-
-_FIRST3 = itemgetter(slice(0, 3))
-_HAS_HYPHEN = methodcaller("__contains__", "-")
-
-
-def topic_ids(text: str, lexicon: Any) -> list[str]:
+def topic_ids(text: str, lexicon: Any, reader: TopicReader | None = None) -> list[str]:
     """Topic ids named in a short text (a heading, an item), most mentioned first."""
     words, _ = tokenize(text)
     counts: dict[str, int] = {}
     order: list[str] = []
-    for n, _ in topic_hits(words, lexicon):
+    for n, _ in (reader or TopicReader(lexicon)).hits(words):
         tid = lexicon.topics[n].id
         if tid not in counts:
             order.append(tid)

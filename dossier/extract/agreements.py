@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 
 from ..model import Country, FocusArea, Money, Mou, MouCount
-from ._text import Doc, Para, finditer_at, key, slug, squash, topic_ids, unique_ids, word_offsets
+from ._text import Doc, Para, TopicReader, finditer_at, key, slug, squash, topic_ids, unique_ids, word_offsets
 from ._types import CountryFacts, FigureFact, PeopleFacts, Structure
 from .lexicon import Lexicon
 
@@ -216,11 +216,12 @@ def find(doc: Doc, structure: Structure, facts: CountryFacts, people: PeopleFact
                                         start=s + m.start(), parties=list(sides), source="enum",
                                         evidence=[p.id]))
 
-    mous = _merge(found, doc, lexicon)
+    reader = TopicReader(lexicon)
+    mous = _merge(found, doc, lexicon, reader)
     out = []
     ids = unique_ids(slug(f.title) for f in mous)
     for f, mid in zip(mous, ids):
-        ts = f.topics if f.topics is not None else topic_ids(f.title + " " + f.description[:300], lexicon)
+        ts = f.topics if f.topics is not None else topic_ids(f.title + " " + f.description[:300], lexicon, reader)
         fa = [a.id for a in focus if set(a.topics[:2]) & set(ts[:1])]
         out.append(Mou(id=mid, title=f.title, description=f.description, parties=f.parties, value=f.value,
                        focus_areas=fa, topics=ts, evidence=sorted(set(f.evidence), key=doc.order)))
@@ -514,11 +515,11 @@ def _money_text(text: str) -> str:
                   r"an\s+additional|worth)\s+", "", text, flags=re.I)
 
 
-def _merge(found: list[_Found], doc: Doc, lexicon: Lexicon) -> list[_Found]:
+def _merge(found: list[_Found], doc: Doc, lexicon: Lexicon, reader: TopicReader) -> list[_Found]:
     """One entry per agreement: repeats and vague mentions fold into the specific ones."""
     specific = [f for f in found if not f.generic]
     for f in specific:
-        f.topics = topic_ids(f.title + " " + f.description[:300], lexicon)
+        f.topics = topic_ids(f.title + " " + f.description[:300], lexicon, reader)
     out: list[_Found] = []
     for f in specific:
         same = None

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ..model import FocusArea, Prospect
-from ._text import Doc, first_sentences, slug, squash, topic_ids, unique_ids
+from ._text import Doc, TopicReader, first_sentences, slug, squash, topic_ids, unique_ids
 from ._types import Structure, Topics
 from .lexicon import Lexicon
 
@@ -63,9 +63,10 @@ def find(doc: Doc, structure: Structure, subjects: Topics, focus: list[FocusArea
         found = unique[:_MAX]
 
     out: list[Prospect] = []
+    reader = TopicReader(lexicon)
     ids = unique_ids(slug(t) for t, _, _ in found)
     for (title, text, evidence), pid in zip(found, ids):
-        ts = topic_ids(title + " " + text, lexicon)[:4]
+        ts = topic_ids(title + " " + text, lexicon, reader)[:4]
         fa = [a.id for a in focus if set(a.topics[:2]) & set(ts[:1])]
         out.append(Prospect(id=pid, title=title, summary=first_sentences(text, 1, 40), focus_areas=fa,
                             topics=ts, evidence=sorted(set(evidence), key=doc.order)))
