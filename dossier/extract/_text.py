@@ -9,7 +9,7 @@ from __future__ import annotations
 import bisect
 import re
 from itertools import chain, compress
-from operator import itemgetter
+from operator import itemgetter, methodcaller
 import unicodedata
 from dataclasses import dataclass, field
 from typing import Any, Generic, Iterable, Iterator, TypeVar
@@ -260,6 +260,8 @@ def tokenize(text: str) -> tuple[list[str], list[int]]:
 
 
 _FIRST = itemgetter(0)
+_FIRST3 = itemgetter(slice(0, 3))
+_HAS_HYPHEN = methodcaller("__contains__", "-")
 _GROUP = re.Match.group
 _START = re.Match.start
 
@@ -480,7 +482,15 @@ class TopicReader:
 
     def starts(self, words: Iterable[str]) -> set[str]:
         """The keys of those of ``words`` that may start a keyword."""
-        return {key(w) for w in set(words) if self.word(w) is not None}
+        index = self.lexicon.topic_index
+        vocab = list(set(words))
+        lows = list(map(str.lower, vocab))
+        # a cheap first cut: the whole word, its first three letters, an acronym or a hyphen
+        maybe = set(compress(vocab, map(index.lead.__contains__, lows)))
+        maybe.update(compress(vocab, map(index.prefix.__contains__, map(_FIRST3, lows))))
+        maybe.update(index.exact_case.keys() & set(vocab))
+        maybe.update(compress(vocab, map(_HAS_HYPHEN, lows)))
+        return {key(w) for w in maybe if self.word(w) is not None}
 
     def hits(self, words: Iterable[str], at: Iterable[int] | None = None) -> Iterator[tuple[int, int]]:
         """(topic number, word index) for every topic keyword among the words; ``at``: indices
