@@ -124,6 +124,8 @@ class Lexicon:
     topic_index: TopicIndex = field(default_factory=TopicIndex)
     issues: tuple[str, ...] = ()
     issue_re: re.Pattern[str] | None = None
+    issue_runs: frozenset[str] | None = None     # keys of the first runs of letters of the issues (None:
+                                                 # an issue starts with another character)
     sections: tuple[tuple[str, re.Pattern[str]], ...] = ()
     cues: dict[str, Any] = field(default_factory=dict)
     numbers: NumberTables = field(default_factory=NumberTables)
@@ -302,9 +304,22 @@ def load(additions: LexiconAdditions | None = None) -> Lexicon:
         topic_index=_topic_index(topics),
         issues=issues,
         issue_re=issue_re,
+        issue_runs=_first_runs(issues),
         sections=sections,
         cues=cues,
     )
+
+
+def _first_runs(phrases: tuple[str, ...]) -> frozenset[str] | None:
+    """The keys of the first run of letters and digits of each phrase, where a case-insensitive
+    match of the phrase starts."""
+    out = set()
+    for phrase in phrases:
+        m = re.match(r"\w+", phrase)
+        if m is None:
+            return None
+        out.add(key(m.group()))
+    return frozenset(out)
 
 
 def _plural(title: str) -> str:
