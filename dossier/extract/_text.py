@@ -480,8 +480,8 @@ class TopicReader:
         self._words[word] = got
         return got
 
-    def starts(self, words: Iterable[str]) -> set[str]:
-        """The keys of those of ``words`` that may start a keyword."""
+    def starting(self, words: Iterable[str]) -> set[str]:
+        """Those of ``words`` that may start a keyword."""
         index = self.lexicon.topic_index
         vocab = list(set(words))
         lows = list(map(str.lower, vocab))
@@ -490,13 +490,19 @@ class TopicReader:
         maybe.update(compress(vocab, map(index.prefix.__contains__, map(_FIRST3, lows))))
         maybe.update(index.exact_case.keys() & set(vocab))
         maybe.update(compress(vocab, map(_HAS_HYPHEN, lows)))
-        return {key(w) for w in maybe if self.word(w) is not None}
+        return {w for w in maybe if self.word(w) is not None}
+
+    def starts(self, words: Iterable[str]) -> set[str]:
+        """The keys of those of ``words`` that may start a keyword."""
+        return {key(w) for w in self.starting(words)}
 
     def hits(self, words: Iterable[str], at: Iterable[int] | None = None) -> Iterator[tuple[int, int]]:
         """(topic number, word index) for every topic keyword among the words; ``at``: indices
         of the words that may start one (a superset), when known."""
         words = words if isinstance(words, (list, tuple)) else list(words)
-        for i in (range(len(words)) if at is None else at):
+        if at is None:
+            at = compress(range(len(words)), map(self.starting(words).__contains__, words))
+        for i in at:
             got = self.word(words[i])
             if got is None:
                 continue
