@@ -308,6 +308,7 @@ def prepare(article: Article) -> Doc:
 
 
 _WORD_RUN = re.compile(r"\w+")
+_INNER_MARK = re.compile(r"[-'’.](?=\w)")
 
 
 def _index(keys: list[str]) -> dict[str, list[int]]:
@@ -326,12 +327,14 @@ def word_offsets(p: Para, words: frozenset[str]) -> list[int] | None:
         return None
     starts = p.starts
     out = [starts[i] for i in p.where(words)]
-    # words with a hyphen, apostrophe or dot inside hold more than one run ("Sung-lac", "U.S.")
-    for i, w in enumerate(p.words):
-        if len(w) > 1 and not w.isalnum():
-            for m in _WORD_RUN.finditer(w):
-                if key(m.group()) in words:
-                    out.append(starts[i] + m.start())
+    # words with a hyphen, apostrophe or dot inside hold more than one run ("Sung-lac", "U.S.",
+    # "’s"): the words with such a mark before a letter or digit
+    inner = {bisect.bisect_right(starts, m.start()) - 1 for m in _INNER_MARK.finditer(p.text)}
+    for i in sorted(inner):
+        w = p.words[i]
+        for m in _WORD_RUN.finditer(w):
+            if key(m.group()) in words:
+                out.append(starts[i] + m.start())
     out.sort()
     return out
 
