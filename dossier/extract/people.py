@@ -54,6 +54,7 @@ _BARE_BEFORE = frozenset(("counterpart", "counterparts", "said", "says", "told",
 _IN_TITLE = frozenset(("’s", "'s", "-", "and", ",", "&", "of", "for", "the"))
 _MAX_LOOK = 12          # mentions of one person read for clues to their country
 _SAID = frozenset("said says told added noted stressed explained argued warned remarked".split())
+_KIN = frozenset(("wife", "husband", "spouse"))
 _LIFE_YEARS = re.compile(r"\s*\(\s*(?:\d{4}\s*[-–]\s*\d{4}|born\s+\d{4}|b\.\s*\d{4})\s*\)")
 
 
@@ -433,7 +434,10 @@ def _scan(p: Para, lexicon: Lexicon, cues: dict) -> list[_Mention]:
     if upper:
         cands: Iterable[int] = range(n)
     else:
-        cues_at = p.where(cues_set)
+        # a lowercase word starts a role noun, a spouse, or an office with its head close after
+        role_nouns_kin = lexicon.role_nouns
+        cues_at = [c for c in p.where(cues_set) if keys[c] in role_nouns_kin or keys[c] in _KIN
+                   or (keys[c] in title_start and _head_after(heads, c))]
         cands = sorted(p.caps + tuple(cues_at)) if cues_at else p.caps
     for c in cands:
         if c < i:
@@ -442,9 +446,6 @@ def _scan(p: Para, lexicon: Lexicon, cues: dict) -> list[_Mention]:
         w = words[i]
         if not w[:1].isalpha() or not (upper or w[:1].isupper() or keys[i] in cues_set):
             continue
-        prev = keys[i - 1] if i else ""
-        det = prev if prev in _DETERMINERS or prev in ("a", "an") else ""
-        former = prev in historical or (i > 1 and keys[i - 2] in historical and prev == "the")
         k0 = keys[i]
         t = None
         if heads and (k0 in title_start or (k0 in geo_first and (w[:1].isupper() or upper))
@@ -481,7 +482,7 @@ def _scan(p: Para, lexicon: Lexicon, cues: dict) -> list[_Mention]:
                 for (s, e2, nm) in names:
                     m = _Mention(pid=p.id, start=p.starts[s], end=p.end(e2 - 1) if e2 > s else p.starts[s],
                                  name=nm, role=t.role, role_kind="title", country=t.country,
-                                 determiner=det, historical=former)
+                                 determiner=_det(keys, c), historical=_former(keys, c, historical))
                     if t.org and not t.country:
                         m.role = f"{t.org} {t.role}"
                     # "Prime Minister X of Sweden", "(Venezuela)" after a name in a list of presidents
@@ -502,7 +503,7 @@ def _scan(p: Para, lexicon: Lexicon, cues: dict) -> list[_Mention]:
             # a title with no name: kept for coreference ("the Belarusian president")
             if not t.plural:
                 m = _Mention(pid=p.id, start=p.starts[i], end=p.end(j - 1), role=t.role,
-                             role_kind="title", country=t.country, determiner=det,
+                             role_kind="title", country=t.country, determiner=_det(keys, c),
                              visiting=r.k(i - 1) == "visiting" or r.k(i - 2) == "visiting")
                 out.append(m)
             i = max(j, i + 1)
@@ -514,7 +515,8 @@ def _scan(p: Para, lexicon: Lexicon, cues: dict) -> list[_Mention]:
                 e, name = r.name(k2)
                 if name:
                     m = _Mention(pid=p.id, start=p.starts[k2], end=p.end(e - 1), name=name,
-                                 determiner=det, historical=former, honorific=True)
+                                 determiner=_det(keys, c), historical=_former(keys, c, historical),
+                                 honorific=True)
                     out.append(m)
                     i = max(e, _appositive(r, m, e, lexicon, cues))
                     continue
@@ -531,7 +533,7 @@ def _scan(p: Para, lexicon: Lexicon, cues: dict) -> list[_Mention]:
                     s -= 1
                 role = squash(text[p.starts[s]:p.end(i)])
                 m = _Mention(pid=p.id, start=p.starts[i + 1], end=p.end(e - 1), name=name, role=role,
-                             role_kind="noun", historical=former or any(
+                             role_kind="noun", historical=_former(keys, c, historical) or any(
                                  r.k(x) in historical for x in range(s, i + 1)))
                 out.append(m)
                 i = e
@@ -564,7 +566,7 @@ def _scan(p: Para, lexicon: Lexicon, cues: dict) -> list[_Mention]:
                     i = e
                     continue
                 m = _Mention(pid=p.id, start=p.starts[i], end=p.end(e - 1), name=name,
-                             determiner=det, historical=former)
+                             determiner=_det(keys, c), historical=_former(keys, c, historical))
                 if nxt == "(" and _LIFE_YEARS.match(text, m.end):
                     m.historical = True
                 after_appositive = _appositive(r, m, e, lexicon, cues) if nxt == "," else e
@@ -578,6 +580,24 @@ def _scan(p: Para, lexicon: Lexicon, cues: dict) -> list[_Mention]:
                 continue
         i += 1
     return out
+
+
+def _head_after(heads: list[int], i: int) -> bool:
+    """Is an office word at most eight words after i?"""
+    h = bisect.bisect_left(heads, i)
+    return h < len(heads) and heads[h] - i <= 8
+
+
+def _det(keys: tuple[str, ...], i: int) -> str:
+    """The determiner before word i ("the", "his", "a" …), else ""."""
+    prev = keys[i - 1] if i else ""
+    return prev if prev in _DETERMINERS or prev in ("a", "an") else ""
+
+
+def _former(keys: tuple[str, ...], i: int, historical: frozenset[str]) -> bool:
+    """'former X', 'the late X'."""
+    prev = keys[i - 1] if i else ""
+    return prev in historical or (i > 1 and keys[i - 2] in historical and prev == "the")
 
 
 def _counterpart_country(r: _Reader, m: _Mention, i: int) -> None:
