@@ -37,7 +37,6 @@ _ABBREV = frozenset("""mr mrs ms dr prof st sr jr gen lt col capt maj sgt rev ho
     jan feb mar apr jun jul aug sep sept oct nov dec co corp inc ltd e.g i.e u.s u.k u.n h.e
     fig approx dept govt mt ft rt est cf al p.m a.m""".split())
 _CLAUSE_BREAK = re.compile(r"[,;:()\[\]—–]|\s-\s|\bwhich\b|\bwho\b|\bwhile\b|\bwhereas\b|\bbut\b")
-_SPACES = re.compile(r"\s+")
 _SLUG_DROP = re.compile(r"[^a-z0-9]+")
 _WORD_CHARS = re.compile(r"[^\W_]")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
@@ -82,10 +81,11 @@ def unique_ids(ids: Iterable[str]) -> list[str]:
 
 
 def squash(text: str) -> str:
-    return _SPACES.sub(" ", text).strip()
+    """Runs of white space as one space, none at the ends."""
+    return " ".join(text.split())
 
 
-_LOWER_RUN = re.compile(r"[a-z]{2,}")
+_LOWER_RUN = re.compile(r"[a-z][a-z]+")        # (a leading class lets the engine skip ahead)
 _LETTER = re.compile(r"[^\W\d_]")
 
 

@@ -16,14 +16,15 @@ _MOJIBAKE = re.compile(r"â€[\x80-\xbf™œ\x9d“”˜¦]?|Ã[\x80-\xbf¡-¿]
 _MARKUP = re.compile(r"&(?:[a-z]{2,8}|#\d{2,5}|#x[0-9a-f]{2,5});|</?(?:p|br|div|span|a|b|i|strong|em|u|sup|sub|li|ul)"
                      r"\b[^>]{0,80}>", re.I)
 _WORDS = re.compile(r"[\w’']+")
-_NONWORD = re.compile(r"[^\w']+")
+_NONWORD = re.compile(r"[^\w'][^\w']*")        # "[^\w']+" (a leading class lets the engine skip ahead)
+_WORD_RUNS = re.compile(r"[\w'][\w']*")
 _SPLICE_HINT = re.compile(r"[.!?](?<=[a-z].)[a-z]")          # "[a-z][.!?][a-z]", found faster
 _TERMINAL = re.compile(r"[.!?…:;\"”’)\]]\s*$")
 
 
 def find(doc: Doc, structure: Structure) -> list[Defect]:
     out: list[Defect] = []
-    norm = [_NONWORD.sub(" ", fold(p.text[p.body:])).strip() for p in doc.paras]
+    norm = [" ".join(_WORD_RUNS.findall(fold(p.text[p.body:]))) for p in doc.paras]   # the words, folded
     flagged: set[str] = set()
     repeats = _Repeats(norm)
 
@@ -36,7 +37,7 @@ def find(doc: Doc, structure: Structure) -> list[Defect]:
         for m in splices:
             shown = text[m.start():m.end() + 1 + len(m.group("c"))]
             note = "two passages run together without a break: a sentence ends mid-word into the next"
-            tail = " ".join(_NONWORD.sub(" ", fold(text[m.end("b"):m.end("b") + 120])).split()[:3])
+            tail = " ".join(_WORD_RUNS.findall(fold(text[m.end("b"):m.end("b") + 120]))[:3])
             if len(tail.split()) >= 3 and repeats.earlier(tail, m.start()):
                 note += (f"; what follows (\"…{m.group('b')} {tail} …\") repeats an earlier passage: "
                          "a truncated duplicate spliced on")
