@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ..model import FocusArea, Prospect
-from ._text import Doc, TopicReader, first_sentences, slug, squash, topic_ids, unique_ids
+from ._text import Doc, TopicReader, finditer_at, first_sentences, slug, squash, topic_ids, unique_ids, word_offsets
 from ._types import Structure, Topics
 from .lexicon import Lexicon
 
@@ -16,6 +16,9 @@ _FUTURE = re.compile(r"\b(?:will|shall|(?:are|is|was|were)\s+expected\s+to|(?:ar
                      r"poised\s+to|committed\s+to|pledged\s+to|vowed\s+to|next\s+step)\b", re.I)
 _FUTURE_WORDS = frozenset("""will shall expected set plan plans planned intend intends agreed look looked looking
     aim aims hope hopes seek seeks announced scheduled poised committed pledged vowed next""".split())
+# the words a match of _FUTURE starts with
+_FUTURE_FIRST = frozenset("""will shall are is was were plan plans planned intend intends agreed look looked looking
+    aim aims hope hopes seek seeks announced poised committed pledged vowed next""".split())
 _MAX = 6
 
 
@@ -38,15 +41,19 @@ def find(doc: Doc, structure: Structure, subjects: Topics, focus: list[FocusArea
         for p in doc.paras:
             if p.id in skip or structure.roles.get(p.id) in ("heading", "signoff"):
                 continue
-            if _FUTURE_WORDS.isdisjoint(p.keys):
+            if _FUTURE_WORDS.isdisjoint(p.keyset):
                 continue
             label = structure.labels.get(p.id) if structure.roles.get(p.id) == "lead" else None
+            # the first future phrase of each sentence (a match never crosses the space between two)
+            marks = list(finditer_at(_FUTURE, p.text, word_offsets(p, _FUTURE_FIRST)))
+            k = 0
             for s, e in p.sents:
-                sent = p.text[s:e]
-                m = _FUTURE.search(sent)
-                if not m:
+                while k < len(marks) and marks[k].start() < s:
+                    k += 1
+                if k == len(marks) or marks[k].end() > e:
                     continue
-                title = label or _title(sent[m.end():])
+                sent = p.text[s:e]
+                title = label or _title(p.text[marks[k].end():e])
                 if not title:
                     continue
                 found.append((title, squash(sent), [p.id]))
