@@ -6,9 +6,11 @@ and ...") and enumerations ("an MoU on X, an MoU on Y"). Plans ("will sign", "ex
 MoUs") is kept apart; a value is attached only when the text ties it to the agreement."""
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from types import MappingProxyType
+from typing import Any
 
 from ..model import Country, FocusArea, Money, Mou, MouCount
 from ._text import Doc, Para, TopicReader, finditer_at, key, slug, squash, topic_ids, unique_ids, word_offsets
@@ -93,15 +95,16 @@ def find(doc: Doc, structure: Structure, facts: CountryFacts, people: PeopleFact
     for f in numbers:
         if f.kind == "money":
             money.setdefault(f.pid, []).append(f)
-    numbers = money      # type: ignore[assignment]
+    numbers = {pid: _Ordered(figs) for pid, figs in money.items()}      # type: ignore[assignment]
     in_para: dict[str, list] = {}
     for person in people.people:
         for pid in person.evidence:
             in_para.setdefault(pid, []).append(person)
     people_by_pid = in_para
-    geo_by_pid: dict[str, list] = {}
+    by_pid: dict[str, list] = {}
     for g in facts.mentions:
-        geo_by_pid.setdefault(g.pid, []).append(g)
+        by_pid.setdefault(g.pid, []).append(g)
+    geo_by_pid = {pid: _Ordered(ms) for pid, ms in by_pid.items()}
     found: list[_Found] = []
     covered: set[str] = set()
     signed_context = False
@@ -189,7 +192,7 @@ def find(doc: Doc, structure: Structure, facts: CountryFacts, people: PeopleFact
                     stated = int(n) if n.isdigit() else _NUMBER_WORDS.get(re.sub(r"\s+", " ", n), 0)
                     if stated >= 2:
                         count = MouCount(stated=stated, text=cm.group().strip(), evidence=[p.id])
-                items = _sentence_items(doc, p, s, e, vs, ve, ns, ne, clause_lo, label, geo_by_pid.get(p.id, []),
+                items = _sentence_items(doc, p, s, e, vs, ve, ns, ne, clause_lo, label, geo_by_pid.get(p.id, _Ordered([])),
                                         people, numbers, lexicon, sides, people_by_pid.get(p.id, []))
                 found.extend(items)
                 done.add((p.id, s))
@@ -441,19 +444,47 @@ def _parties(doc: Doc, p: Para, lo: int, hi: int, subject: str, with_party: str,
                 out.append(person.country)
     orgs = _orgs(subject, lexicon, here) + _orgs(with_party, lexicon, here)
     if not out and not orgs:
-        for m in geo:
-            if lo <= m.start < hi and m.kind in ("country", "demonym") and not m.compound:
+        for m in geo.between(lo, hi):
+            if m.kind in ("country", "demonym") and not m.compound:
                 if m.name not in out:
                     out.append(m.name)
     if with_party:
-        for m in geo:
-            if m.kind in ("country",) and m.text in with_party and not orgs:
+        for m in geo.countries():
+            if m.text in with_party and not orgs:
                 if m.name not in out:
                     out.append(m.name)
     for o in orgs:
         if o not in out:
             out.append(o)
     return out
+
+
+class _Ordered(list):
+    """Items with a ``start`` (figures, geographic names) of one paragraph, in text order, with
+    lookups by position that stay fast in a long paragraph."""
+
+    def __init__(self, items: list) -> None:
+        super().__init__(items)
+        starts = [x.start for x in items]
+        self.starts = starts if all(a <= b for a, b in zip(starts, starts[1:])) else None
+        self._countries: list | None = None
+
+    def between(self, lo: int, hi: int | None) -> list:
+        """The items starting in [lo, hi), in order."""
+        if self.starts is None:
+            return [x for x in self if lo <= x.start and (hi is None or x.start < hi)]
+        return self[bisect.bisect_left(self.starts, lo):
+                    bisect.bisect_left(self.starts, hi) if hi is not None else len(self)]
+
+    def countries(self) -> list:
+        """The country names, the first of each text, in order (the same text names the same)."""
+        if self._countries is None:
+            seen: dict[str, object] = {}
+            for m in self:
+                if m.kind in ("country",) and m.text not in seen:
+                    seen[m.text] = m
+            self._countries = list(seen.values())
+        return self._countries
 
 
 def _orgs(text: str, lexicon: Lexicon, people: list | None = None) -> list[str]:
@@ -495,7 +526,10 @@ def _party_text(parties: list[str], subject: str, with_party: str) -> str:
 def _value(doc: Doc, numbers: dict[str, list[FigureFact]], pids: tuple[str, ...] | list[str], lo: int = 0,
            hi: int | None = None) -> Money | None:
     """A money figure the text ties to the agreement ("worth $17 million", "a $2 billion deal")."""
-    for f in (f for pid in pids for f in numbers.get(pid, ())):
+    figs: Any = (f for pid in pids for f in numbers.get(pid, ()))
+    if (lo or hi is not None) and len(pids) == 1 and isinstance(numbers.get(pids[0]), _Ordered):
+        figs = numbers[pids[0]].between(lo, hi)        # one stretch of one paragraph
+    for f in figs:
         if f.kind != "money":
             continue
         if f.pid == pids[0] and (f.start < lo or (hi is not None and f.start >= hi)):

@@ -98,6 +98,7 @@ class _Spans:
         self.ends = [m.end for m in mentions]
         self.ordered = all(a <= b for a, b in zip(self.starts, self.starts[1:])) and \
             all(e <= s for e, s in zip(self.ends, self.starts[1:]))
+        self.sentence: dict[int, str | None] = {}    # sentence start → its only country
 
     def covers(self, s: int, e: int) -> bool:
         """Does one name span [s, e)?"""
@@ -120,13 +121,16 @@ class _Spans:
         return self.mentions[bisect.bisect_left(self.starts, s):bisect.bisect_left(self.starts, e)]
 
 
-_NO_SPANS = _Spans([])
+
 
 
 def _country_of(p: Para, spans: _Spans, start: int) -> str | None:
+    """The only country named in the sentence (read once per sentence)."""
     s, e = p.sentence_of(start)
-    found = {m.name for m in spans.between(s, e) if m.kind in ("country",) and not m.compound}
-    return found.pop() if len(found) == 1 else None
+    if s not in spans.sentence:
+        found = {m.name for m in spans.between(s, e) if m.kind in ("country",) and not m.compound}
+        spans.sentence[s] = found.pop() if len(found) == 1 else None
+    return spans.sentence[s]
 
 
 def find(doc: Doc, structure: Structure, facts: CountryFacts, people: PeopleFacts,
@@ -145,7 +149,7 @@ def find(doc: Doc, structure: Structure, facts: CountryFacts, people: PeopleFact
     for p in doc.paras:
         words = p.words
         n = len(words)
-        spans = spans_of.get(p.id, _NO_SPANS)
+        spans = spans_of.get(p.id) or _Spans([])
         # the words where a place word may start, or a lowercase word before a facility noun
         cands = p.where(lexicon.place_first)
         if not p.upper:
