@@ -19,7 +19,7 @@ from ..model import Article
 T = TypeVar("T")
 
 # words: an abbreviation written with dots ("U.S.", "H.E."), or letters/digits with inner
-# hyphens and apostrophes ("Sung-lac", "O'Brien", "People’s"); anything else is one character.
+# hyphens and apostrophes ("Mara-Lin", "O'Dell", "People’s"); anything else is one character.
 # (Written without repeated groups where it can: the regex engine allocates memory each time it
 # enters one, which made this pattern the most expensive line of the extractor. The same tokens as
 # "(?:[^\W\d_]\.){2,}|[^\W_](?:\w|-(?=[^\W_])|['’](?=[^\W_])(?![sS]\b))*|['’][sS]\b|\S".)
@@ -102,7 +102,7 @@ def is_upper_text(text: str) -> bool:
 
 
 def title_case(text: str) -> str:
-    """'ACHIEVING CRITICAL MINERAL AND ENERGY DOMINANCE' → 'Achieving Critical Mineral and Energy Dominance'."""
+    """'BUILDING SAFER PORTS AND RAIL LINKS' → 'Building Safer Ports and Rail Links'."""
     small = {"and", "or", "of", "for", "the", "a", "an", "in", "on", "at", "to", "by", "with", "from", "as"}
     words = text.split(" ")
     out = []
@@ -148,7 +148,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
             if word is not None and (word in _ABBREV or (len(word) == 1 and word.isalpha())
                                      or (len(word) <= 4 and "." in word)):
                 continue
-            # a lowercase word after the period: not a sentence end ("progress.s" is handled elsewhere)
+            # a lowercase word after the period: not a sentence end ("talks.s end" is handled elsewhere)
             k = _SPACE_RUN.match(text, end).end()
             if k < n and text[k].islower():
                 continue
@@ -327,7 +327,7 @@ def word_offsets(p: Para, words: frozenset[str]) -> list[int] | None:
         return None
     starts = p.starts
     out = [starts[i] for i in p.where(words)]
-    # words with a hyphen, apostrophe or dot inside hold more than one run ("Sung-lac", "U.S.",
+    # words with a hyphen, apostrophe or dot inside hold more than one run ("Mara-Lin", "U.S.",
     # "’s"): the words with such a mark before a letter or digit
     inner = {bisect.bisect_right(starts, m.start()) - 1 for m in _INNER_MARK.finditer(p.text)}
     for i in sorted(inner):

@@ -314,7 +314,7 @@ def _np_bounds(text: str, ns: int, ne: int, lo: int) -> tuple[int, int]:
 
 
 def _is_named(np: str) -> bool:
-    """A proper name ("Critical Minerals Framework"), not "a Memorandum of Understanding"."""
+    """A proper name ("Coastal Fisheries Framework"), not "a Memorandum of Understanding"."""
     words = re.findall(r"[\w’'-]+", np)
     generic = {"memorandum", "memoranda", "memorandums", "of", "understanding", "mou", "mous", "agreement",
                "agreements", "the", "a", "an"}
@@ -347,7 +347,7 @@ def _sentence_items(doc: Doc, p: Para, s: int, e: int, vs: int, ve: int, ns: int
     if wm:
         with_party = squash(" ".join(x for x in (wm.group("w"), wm.group("a")) if x)).strip(" ,")
         rest = after_np[wm.end():]
-    # subject-area lists: "signed cooperation deals in A, B and C", "seven MOUs ... including A, B"
+    # subject-area lists: "signed cooperation deals in A, B and C", "five MOUs ... including A, B"
     areas: list[str] = []
     lm = _AREA_LIST.match(text[ne:e]) if np_text.lower().split()[-1:] and not _is_named(np_text) else None
     if lm and _looks_like_areas(lm.group("list")):
@@ -488,7 +488,7 @@ class _Ordered(list):
 
 
 def _orgs(text: str, lexicon: Lexicon, people: list | None = None) -> list[str]:
-    """Organisations named in a subject: 'GE Healthcare and Semmelweis University'."""
+    """Organisations named in a subject: 'Acme Medical and Dunmere University'."""
     if not text:
         return []
     text = re.sub(r"\([^)]*\)", "", text)

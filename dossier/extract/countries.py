@@ -1,5 +1,5 @@
 """Countries: every mention (names, aliases, demonyms, capitals standing for governments), who
-hosts and who visits ("visit to X", "arrived in <city of X>", "visiting Belarusian ...", the
+hosts and who visits ("visit to X", "arrived in <city of X>", "visiting Ostrenian ...", the
 dateline), and at the end the list of countries taking part with their side."""
 from __future__ import annotations
 
@@ -58,7 +58,7 @@ def _mentions(p: Para, lexicon: Lexicon) -> list[GeoMention]:
     i = 0
     geo = lexicon.geo
     keys = p.keys
-    # candidates: capitalised words that may start a name, and hyphenated ones ("Kenya-Ghana")
+    # candidates: capitalised words that may start a name, and hyphenated ones ("Ostrenia-Veluria")
     cands = p.where(lexicon.geo_first)
     if not p.upper:
         cands = [c for c in cands if words[c][:1].isupper()]

@@ -1,5 +1,5 @@
 """Defects: problems in the source text itself — words spliced together across a cut
-("progress.s visit"), duplicated or truncated passages, mojibake ("â€™"), leftover markup and
+("talks.s end"), duplicated or truncated passages, mojibake ("â€™"), leftover markup and
 unbalanced quotes — so that a reviewer knows what to check."""
 from __future__ import annotations
 

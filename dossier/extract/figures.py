@@ -1,7 +1,7 @@
 """Figures: money in its common forms ($600-billion, US $ 10 billion, Rs 5 crore, €2.3 million,
-$A6.4 billion, 10 billion dollars), counts ("68-member", "seven MOUs", "more than 200
-suppliers", "over a dozen"), quantities ("510,000 tons"), percentages ("25 per cent", "40 to 50
-percent") and visit lengths ("three-day visit"); never dates, years, ordinals or other spans
+$A7.2 billion, 10 billion dollars), counts ("42-member", "five MOUs", "more than 200
+suppliers", "over a dozen"), quantities ("320,000 tons"), percentages ("15 per cent", "30 to 40
+percent") and visit lengths ("four-day visit"); never dates, years, ordinals or other spans
 of time. Each gets a normalised amount and unit and a short phrase saying what it counts."""
 from __future__ import annotations
 
@@ -115,7 +115,7 @@ def find(doc: Doc, lexicon: Lexicon) -> list[FigureFact]:
                 if p.keys[i] == "dozen" and text[max(0, s - 2):s].lower() == "a ":
                     s -= 2
                 cands.append((s, p.starts[i] + len(p.words[i]), False))
-        # "three-day": a number word ends at each hyphen
+        # "four-day": a number word ends at each hyphen
         h = text.find("-", lo)
         while h >= 0:
             for m in _HYPHEN_NUM.finditer(text, max(lo, h - 10), h + 2):
@@ -272,7 +272,7 @@ def _is_date(text: str, s: int, e: int) -> bool:
 
 
 def _name_number(p: Para, s: int, lexicon: Lexicon) -> bool:
-    """'Paks 1', 'Big 5 Safaris', 'Resolution 2231': a number that is part of a name."""
+    """'Velm 1', 'Top 5 Tours', 'Resolution 4410': a number that is part of a name."""
     before = p.text[max(0, s - 30):s]
     if not before[-1:].isspace():
         return False

@@ -91,7 +91,7 @@ def find(doc: Doc, structure: Structure, places: list[Place], lexicon: Lexicon) 
             issue.evidence.sort(key=doc.order)
             out.append(issue)
             continue
-        # "Gaza" when "Humanitarian crisis in Gaza" says more, in the same paragraphs
+        # "Harn Valley" when "Humanitarian crisis in Harn Valley" says more, in the same paragraphs
         inside = re.compile(rf"(?<!\w){re.escape(k)}(?!\w)")
         longer = [o for o in order if o != k and k in o and inside.search(o)
                   and set(merged[o].evidence) >= set(issue.evidence)]

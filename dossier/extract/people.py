@@ -1,7 +1,7 @@
-"""People: titled names ("Prime Minister Shehbaz Sharif"), appositives ("Zhao Leji, chairman of
-...", "X, Pakistan's foreign minister"), "Minister of Foreign Affairs of X, Dr Y", counterparts,
+"""People: titled names ("Prime Minister Tomas Quell"), appositives ("Arno Pell, chairman of
+...", "X, Ostrenia's foreign minister"), "Minister of Foreign Affairs of X, Dr Y", counterparts,
 spouses and quoted or historical people; then coreference of surname-only and title-only
-mentions ("Minister Khan", "the Belarusian president"), each person's country and side."""
+mentions ("Minister Quell", "the Ostrenian president"), each person's country and side."""
 from __future__ import annotations
 
 import bisect
@@ -193,7 +193,7 @@ class _Reader:
             return False
         hit = self.geo(i)
         if hit is not None:
-            # "Sofia Lind": a city name may start a name that goes on
+            # "Dunmere Ash": a city name may start a name that goes on
             if hit[1].kind in ("capital", "city") and hit[0] == 1 and i + 1 < self.n and \
                     self.p.words[i + 1][:1].isupper() and self.geo(i + 1) is None and \
                     self.p.keys[i + 1] not in self.lx.stop_caps and self.p.keys[i + 1] not in self.lx.org_words \
@@ -285,7 +285,7 @@ class _Reader:
             if c is not None:
                 role_end, j, c_country = c
                 country = country or c_country
-        # "in Kenya" after an office: where the office is
+        # "in Ostrenia" after an office: where the office is
         if self.k(j) == "in" and country is None:
             got = self.country_at(j + 1)
             if got is not None and (j + 1 + got[0] >= self.n or
@@ -316,7 +316,7 @@ class _Reader:
         got = self.country_at(k)
         if got is not None:
             after = k + got[0]
-            # "of Colombia's United Self-Defense Forces", "of the Korea Trade Council": an institution
+            # "of Ostrenia's United Border Guards", "of the Veluria Trade Council": an institution
             if self.word(after)[:1].isupper() and self.lx.honorifics.match(self.p, after) is None and \
                     (self.word(after - 1) in _POSS or self.k(after) in self.lx.org_words or
                      any(self.k(x) in self.lx.org_words for x in range(after, min(after + 4, self.n))
@@ -345,14 +345,14 @@ class _Reader:
                         continue
                 break
             role_end = end
-            # "... of the Islamic Republic of Iran"
+            # "... of the Federal Republic of Ostrenia"
             if self.k(end) in ("of", "in") and end + 1 < self.n:
                 kk = end + 1 + (1 if self.k(end + 1) == "the" else 0)
                 got = self.country_at(kk)
                 if got is not None:
                     return role_end, kk + got[0], got[1]
             return role_end, end, None
-        # an institution: "of the People’s Consultative Assembly", "of the Standing Committee of ..."
+        # an institution: "of the People’s Grand Council", "of the Standing Board of ..."
         if self.word(k)[:1].isupper() and not self.name_like_person(k):
             end = k
             last_good = None
@@ -363,7 +363,7 @@ class _Reader:
                     got = self.country_at(end)
                     back = end - 2 if self.k(end - 1) == "the" else end - 1
                     if got is not None and self.k(back) == "of" and back > k:
-                        # "... of the Republic of Indonesia": the country ends the role
+                        # "... of the Republic of Ostrenia": the country ends the role
                         if last_good is not None:
                             return back, end + got[0], got[1]
                     end += 1
@@ -377,7 +377,7 @@ class _Reader:
                     continue
                 break
             if last_good is not None:
-                # "Republic of Indonesia" at the end is the country, handled above; trim "of the"
+                # "Republic of Ostrenia" at the end is the country, handled above; trim "of the"
                 return last_good, last_good, None
         return None
 
@@ -485,7 +485,7 @@ def _scan(p: Para, lexicon: Lexicon, cues: dict) -> list[_Mention]:
                                  determiner=_det(keys, c), historical=_former(keys, c, historical))
                     if t.org and not t.country:
                         m.role = f"{t.org} {t.role}"
-                    # "Prime Minister X of Sweden", "(Venezuela)" after a name in a list of presidents
+                    # "Prime Minister X of Sweden", "(Ostrenia)" after a name in a list of presidents
                     if r.k(e2) == "of" and not m.country:
                         got = r.country_at(e2 + 1)
                         if got is not None:
@@ -500,7 +500,7 @@ def _scan(p: Para, lexicon: Lexicon, cues: dict) -> list[_Mention]:
                     i = max(i, e2)
                 i = max(i, names[-1][1], _appositive(r, out[-1], names[-1][1], lexicon, cues))
                 continue
-            # a title with no name: kept for coreference ("the Belarusian president")
+            # a title with no name: kept for coreference ("the Ostrenian president")
             if not t.plural:
                 m = _Mention(pid=p.id, start=p.starts[i], end=p.end(j - 1), role=t.role,
                              role_kind="title", country=t.country, determiner=_det(keys, c),
@@ -508,7 +508,7 @@ def _scan(p: Para, lexicon: Lexicon, cues: dict) -> list[_Mention]:
                 out.append(m)
             i = max(j, i + 1)
             continue
-        # honorific + name: "Dr Kharrazi", "H.E. Boediono"
+        # honorific + name: "Dr Varkon", "H.E. Quell"
         if w[:1].isupper() and k0 in honorific_first:
             k2 = r.honorifics(i)
             if k2 > i:
@@ -520,7 +520,7 @@ def _scan(p: Para, lexicon: Lexicon, cues: dict) -> list[_Mention]:
                     out.append(m)
                     i = max(e, _appositive(r, m, e, lexicon, cues))
                     continue
-        # a role noun before a name: "independence hero Kim Gu", "analyst Jane Roe", "Analyst Jane Roe"
+        # a role noun before a name: "war hero Ada Vorn", "analyst Jane Roe", "Analyst Jane Roe"
         if keys[i] in role_nouns and i + 1 < n and r.name_token(i + 1, True) and \
                 (not w[:1].isupper() or keys[i] not in lexicon.title_words):
             e, name = r.name(i + 1)
@@ -538,7 +538,7 @@ def _scan(p: Para, lexicon: Lexicon, cues: dict) -> list[_Mention]:
                 out.append(m)
                 i = e
                 continue
-        # kin: "and his wife Auxillia Mnangagwa"
+        # kin: "and his wife Mira Pell"
         if keys[i] in ("wife", "husband", "spouse") and i + 1 < n:
             kk = i + 1 + (1 if r.word(i + 1) == "," else 0)
             e, name = r.name(kk)
@@ -601,7 +601,7 @@ def _former(keys: tuple[str, ...], i: int, historical: frozenset[str]) -> bool:
 
 
 def _counterpart_country(r: _Reader, m: _Mention, i: int) -> None:
-    """'his Zimbabwean counterpart(,) [Title] Name': the demonym gives the name's country."""
+    """'his Ostrenian counterpart(,) [Title] Name': the demonym gives the name's country."""
     j = i - 1
     if r.word(j) == ",":
         j -= 1
@@ -615,7 +615,7 @@ def _counterpart_country(r: _Reader, m: _Mention, i: int) -> None:
 
 
 def _name_list(r: _Reader, k: int) -> list[tuple[int, int, tuple[str, ...]]]:
-    """'Nicolas Maduro (Venezuela) and Lula da Silva (Brazil)' after a plural title."""
+    """'Ilse Varkon (Ostrenia) and Tomas Quell (Veluria)' after a plural title."""
     out = []
     while True:
         e, name = r.name(k)
@@ -662,7 +662,7 @@ def _appositive(r: _Reader, m: _Mention, e: int, lexicon: Lexicon, cues: dict) -
         end = None
         role = None
         if t is not None:
-            # "..., Vice President JD Vance": a title with its own name is not an appositive
+            # "..., Vice President Arno Pell": a title with its own name is not an appositive
             if r.name_token(r.honorifics(t.end), True) and (t.head_cap or r.p.upper):
                 break
             role = t.role
@@ -673,7 +673,7 @@ def _appositive(r: _Reader, m: _Mention, e: int, lexicon: Lexicon, cues: dict) -
             s = k
             k2 = k + (1 if r.k(k) not in lexicon.role_nouns else 0)
             end = k2 + 1
-            # "head of Colombia’s United Self-Defense Forces (AUC)"
+            # "head of Ostrenia’s United Border Guards (UBG)"
             if r.k(end) in ("of", "at", "for") and end + 1 < r.n:
                 x = end + 1
                 if r.k(x) == "the":
@@ -690,7 +690,7 @@ def _appositive(r: _Reader, m: _Mention, e: int, lexicon: Lexicon, cues: dict) -
             if det in ("a", "an") and r.k(k2) in ("member",):
                 role = None
         elif country is not None:
-            # "China's top legislator": a country for the person, with whatever follows
+            # "Ostrenia's top legislator": a country for the person, with whatever follows
             end = k
             while end < r.n and r.word(end) not in (",", ".", ";", ")") and end - k < 6:
                 end += 1
@@ -845,7 +845,7 @@ def _group(mentions: list[_Mention], lexicon: Lexicon, front: set[str], rks: _Ro
             target.mentions.append(m)
             target.pids.add(m.pid)
             roles[at[id(target)]].add(m, rks)
-    # a name that runs on into other capitalised words ("Donald J. Trump Closes Deals" in a
+    # a name that runs on into other capitalised words ("Ilse M. Varkon Opens Talks" in a
     # Title Case headline) is the shorter person's name
     by_name: dict[tuple[str, ...], int] = {}
     for j, pt in enumerate(ptoks):
@@ -968,7 +968,7 @@ def extract(doc: Doc, structure: Structure, facts: CountryFacts, lexicon: Lexico
             person.mentions.append(_Mention(pid=p.id, start=p.starts[i], end=p.end(i), name=person.name,
                                             role_kind="ref"))
 
-    # title-only mentions: "the Belarusian president", "the Prime Minister"
+    # title-only mentions: "the Ostrenian president", "the Prime Minister"
     titled = [m for m in mentions if not (m.name or m.plural or m.determiner in ("a", "an")) and rks[m.role]]
     if titled:
         with_role: dict[frozenset[str], list[_Person]] = {}     # role key → people with it, in order
@@ -1252,7 +1252,7 @@ def _clause(text: str, start: int, end: int, lo: int, hi: int) -> tuple[int, int
 
 
 def _counterparts(p: Para, mentions: list[_Mention]) -> None:
-    """'X ... with his counterpart, the minister of Kenya': X is not from Kenya (and the other way)."""
+    """'X ... with his counterpart, the minister of Ostrenia': X is not from Ostrenia (and the other way)."""
     text = p.text
     if "counterpart" not in text and "Counterpart" not in text:
         return

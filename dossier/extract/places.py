@@ -1,6 +1,6 @@
 """Places: cities, capitals (also when they stand for a government), regions, seas and
-territories from the lexicon; names ending in a place word ("Nur Khan Airbase", "Zambezi River",
-"Itamaraty Palace"); "the Paks 1 nuclear power plant"; "southern Mexico"; capitalised names
+territories from the lexicon; names ending in a place word ("Harlow Field Airbase", "Coldwater River",
+"Serran Palace"); "the Velm 1 nuclear power plant"; "southern Ostrenia"; capitalised names
 after "in/to/from/at"; the dateline and sign-off. Countries are not places."""
 from __future__ import annotations
 
@@ -38,7 +38,7 @@ def _geo_places(doc: Doc, facts: CountryFacts, lexicon: Lexicon) -> list[tuple[s
         p = doc.para(m.pid)
         if p is None:
             continue
-        # "Gulf Cooperation Council", "Pacific Islands Forum": a name that runs on is not a place
+        # "Coastal Cooperation Council", "Northern Islands Forum": a name that runs on is not a place
         i = p.token_at(m.end)
         run = [p.keys[j] for j in range(i, min(i + 3, len(p.words)))
                if p.words[j][:1].isalpha()]
@@ -49,9 +49,9 @@ def _geo_places(doc: Doc, facts: CountryFacts, lexicon: Lexicon) -> list[tuple[s
             continue
         if p.words[i:i + 1] and p.words[i][:1].isupper() and not p.upper and m.kind in ("capital", "city") \
                 and p.words[i] not in ("’s", "'s"):
-            continue      # "the Doha Ministerial": part of a longer name
+            continue      # "the Dunmere Ministerial": part of a longer name
         if run and run[0] in _DESCRIPTOR:
-            continue      # "the southern Africa nation"
+            continue      # "the southern Ostrenia nation"
         kind = {"capital": "city", "city": "city", "territory": "region"}.get(m.kind, m.kind)
         name = m.name if m.kind not in ("capital",) else _shown(m.text)
         if m.kind == "capital":
@@ -219,7 +219,7 @@ def find(doc: Doc, structure: Structure, facts: CountryFacts, people: PeopleFact
                             i = noun_end + 1
                             continue
 
-        # "southern Mexico", "Western Australia", "northern Central America"
+        # "southern Ostrenia", "Western Veluria", "northern Central Ostrenia"
         for m in by_pid.get(p.id, ()):
             if m.kind not in ("country", "region") or m.compound:
                 continue
@@ -280,7 +280,7 @@ def find(doc: Doc, structure: Structure, facts: CountryFacts, people: PeopleFact
 
 def _candidate(p: Para, ti: int, lexicon: Lexicon, person_words: set[str],
                listed: set[int]) -> list[tuple[int, int]]:
-    """The capitalised name at token ``ti`` (and a list of names after it: "in Texas, Florida and Ohio").
+    """The capitalised name at token ``ti`` (and a list of names after it: "in Alden, Brisk and Corr").
     A list is read once: from an item read before (``listed``), what follows was read too."""
     out = []
     words = p.words

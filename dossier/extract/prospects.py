@@ -81,7 +81,7 @@ def find(doc: Doc, structure: Structure, subjects: Topics, focus: list[FocusArea
 
 
 def _title(rest: str) -> str:
-    """'sign more than 10 memorandums of understanding for cooperation in …' → a short title."""
+    """'sign more than 12 agreements on rail links and ports in …' → a short title."""
     words = re.findall(r"[\w’'$.,%-]+", rest)
     words = [w.rstrip(",.") for w in words[:9]]
     while words and words[0].lower() in ("also", "further", "jointly", "continue", "be", "to", "now"):

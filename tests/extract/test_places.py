@@ -9,10 +9,10 @@ def names(text: str) -> list[str]:
 
 
 def test_capitals_cities_and_named_venues():
-    text = ("The president landed at Jomo Kenyatta Airport and drove to State House in Nairobi, then flew "
-            "to Mombasa to tour the Likoni Bridge and the Tana River.\n")
+    text = ("The president landed at Harlow Field Airport and drove to Serran House in Nairobi, then flew "
+            "to Mombasa to tour the Orvel Bridge and the Coldwater River.\n")
     got = names(text)
-    for place in ("Jomo Kenyatta Airport", "State House", "Nairobi", "Mombasa", "Likoni Bridge", "Tana River"):
+    for place in ("Harlow Field Airport", "Serran House", "Nairobi", "Mombasa", "Orvel Bridge", "Coldwater River"):
         assert place in got
     assert "Kenya" not in got
 
