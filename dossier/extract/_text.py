@@ -214,6 +214,8 @@ class Para:
     keyset: frozenset[str] = frozenset()   # the distinct keys, for quick "any of these words?" tests
     by_key: dict[str, list[int]] = field(default_factory=dict)   # key → indices of its words (read only)
     caps: tuple[int, ...] = ()             # indices of the words that start with a capital
+    inner: tuple[tuple[int, str], ...] = ()   # (offset, key) of the runs of letters inside words with a
+                                              # hyphen, apostrophe or dot ("Mara-Lin", "U.S.", "’s")
 
     def cap(self, i: int) -> bool:
         w = self.words[i]
@@ -302,7 +304,7 @@ def prepare(article: Article) -> Doc:
             words=tuple(words), starts=tuple(starts), keys=tuple(keys),
             sents=tuple(sents), upper=is_upper_text(text[body:]),
             marker=marker, heading_level=level, body=body, sent_starts=tuple(x for x, _ in sents),
-            keyset=frozenset(keys), by_key=_index(keys),
+            keyset=frozenset(keys), by_key=_index(keys), inner=_inner_runs(text, words, starts),
             caps=tuple(compress(range(len(words)), map(str.isupper, map(_FIRST, words))))))
     return Doc(paras=tuple(paras))
 
@@ -318,6 +320,22 @@ def _index(keys: list[str]) -> dict[str, list[int]]:
     return index
 
 
+def _inner_runs(text: str, words: list[str], starts: list[int]) -> tuple[tuple[int, str], ...]:
+    """The runs of letters and digits of the words that hold more than one (or one after a mark):
+    the words with a hyphen, apostrophe or dot before a letter or digit."""
+    marks = _INNER_MARK.finditer(text)
+    out: list[tuple[int, str]] = []
+    seen = -1
+    for m in marks:
+        i = bisect.bisect_right(starts, m.start()) - 1
+        if i == seen:
+            continue
+        seen = i
+        for r in _WORD_RUN.finditer(words[i]):
+            out.append((starts[i] + r.start(), key(r.group())))
+    return tuple(out)
+
+
 def word_offsets(p: Para, words: frozenset[str]) -> list[int] | None:
     """Sorted offsets of the runs of letters and digits in ``p`` whose key is in ``words``: every
     place where a case-insensitive pattern that starts with one of those words (as a whole word)
@@ -327,15 +345,10 @@ def word_offsets(p: Para, words: frozenset[str]) -> list[int] | None:
         return None
     starts = p.starts
     out = [starts[i] for i in p.where(words)]
-    # words with a hyphen, apostrophe or dot inside hold more than one run ("Mara-Lin", "U.S.",
-    # "’s"): the words with such a mark before a letter or digit
-    inner = {bisect.bisect_right(starts, m.start()) - 1 for m in _INNER_MARK.finditer(p.text)}
-    for i in sorted(inner):
-        w = p.words[i]
-        for m in _WORD_RUN.finditer(w):
-            if key(m.group()) in words:
-                out.append(starts[i] + m.start())
-    out.sort()
+    if p.inner:
+        inner = [off for off, k in p.inner if k in words]
+        if inner:
+            out = sorted(out + inner)
     return out
 
 

@@ -132,7 +132,7 @@ def find(doc: Doc, structure: Structure, facts: CountryFacts, people: PeopleFact
             found.append(f)
             covered.update(f.evidence)
     for p in doc.paras:
-        if p.id in covered or not p.text.rstrip().endswith(":"):
+        if p.id in covered or not (p.text[-1:] == ":" or (p.text[-1:].isspace() and p.text.rstrip().endswith(":"))):
             continue
         if not (_SIGNED.search(p.text) and _NOUN_RE.search(p.text)) or _NOT_SIGNED.search(p.text):
             continue

@@ -724,7 +724,7 @@ def _relations(p: Para, mentions: list[_Mention]) -> None:
     """Who travels and who hosts, from the words around each mention in its sentence."""
     if not mentions:
         return
-    if _RELATION_WORDS.isdisjoint(p.keys):
+    if _RELATION_WORDS.isdisjoint(p.keyset):
         for m in mentions:
             m.visitor = m.visitor or m.visiting
         return
