@@ -439,6 +439,9 @@ def _scan(p: Para, lexicon: Lexicon, cues: dict) -> list[_Mention]:
         cues_at = [c for c in p.where(cues_set) if keys[c] in role_nouns_kin or keys[c] in _KIN
                    or (keys[c] in title_start and _head_after(heads, c))]
         cands = sorted(p.caps + tuple(cues_at)) if cues_at else p.caps
+    # capitalised words that are never names nor start anything ("The", "Monday"): nothing to read
+    skip = lexicon.person_skip
+    cands = [c for c in cands if keys[c] not in skip or (words[c].isupper() and 2 <= len(words[c]) <= 6)]
     for c in cands:
         if c < i:
             continue

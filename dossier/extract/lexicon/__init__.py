@@ -137,6 +137,8 @@ class Lexicon:
     title_last: frozenset[str] = frozenset()     # words an office may end with ("minister", "presidents")
     honorific_first: frozenset[str] = frozenset()
     geo_first: frozenset[str] = frozenset()      # first words of geographic names
+    person_skip: frozenset[str] = frozenset()    # capitalised words that never start a person mention:
+                                                 # never names, nor the start of an office or role
 
 
 def _lines(name: str) -> list[str]:
@@ -267,6 +269,9 @@ def load(additions: LexiconAdditions | None = None) -> Lexicon:
                    | frozenset(("wife", "husband", "spouse")) | frozenset(k for t in title_list for k in
                                                                         [key(_plural(t).split()[-1])]))
     geo = Gazetteer(geo_entries)
+    stop_caps = frozenset(key(w) for w in _lines("stop_caps.txt"))
+    org_words = frozenset(key(w) for w in _lines("org_words.txt"))
+    title_start = title_words | title_modifiers | portfolio | frozenset(key(_plural(t).split()[-1]) for t in title_list)
     facility_nouns = frozenset(fold(w) for w in _lines("facility_nouns.txt"))
     currencies = tuple((r[0], r[1], r[2]) for r in _rows("currencies.tsv"))
     return Lexicon(
@@ -275,8 +280,9 @@ def load(additions: LexiconAdditions | None = None) -> Lexicon:
         directions=frozenset(cues.get("direction_words", ())),
         issue_first=frozenset(w for i in issues for w in (i.split()[0].lower(), i.split()[0].lower().split("-")[0])),
         person_cues=person_cues,
-        title_start=title_words | title_modifiers | portfolio | frozenset(
-            key(_plural(t).split()[-1]) for t in title_list),
+        title_start=title_start,
+        person_skip=(stop_caps | org_words) - (title_start | geo.first_keys() | honorifics.first_keys() | role_nouns
+                                               | frozenset(("wife", "husband", "spouse"))),
         geo_first=geo.first_keys(),
         honorific_first=honorifics.first_keys(),
         title_last=frozenset(key(w) for t in title_list for w in (t.split()[-1], _plural(t).split()[-1],
@@ -292,8 +298,8 @@ def load(additions: LexiconAdditions | None = None) -> Lexicon:
         honorifics=honorifics,
         postnominals=postnominals,
         role_nouns=role_nouns,
-        org_words=frozenset(key(w) for w in _lines("org_words.txt")),
-        stop_caps=frozenset(key(w) for w in _lines("stop_caps.txt")),
+        org_words=org_words,
+        stop_caps=stop_caps,
         place_words=place_words,
         place_last=place_last,
         facility_nouns=facility_nouns,
