@@ -187,9 +187,9 @@ class _Reader:
             return False
         if w.isupper() and len(w) > 2 and not self.p.upper:
             return False
-        if _DIGIT(w):
+        if not w.isalpha() and _DIGIT(w):
             return False
-        if self.lx.place_words.match(self.p, i) is not None and not first:
+        if not first and self.lx.place_words.match(self.p, i) is not None:
             return False
         hit = self.geo(i)
         if hit is not None:
@@ -232,6 +232,10 @@ class _Reader:
 
     def title(self, i: int) -> _Title | None:
         """An office at i: [country/demonym] [modifiers/portfolio] HEAD [of/for ...] [and TITLE]."""
+        p = self.p
+        n = self.n
+        words, keys = p.words, p.keys
+        titles = self.lx.titles
         country = None
         j = i
         got = self.country_at(j)
@@ -239,31 +243,31 @@ class _Reader:
             j += got[0]
             country = got[1]
         org = None
-        if country is None and self.word(j).isupper() and 2 <= len(self.word(j)) <= 6 \
-                and self.lx.titles.match(self.p, j + 1) is not None and not self.p.upper:
-            org = self.word(j)       # "UN Secretary-General", "EU Ambassador"
+        if country is None and j < n and words[j].isupper() and 2 <= len(words[j]) <= 6 \
+                and titles.match(p, j + 1) is not None and not p.upper:
+            org = words[j]       # "UN Secretary-General", "EU Ambassador"
             j += 1
         start = j
         steps = 0
         head = None
         plural_head = False
-        while j < self.n and steps < 6:
-            hit = self.lx.titles.match(self.p, j)
+        modifiers = self.lx.title_modifiers
+        while j < n and steps < 6:
+            hit = titles.match(p, j)
             if hit is not None:
                 length, singular = hit
                 head = (j, length)
-                plural_head = key(self.word(j + length - 1)) != key(singular.split()[-1]) and \
-                    len(singular.split()) >= 1 and not singular.endswith("s")
+                plural_head = not singular.endswith("s") and keys[j + length - 1] != key(singular.split()[-1])
                 j += length
                 # "Prime Minister" may also be a modifier of a longer title; take the longest run
-                nxt = self.lx.titles.match(self.p, j)
-                if nxt is not None and self.word(j)[:1].isupper() == self.word(head[0])[:1].isupper() \
-                        and self.k(j) not in ("president",):
+                nxt = titles.match(p, j)
+                if nxt is not None and words[j][:1].isupper() == words[head[0]][:1].isupper() \
+                        and keys[j] not in ("president",):
                     j += nxt[0]
                     head = (head[0], j - head[0])
                 break
-            k = self.k(j)
-            if k in self.lx.title_modifiers or self.is_portfolio(j) or k in ("-",):
+            k = keys[j]
+            if k in modifiers or self.is_portfolio(j) or k in ("-",):
                 j += 1
                 steps += 1
                 continue
@@ -435,9 +439,9 @@ def _scan(p: Para, lexicon: Lexicon, cues: dict) -> list[_Mention]:
         cands: Iterable[int] = range(n)
     else:
         # a lowercase word starts a role noun, a spouse, or an office with its head close after
-        role_nouns_kin = lexicon.role_nouns
-        cues_at = [c for c in p.where(cues_set) if keys[c] in role_nouns_kin or keys[c] in _KIN
-                   or (keys[c] in title_start and _head_after(heads, c))]
+        cues_at = list(p.where(lexicon.role_kin))
+        if heads:
+            cues_at += [c for c in p.where(title_start) if _head_after(heads, c)]
         cands = sorted(p.caps + tuple(cues_at)) if cues_at else p.caps
     # capitalised words that are never names nor start anything ("The", "Monday"): nothing to read
     skip = lexicon.person_skip

@@ -137,6 +137,7 @@ class Lexicon:
     title_last: frozenset[str] = frozenset()     # words an office may end with ("minister", "presidents")
     honorific_first: frozenset[str] = frozenset()
     geo_first: frozenset[str] = frozenset()      # first words of geographic names
+    role_kin: frozenset[str] = frozenset()       # role nouns and "wife", "husband", "spouse"
     person_skip: frozenset[str] = frozenset()    # capitalised words that never start a person mention:
                                                  # never names, nor the start of an office or role
 
@@ -281,6 +282,7 @@ def load(additions: LexiconAdditions | None = None) -> Lexicon:
         issue_first=frozenset(w for i in issues for w in (i.split()[0].lower(), i.split()[0].lower().split("-")[0])),
         person_cues=person_cues,
         title_start=title_start,
+        role_kin=role_nouns | frozenset(("wife", "husband", "spouse")),
         person_skip=(stop_caps | org_words) - (title_start | geo.first_keys() | honorifics.first_keys() | role_nouns
                                                | frozenset(("wife", "husband", "spouse"))),
         geo_first=geo.first_keys(),
