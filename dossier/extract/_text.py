@@ -141,20 +141,27 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     start = 0
     n = len(text)
     for m in _SENT_END.finditer(text):
-        end = m.end()
-        j = m.start()
+        j, end = m.span()
+        # where the next sentence would start: after the white space (mostly one space)
+        k = end + 1
+        if end < n and (text[end] != " " or (k < n and text[k].isspace())):
+            k = _SPACE_RUN.match(text, end).end()
         if text[j] == "." and (end - j == 1 or len(m.group().rstrip("\"”’)]")) == 1):
-            word = _word_before(text, start, j)
+            lo = j - 64
+            if lo > start:
+                ws = max(text.rfind(" ", lo, j), text.rfind("\n", lo, j)) + 1
+                word = text[ws:j].lower().lstrip(_QUOTES) if ws else _word_before(text, start, j)
+            else:
+                word = _word_before(text, start, j)
             if word is not None and (word in _ABBREV or (len(word) == 1 and word.isalpha())
                                      or (len(word) <= 4 and "." in word)):
                 continue
             # a lowercase word after the period: not a sentence end ("talks.s end" is handled elsewhere)
-            k = _SPACE_RUN.match(text, end).end()
             if k < n and text[k].islower():
                 continue
         if end - start > 0:
             spans.append((start, end))
-        start = _SPACE_RUN.match(text, end).end()
+        start = min(k, n)
     if start < n and text[start:].strip():
         spans.append((start, n))
     return spans or [(0, n)]
