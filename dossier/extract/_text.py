@@ -269,6 +269,7 @@ def tokenize(text: str) -> tuple[list[str], list[int]]:
 
 
 _FIRST = itemgetter(0)
+_FIRST3 = itemgetter(slice(0, 3))
 _HAS_HYPHEN = methodcaller("__contains__", "-")
 _GROUP = re.Match.group
 _START = re.Match.start
@@ -509,8 +510,7 @@ class TopicReader:
         lows = list(map(str.lower, vocab))
         # a cheap first cut: the whole word, its first three letters, an acronym or a hyphen
         maybe = set(compress(vocab, map(index.lead.__contains__, lows)))
-        if index.stems is not None:
-            maybe.update(compress(vocab, map(index.stems.match, lows)))
+        maybe.update(compress(vocab, map(index.prefix.__contains__, map(_FIRST3, lows))))
         maybe.update(index.exact_case.keys() & set(vocab))
         maybe.update(compress(vocab, map(_HAS_HYPHEN, lows)))
         return {w for w in maybe if self.word(w) is not None}

@@ -95,7 +95,6 @@ class TopicIndex:
     prefix: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
     multi: dict[str, list[tuple[tuple[str, ...], bool, int]]] = field(default_factory=dict)
     lead: frozenset[str] = frozenset()          # the keys of ``exact`` and ``multi``
-    stems: re.Pattern[str] | None = None        # matches a lowercase word that starts with a prefix
 
 
 @dataclass(frozen=True)
@@ -182,10 +181,8 @@ def _topic_index(topics: list[TopicDef]) -> TopicIndex:
                 exact.setdefault(w.lower(), []).append(n)
     for bucket in multi.values():
         bucket.sort(key=lambda e: -len(e[0]))
-    stems = sorted({pre for bucket in prefix.values() for pre, _ in bucket}, key=len, reverse=True)
     return TopicIndex(exact=exact, exact_case=exact_case, prefix=prefix, multi=multi,
-                      lead=frozenset(exact) | frozenset(multi),
-                      stems=re.compile("|".join(map(re.escape, stems))) if stems else None)
+                      lead=frozenset(exact) | frozenset(multi))
 
 
 def load(additions: LexiconAdditions | None = None) -> Lexicon:
