@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import bisect
 import re
-from itertools import chain, compress
+from itertools import compress
 from operator import itemgetter, methodcaller
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Generic, Iterable, Iterator, TypeVar
 
 from ..model import Article
@@ -219,7 +219,6 @@ class Para:
     body: int            # character offset where the text after the marker begins
     sent_starts: tuple[int, ...] = ()
     keyset: frozenset[str] = frozenset()   # the distinct keys, for quick "any of these words?" tests
-    by_key: dict[str, list[int]] = field(default_factory=dict)   # key → indices of its words (read only)
     caps: tuple[int, ...] = ()             # indices of the words that start with a capital
     inner: tuple[tuple[int, str], ...] = ()   # (offset, key) of the runs of letters inside words with a
                                               # hyphen, apostrophe or dot ("Mara-Lin", "U.S.", "’s")
@@ -236,14 +235,23 @@ class Para:
         return self.sents[max(k, 0)]
 
     def where(self, words: frozenset[str] | set[str]) -> list[int]:
-        """Indices of the words whose key is one of ``words``, in order (do not change the list)."""
+        """Indices of the words whose key is one of ``words``, in order."""
         hit = words.intersection(self.keyset)
         if not hit:
             return []
-        if len(hit) == 1:
-            for k in hit:
-                return self.by_key[k]
-        return sorted(chain.from_iterable(map(self.by_key.__getitem__, hit)))
+        keys = self.keys
+        out: list[int] = []
+        for k in hit:                     # (a C scan per key: fewer keys than words, mostly one)
+            i = keys.index(k)
+            while True:
+                out.append(i)
+                try:
+                    i = keys.index(k, i + 1)
+                except ValueError:
+                    break
+        if len(hit) > 1:
+            out.sort()
+        return out
 
     def token_at(self, pos: int) -> int:
         """Index of the first token starting at or after ``pos``."""
@@ -311,20 +319,13 @@ def prepare(article: Article) -> Doc:
             words=tuple(words), starts=tuple(starts), keys=tuple(keys),
             sents=tuple(sents), upper=is_upper_text(text[body:]),
             marker=marker, heading_level=level, body=body, sent_starts=tuple(x for x, _ in sents),
-            keyset=frozenset(keys), by_key=_index(keys), inner=_inner_runs(text, words, starts),
+            keyset=frozenset(keys), inner=_inner_runs(text, words, starts),
             caps=tuple(compress(range(len(words)), map(str.isupper, map(_FIRST, words))))))
     return Doc(paras=tuple(paras))
 
 
 _WORD_RUN = re.compile(r"\w+")
 _INNER_MARK = re.compile(r"[-'’.](?=\w)")
-
-
-def _index(keys: list[str]) -> dict[str, list[int]]:
-    index: dict[str, list[int]] = {}
-    for i, k in enumerate(keys):
-        index.setdefault(k, []).append(i)
-    return index
 
 
 def _inner_runs(text: str, words: list[str], starts: list[int]) -> tuple[tuple[int, str], ...]:
