@@ -325,12 +325,15 @@ def prepare(article: Article) -> Doc:
 
 
 _WORD_RUN = re.compile(r"\w+")
-_INNER_MARK = re.compile(r"[-'’.](?=\w)")
+_POSSESSIVE = frozenset(("'s",))
+# a hyphen, apostrophe or dot between two letters or digits, but not the apostrophe of a
+# possessive "’s" (a word of its own, see word_offsets)
+_INNER_MARK = re.compile(r"[-'’.](?<=\w.)(?=\w)(?!(?<=['’])[sS]\b)")
 
 
 def _inner_runs(text: str, words: list[str], starts: list[int]) -> tuple[tuple[int, str], ...]:
-    """The runs of letters and digits of the words that hold more than one (or one after a mark):
-    the words with a hyphen, apostrophe or dot before a letter or digit."""
+    """The runs of letters and digits of the words that hold more than one: the words with a
+    hyphen, apostrophe or dot between letters or digits."""
     marks = _INNER_MARK.finditer(text)
     out: list[tuple[int, str]] = []
     seen = -1
@@ -357,6 +360,8 @@ def word_offsets(p: Para, words: frozenset[str]) -> list[int] | None:
         inner = [off for off, k in p.inner if k in words]
         if inner:
             out = sorted(out + inner)
+    if "s" in words:             # the run of a possessive "’s"
+        out = sorted(out + [starts[i] + 1 for i in p.where(_POSSESSIVE)])
     return out
 
 
