@@ -92,10 +92,10 @@ _LETTER = re.compile(r"[^\W\d_]")
 def is_upper_text(text: str) -> bool:
     """Written in capitals: at least four letters, hardly any lowercase ones."""
     head = text[:400]
+    if len(_LOWER_RUN.findall(head, 0, 120)) > 3:
+        return False              # (plain prose: lowercase words, so not all in capitals either)
     if head.upper() == head:
         return len(_LETTER.findall(head)) >= 4
-    if len(_LOWER_RUN.findall(head, 0, 120)) > 3:
-        return False
     lower = sum(map(str.islower, head))
     letters = sum(map(str.isalpha, head))
     return letters >= 4 and lower <= letters // 10
