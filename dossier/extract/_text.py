@@ -31,7 +31,6 @@ _MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+")
 # (starts with a plain character class, so that the engine can skip ahead to candidates)
 _SENT_END = re.compile(r"[.!?…][.!?…]*[\"”’)\]]*(?=\s+|$)")
 _SPACE_RUN = re.compile(r"\s*")
-_SEPS = re.compile(r"[ \n]")
 _QUOTES = "(\"“‘'"
 _ABBREV = frozenset("""mr mrs ms dr prof st sr jr gen lt col capt maj sgt rev hon no nos vs etc
     jan feb mar apr jun jul aug sep sept oct nov dec co corp inc ltd e.g i.e u.s u.k u.n h.e
@@ -551,11 +550,6 @@ class TopicReader:
                     continue
             for t in alone:
                 yield t, i
-
-
-def topic_hits(words: Iterable[str], lexicon: Any) -> Iterator[tuple[int, int]]:
-    """(topic number, word index) for every topic keyword among the words."""
-    return TopicReader(lexicon).hits(words)
 
 
 def topic_ids(text: str, lexicon: Any, reader: TopicReader | None = None) -> list[str]:
