@@ -418,10 +418,6 @@ class Gazetteer(Generic[T]):
     def first_keys(self) -> frozenset[str]:
         return frozenset(self._first)
 
-    def longest(self) -> int:
-        """Words in the longest entry."""
-        return max((len(k) for bucket in self._first.values() for k, _, _ in bucket), default=0)
-
     def match(self, para: Para, i: int) -> tuple[int, T] | None:
         if i >= len(para.keys):
             return None

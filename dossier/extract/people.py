@@ -109,14 +109,6 @@ class _Reader:
         self.n = len(p.words)
         self._geo: dict[int, object] = {}
         self._hon: dict[int, int] = {}
-        self._titles: dict[int, object] = {}
-
-    def tmatch(self, i: int):
-        """The office (length, singular) that starts at i, if any (remembered)."""
-        got = self._titles.get(i, 0)
-        if got == 0:
-            got = self._titles[i] = self.lx.titles.match(self.p, i)
-        return got
 
     # -- small predicates
     def word(self, i: int) -> str:
@@ -243,7 +235,7 @@ class _Reader:
         p = self.p
         n = self.n
         words, keys = p.words, p.keys
-        tmatch = self.tmatch
+        titles = self.lx.titles
         country = None
         j = i
         got = self.country_at(j)
@@ -252,7 +244,7 @@ class _Reader:
             country = got[1]
         org = None
         if country is None and j < n and words[j].isupper() and 2 <= len(words[j]) <= 6 \
-                and tmatch(j + 1) is not None and not p.upper:
+                and titles.match(p, j + 1) is not None and not p.upper:
             org = words[j]       # "UN Secretary-General", "EU Ambassador"
             j += 1
         start = j
@@ -261,14 +253,14 @@ class _Reader:
         plural_head = False
         modifiers = self.lx.title_modifiers
         while j < n and steps < 6:
-            hit = tmatch(j)
+            hit = titles.match(p, j)
             if hit is not None:
                 length, singular = hit
                 head = (j, length)
                 plural_head = not singular.endswith("s") and keys[j + length - 1] != key(singular.split()[-1])
                 j += length
                 # "Prime Minister" may also be a modifier of a longer title; take the longest run
-                nxt = tmatch(j)
+                nxt = titles.match(p, j)
                 if nxt is not None and words[j][:1].isupper() == words[head[0]][:1].isupper() \
                         and keys[j] not in ("president",):
                     j += nxt[0]
@@ -440,9 +432,6 @@ def _scan(p: Para, lexicon: Lexicon, cues: dict) -> list[_Mention]:
     geo_first = lexicon.geo_first
     title_last = lexicon.title_last
     heads = p.where(title_last)
-    # where an office starts: title() finds one only if it starts within ``reach`` words
-    offices = [j for j in p.where(lexicon.title_first) if r.tmatch(j) is not None] if heads else []
-    reach = lexicon.geo_span + 8
     honorific_first = lexicon.honorific_first
     upper = p.upper
     # only capitalised words and cue words can start a mention (every word in capitals text)
@@ -471,8 +460,8 @@ def _scan(p: Para, lexicon: Lexicon, cues: dict) -> list[_Mention]:
             h = bisect.bisect_left(heads, i)
             if h < len(heads) and heads[h] - i <= 8 and all(
                     keys[x] in title_start or keys[x] in geo_first or keys[x] in _IN_TITLE
-                    for x in range(i + 1, heads[h])) and _head_after(offices, i, reach):
-                t = r.title(i)      # (only where an office starts close enough for it to find one)
+                    for x in range(i + 1, heads[h])):
+                t = r.title(i)
         if t is not None:
             j = t.end
             comma = False
@@ -600,10 +589,10 @@ def _scan(p: Para, lexicon: Lexicon, cues: dict) -> list[_Mention]:
     return out
 
 
-def _head_after(heads: list[int], i: int, reach: int = 8) -> bool:
-    """Is an office word at most ``reach`` words after i?"""
+def _head_after(heads: list[int], i: int) -> bool:
+    """Is an office word at most eight words after i?"""
     h = bisect.bisect_left(heads, i)
-    return h < len(heads) and heads[h] - i <= reach
+    return h < len(heads) and heads[h] - i <= 8
 
 
 def _det(keys: tuple[str, ...], i: int) -> str:

@@ -138,8 +138,6 @@ class Lexicon:
     honorific_first: frozenset[str] = frozenset()
     geo_first: frozenset[str] = frozenset()      # first words of geographic names
     role_kin: frozenset[str] = frozenset()       # role nouns and "wife", "husband", "spouse"
-    title_first: frozenset[str] = frozenset()    # keys an office starts with
-    geo_span: int = 0                            # words in the longest geographic name
     person_skip: frozenset[str] = frozenset()    # capitalised words that never start a person mention:
                                                  # never names, nor the start of an office or role
 
@@ -285,8 +283,6 @@ def load(additions: LexiconAdditions | None = None) -> Lexicon:
         person_cues=person_cues,
         title_start=title_start,
         role_kin=role_nouns | frozenset(("wife", "husband", "spouse")),
-        title_first=titles.first_keys(),
-        geo_span=geo.longest(),
         person_skip=(stop_caps | org_words) - (title_start | geo.first_keys() | honorifics.first_keys() | role_nouns
                                                | frozenset(("wife", "husband", "spouse"))),
         geo_first=geo.first_keys(),
