@@ -59,9 +59,8 @@ def _mentions(p: Para, lexicon: Lexicon) -> list[GeoMention]:
     geo = lexicon.geo
     keys = p.keys
     # candidates: capitalised words that may start a name, and hyphenated ones ("Ostrenia-Veluria")
-    cands = p.where(lexicon.geo_first)
-    if not p.upper:
-        cands = [c for c in cands if words[c][:1].isupper()]
+    geo_first = lexicon.geo_first
+    cands = p.where(geo_first) if p.upper else [c for c in p.caps if keys[c] in geo_first]
     if "-" in p.text:
         hyphened = [c for c in (range(n) if p.upper else p.caps) if "-" in words[c]]
         if hyphened:

@@ -440,8 +440,8 @@ def _scan(p: Para, lexicon: Lexicon, cues: dict) -> list[_Mention]:
     else:
         # a lowercase word starts a role noun, a spouse, or an office with its head close after
         cues_at = list(p.where(lexicon.role_kin))
-        if heads:
-            cues_at += [c for c in p.where(title_start) if _head_after(heads, c)]
+        if heads:                 # the words of an office, up to eight before its head
+            cues_at += sorted({c for h in heads for c in range(max(0, h - 8), h + 1) if keys[c] in title_start})
         cands = sorted(p.caps + tuple(cues_at)) if cues_at else p.caps
     # capitalised words that are never names nor start anything ("The", "Monday"): nothing to read
     skip = lexicon.person_skip

@@ -151,9 +151,8 @@ def find(doc: Doc, structure: Structure, facts: CountryFacts, people: PeopleFact
         n = len(words)
         spans = spans_of.get(p.id) or _Spans([])
         # the words where a place word may start, or a lowercase word before a facility noun
-        cands = p.where(lexicon.place_first)
-        if not p.upper:
-            cands = [i for i in cands if words[i][:1].isupper()]
+        place_first = lexicon.place_first
+        cands = p.where(place_first) if p.upper else [i for i in p.caps if p.keys[i] in place_first]
         facility = p.where(lexicon.facility_first)
         if facility:
             cands = sorted(set(cands).union(*((j, j - 1, j - 2) for j in facility)))
