@@ -589,12 +589,6 @@ def _scan(p: Para, lexicon: Lexicon, cues: dict) -> list[_Mention]:
     return out
 
 
-def _head_after(heads: list[int], i: int) -> bool:
-    """Is an office word at most eight words after i?"""
-    h = bisect.bisect_left(heads, i)
-    return h < len(heads) and heads[h] - i <= 8
-
-
 def _det(keys: tuple[str, ...], i: int) -> str:
     """The determiner before word i ("the", "his", "a" …), else ""."""
     prev = keys[i - 1] if i else ""
