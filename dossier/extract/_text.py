@@ -239,8 +239,10 @@ class Para:
         if not hit:
             return []
         keys = self.keys
+        if len(hit) > 2:                  # one pass over the keys
+            return list(compress(range(len(keys)), map(hit.__contains__, keys)))
         out: list[int] = []
-        for k in hit:                     # (a C scan per key: fewer keys than words, mostly one)
+        for k in hit:                     # a scan of the keys for each (in C)
             i = keys.index(k)
             while True:
                 out.append(i)

@@ -72,6 +72,7 @@ def test_deep_list_nesting():
     " ".join(f"in Alpha{i} City and the Beta{i} River, southern Ostrenia and in Gamma{i}, Delta{i} and "
              f"Epsilon{i}" for i in range(3_000)),
     " ".join(f"{i} tons, ${i} million, {i}% and a {i}-day visit" for i in range(3_000)),
+    " ".join(f"health{i} tourism{i} Ostrenia{i} Mr{i} signed{i}" for i in range(12_000)),  # many distinct words
     " ".join(f"President Alpha{i} Beta{i} met Minister Gamma{i} Delta{i}, the foreign minister of "
              f"Ostrenia, and his wife Eps{i} Zeta{i} said" for i in range(2_000)),
 ])
