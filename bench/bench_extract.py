@@ -1,7 +1,9 @@
 """Benchmark the extractor: milliseconds per 1,000 words and articles per second, on one core
 (CPU time of this process, best of N rounds, so other load on the machine counts little).
-It also times a fixed pure-Python loop (reference_loop_ms) so figures from different machines
-can be compared.
+It also times a fixed pure-Python loop after every round (reference_loop_ms, best of N) so that
+figures from different machines, or from a busy shared one, can be compared: the last figure is
+ms_per_1000_words scaled to a machine where that loop takes 400 ms. load is the 1-minute load
+average when the run started.
 
     python bench/bench_extract.py [ARTICLE ...] [--repeat N]
 
@@ -11,6 +13,7 @@ in ../shared/corpus when it is there). The lexicon is loaded once, outside the t
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from pathlib import Path
@@ -42,6 +45,15 @@ def _chunks(path: Path, words: int = 1000) -> list[Article]:
     return out
 
 
+def _reference_loop() -> float:
+    """CPU seconds of a fixed pure-Python loop: about 0.4 s on an idle recent desktop core."""
+    start = time.process_time()
+    total = 0
+    for i in range(10_000_000):
+        total += i
+    return time.process_time() - start
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("articles", nargs="*", type=Path)
@@ -58,21 +70,22 @@ def main() -> int:
     for a in articles:                     # warm up
         extract.extract(a, lexicon)
     best = float("inf")
+    best_reference = float("inf")
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     for _ in range(args.repeat):
         start = time.process_time()
         for a in articles:
             extract.extract(a, lexicon)
         best = min(best, time.process_time() - start)
+        # a fixed pure-Python loop after each round, timed the same way: on a shared machine the
+        # best of both are taken at similar moments, so their ratio moves less than either
+        best_reference = min(best_reference, _reference_loop())
     ms_per_1000 = best * 1000 / (words / 1000)
-    # a fixed pure-Python loop, to compare machines: about 400 ms on an idle recent desktop core
-    start = time.process_time()
-    total = 0
-    for i in range(10_000_000):
-        total += i
-    reference = (time.process_time() - start) * 1000
+    reference = best_reference * 1000
     print(f"articles={len(articles)} words={words} best_of={args.repeat} "
           f"ms_per_1000_words={ms_per_1000:.2f} articles_per_s={len(articles) / best:.1f} "
-          f"reference_loop_ms={reference:.0f}")
+          f"reference_loop_ms={reference:.0f} "
+          f"ms_per_1000_words_at_400ms_reference={ms_per_1000 * 400 / reference:.2f} load={load:.2f}")
     return 0
 
 

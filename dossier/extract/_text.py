@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import bisect
 import re
+from itertools import compress
+from operator import itemgetter, methodcaller
 import unicodedata
 from dataclasses import dataclass
 from typing import Any, Generic, Iterable, Iterator, TypeVar
@@ -17,25 +19,37 @@ from ..model import Article
 T = TypeVar("T")
 
 # words: an abbreviation written with dots ("U.S.", "H.E."), or letters/digits with inner
-# hyphens and apostrophes ("Sung-lac", "O'Brien", "People’s"); anything else is one character.
-_TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W_](?:\w|-(?=[^\W_])|['’](?=[^\W_])(?![sS]\b))*|['’][sS]\b|\S")
+# hyphens and apostrophes ("Mara-Lin", "O'Dell", "People’s"); anything else is one character.
+# (Written without repeated groups where it can: the regex engine allocates memory each time it
+# enters one, which made this pattern the most expensive line of the extractor. The same tokens as
+# "(?:[^\W\d_]\.){2,}|[^\W_](?:\w|-(?=[^\W_])|['’](?=[^\W_])(?![sS]\b))*|['’][sS]\b|\S".)
+_TOKEN = re.compile(r"(?=[^\W\d_]\.[^\W\d_]\.)(?:[^\W\d_]\.)+"
+                    r"|[^\W_]\w*(?:(?=[-'’][^\W_])(?:(?:-|['’](?![sS]\b))[^\W_]\w*)+|)"
+                    r"|['’][sS]\b|\S")
 _LIST_MARKER = re.compile(r"^\s*(?:[-*+•▪◦‣·]\s+|\(?(?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,4})[.)]\s+)")
 _MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+")
-_SENT_END = re.compile(r"[.!?…]+[\"”’)\]]*(?=\s+|$)")
+# (starts with a plain character class, so that the engine can skip ahead to candidates)
+_SENT_END = re.compile(r"[.!?…][.!?…]*[\"”’)\]]*(?=\s+|$)")
+_SPACE_RUN = re.compile(r"\s*")
+_QUOTES = "(\"“‘'"
 _ABBREV = frozenset("""mr mrs ms dr prof st sr jr gen lt col capt maj sgt rev hon no nos vs etc
     jan feb mar apr jun jul aug sep sept oct nov dec co corp inc ltd e.g i.e u.s u.k u.n h.e
     fig approx dept govt mt ft rt est cf al p.m a.m""".split())
 _CLAUSE_BREAK = re.compile(r"[,;:()\[\]—–]|\s-\s|\bwhich\b|\bwho\b|\bwhile\b|\bwhereas\b|\bbut\b")
-_SPACES = re.compile(r"\s+")
 _SLUG_DROP = re.compile(r"[^a-z0-9]+")
 _WORD_CHARS = re.compile(r"[^\W_]")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
 def fold(text: str) -> str:
     """Casefolded, accents removed, curly apostrophes straightened."""
     text = text.replace("’", "'").replace("‘", "'")
     if not text.isascii():
-        text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+        text = unicodedata.normalize("NFKD", text)
+        if not text.isascii():
+            for c in set(_NON_ASCII.findall(text)):
+                if unicodedata.combining(c):
+                    text = text.replace(c, "")
     return text.casefold()
 
 
@@ -66,27 +80,28 @@ def unique_ids(ids: Iterable[str]) -> list[str]:
 
 
 def squash(text: str) -> str:
-    return _SPACES.sub(" ", text).strip()
+    """Runs of white space as one space, none at the ends."""
+    return " ".join(text.split())
 
 
-_LOWER_RUN = re.compile(r"[a-z]{2,}")
+_LOWER_RUN = re.compile(r"[a-z][a-z]+")        # (a leading class lets the engine skip ahead)
 _LETTER = re.compile(r"[^\W\d_]")
 
 
 def is_upper_text(text: str) -> bool:
     """Written in capitals: at least four letters, hardly any lowercase ones."""
     head = text[:400]
+    if len(_LOWER_RUN.findall(head, 0, 120)) > 3:
+        return False              # (plain prose: lowercase words, so not all in capitals either)
     if head.upper() == head:
         return len(_LETTER.findall(head)) >= 4
-    if len(_LOWER_RUN.findall(head, 0, 120)) > 3:
-        return False
     lower = sum(map(str.islower, head))
     letters = sum(map(str.isalpha, head))
     return letters >= 4 and lower <= letters // 10
 
 
 def title_case(text: str) -> str:
-    """'ACHIEVING CRITICAL MINERAL AND ENERGY DOMINANCE' → 'Achieving Critical Mineral and Energy Dominance'."""
+    """'BUILDING SAFER PORTS AND RAIL LINKS' → 'Building Safer Ports and Rail Links'."""
     small = {"and", "or", "of", "for", "the", "a", "an", "in", "on", "at", "to", "by", "with", "from", "as"}
     words = text.split(" ")
     out = []
@@ -125,29 +140,51 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     start = 0
     n = len(text)
     for m in _SENT_END.finditer(text):
-        end = m.end()
-        dot = m.group()[0] == "." and len(m.group().rstrip("\"”’)]")) == 1
-        if dot:
-            j = m.start()
-            i = max(text.rfind(" ", start, j), text.rfind("\n", start, j)) + 1
-            word = text[max(i, start):j].lower().lstrip("(\"“‘'")
-            if (word in _ABBREV or (len(word) == 1 and word.isalpha())
-                    or (len(word) <= 4 and word.count(".") >= 1)):
+        j, end = m.span()
+        # where the next sentence would start: after the white space (mostly one space)
+        k = end + 1
+        if end < n and (text[end] != " " or (k < n and text[k].isspace())):
+            k = _SPACE_RUN.match(text, end).end()
+        if text[j] == "." and (end - j == 1 or len(m.group().rstrip("\"”’)]")) == 1):
+            lo = j - 64
+            if lo > start:
+                ws = max(text.rfind(" ", lo, j), text.rfind("\n", lo, j)) + 1
+                word = text[ws:j].lower().lstrip(_QUOTES) if ws else _word_before(text, start, j)
+            else:
+                word = _word_before(text, start, j)
+            if word is not None and (word in _ABBREV or (len(word) == 1 and word.isalpha())
+                                     or (len(word) <= 4 and "." in word)):
                 continue
-            # a lowercase word after the period: not a sentence end ("progress.s" is handled elsewhere)
-            k = end
-            while k < n and text[k].isspace():
-                k += 1
+            # a lowercase word after the period: not a sentence end ("talks.s end" is handled elsewhere)
             if k < n and text[k].islower():
                 continue
         if end - start > 0:
             spans.append((start, end))
-        start = end
-        while start < n and text[start].isspace():
-            start += 1
+        start = min(k, n)
     if start < n and text[start:].strip():
         spans.append((start, n))
     return spans or [(0, n)]
+
+
+def _word_before(text: str, start: int, j: int) -> str | None:
+    """The word before the period at ``j`` (from the last space or newline after ``start``),
+    lowercased, opening quotes and brackets stripped; None when that is longer than eight
+    characters. Looks back a bounded stretch, so a paragraph without spaces stays linear."""
+    lo = j - 64
+    if lo <= start:
+        ws = max(text.rfind(" ", start, j), text.rfind("\n", start, j)) + 1
+        return text[max(ws, start):j].lower().lstrip(_QUOTES)
+    ws = max(text.rfind(" ", lo, j), text.rfind("\n", lo, j)) + 1
+    if ws:
+        return text[ws:j].lower().lstrip(_QUOTES)
+    if text[lo:j - 8].strip(_QUOTES):
+        return None           # more than eight characters are left after the quotes
+    r = lo                    # a long run of quotes: find where it starts
+    while r > start and text[r - 1] in _QUOTES:
+        r -= 1
+    if r == start or text[r - 1] in " \n":
+        return text[r:j].lower().lstrip(_QUOTES)
+    return None
 
 
 def clause_bounds(text: str, pos: int, lo: int, hi: int) -> tuple[int, int]:
@@ -180,6 +217,10 @@ class Para:
     heading_level: int   # Markdown "#" level, 0 for none
     body: int            # character offset where the text after the marker begins
     sent_starts: tuple[int, ...] = ()
+    keyset: frozenset[str] = frozenset()   # the distinct keys, for quick "any of these words?" tests
+    caps: tuple[int, ...] = ()             # indices of the words that start with a capital
+    inner: tuple[tuple[int, str], ...] = ()   # (offset, key) of the runs of letters inside words with a
+                                              # hyphen, apostrophe or dot ("Mara-Lin", "U.S.", "’s")
 
     def cap(self, i: int) -> bool:
         w = self.words[i]
@@ -191,6 +232,27 @@ class Para:
     def sentence_of(self, pos: int) -> tuple[int, int]:
         k = bisect.bisect_right(self.sent_starts, pos) - 1
         return self.sents[max(k, 0)]
+
+    def where(self, words: frozenset[str] | set[str]) -> list[int]:
+        """Indices of the words whose key is one of ``words``, in order."""
+        hit = words.intersection(self.keyset)
+        if not hit:
+            return []
+        keys = self.keys
+        if len(hit) > 2:                  # one pass over the keys
+            return list(compress(range(len(keys)), map(hit.__contains__, keys)))
+        out: list[int] = []
+        for k in hit:                     # a scan of the keys for each (in C)
+            i = keys.index(k)
+            while True:
+                out.append(i)
+                try:
+                    i = keys.index(k, i + 1)
+                except ValueError:
+                    break
+        if len(hit) > 1:
+            out.sort()
+        return out
 
     def token_at(self, pos: int) -> int:
         """Index of the first token starting at or after ``pos``."""
@@ -212,20 +274,37 @@ class Doc:
 def tokenize(text: str) -> tuple[list[str], list[int]]:
     """Words and their start offsets; a possessive "’s" is a token of its own."""
     ms = list(_TOKEN.finditer(text))
-    return [m.group() for m in ms], [m.start() for m in ms]
+    return list(map(_GROUP, ms)), list(map(_START, ms))
+
+
+_FIRST = itemgetter(0)
+_FIRST3 = itemgetter(slice(0, 3))
+_HAS_HYPHEN = methodcaller("__contains__", "-")
+_GROUP = re.Match.group
+_START = re.Match.start
+
+
+def keys_of(words: list[str]) -> list[str]:
+    """``key`` of every word, folded in one pass over the joined words."""
+    joined = "\x00".join(words)
+    if joined.count("\x00") == len(words) - 1:          # no word holds the separator
+        out = fold(joined).replace(".", "").split("\x00")
+        if len(out) == len(words):
+            return out
+    return [key(w) for w in words]
 
 
 def prepare(article: Article) -> Doc:
     """Tokenise every paragraph of an article once; the sections share the result."""
     paras = []
-    cache: dict[str, str] = {}
+    markdown = article.format == "markdown"
     for index, p in enumerate(article.paragraphs):
         text = p.text
         marker = ""
         level = 0
         body = 0
-        m = _MD_HEADING.match(text)
-        if m and article.format == "markdown":
+        m = _MD_HEADING.match(text) if markdown else None
+        if m:
             level = len(m.group(1))
             body = m.end()
         else:
@@ -235,18 +314,71 @@ def prepare(article: Article) -> Doc:
                 body = m.end()
         words, starts = tokenize(text)
         sents = sentence_spans(text)
-        keys = []
-        for w in words:
-            k = cache.get(w)
-            if k is None:
-                k = cache[w] = key(w)
-            keys.append(k)
+        keys = keys_of(words)
         paras.append(Para(
             id=p.id, index=index, text=text, line=p.line, indent=p.indent,
             words=tuple(words), starts=tuple(starts), keys=tuple(keys),
             sents=tuple(sents), upper=is_upper_text(text[body:]),
-            marker=marker, heading_level=level, body=body, sent_starts=tuple(x for x, _ in sents)))
+            marker=marker, heading_level=level, body=body, sent_starts=tuple(x for x, _ in sents),
+            keyset=frozenset(keys), inner=_inner_runs(text, words, starts),
+            caps=tuple(compress(range(len(words)), map(str.isupper, map(_FIRST, words))))))
     return Doc(paras=tuple(paras))
+
+
+_WORD_RUN = re.compile(r"\w+")
+_POSSESSIVE = frozenset(("'s",))
+# a hyphen, apostrophe or dot between two letters or digits, but not the apostrophe of a
+# possessive "’s" (a word of its own, see word_offsets)
+_INNER_MARK = re.compile(r"[-'’.](?<=\w.)(?=\w)(?!(?<=['’])[sS]\b)")
+
+
+def _inner_runs(text: str, words: list[str], starts: list[int]) -> tuple[tuple[int, str], ...]:
+    """The runs of letters and digits of the words that hold more than one: the words with a
+    hyphen, apostrophe or dot between letters or digits."""
+    marks = _INNER_MARK.finditer(text)
+    out: list[tuple[int, str]] = []
+    seen = -1
+    for m in marks:
+        i = bisect.bisect_right(starts, m.start()) - 1
+        if i == seen:
+            continue
+        seen = i
+        for r in _WORD_RUN.finditer(words[i]):
+            out.append((starts[i] + r.start(), key(r.group())))
+    return tuple(out)
+
+
+def word_offsets(p: Para, words: frozenset[str]) -> list[int] | None:
+    """Sorted offsets of the runs of letters and digits in ``p`` whose key is in ``words``: every
+    place where a case-insensitive pattern that starts with one of those words (as a whole word)
+    can match. None when the text holds a letter such a pattern equates with another one that
+    keys do not (the dotless i): then the caller searches the whole text."""
+    if "ı" in p.text:
+        return None
+    starts = p.starts
+    out = [starts[i] for i in p.where(words)]
+    if p.inner:
+        inner = [off for off, k in p.inner if k in words]
+        if inner:
+            out = sorted(out + inner)
+    if "s" in words:             # the run of a possessive "’s"
+        out = sorted(out + [starts[i] + 1 for i in p.where(_POSSESSIVE)])
+    return out
+
+
+def finditer_at(rx: re.Pattern[str], text: str, offsets: list[int] | None) -> Iterator[re.Match[str]]:
+    """``rx.finditer(text)`` when every match starts at one of ``offsets`` (sorted; None: search)."""
+    if offsets is None:
+        yield from rx.finditer(text)
+        return
+    end = -1
+    for off in offsets:
+        if off < end:
+            continue
+        m = rx.match(text, off)
+        if m is not None:
+            yield m
+            end = m.end() if m.end() > off else off + 1
 
 
 def iter_sentences(doc: Doc) -> Iterator[tuple[Para, int, int]]:
@@ -336,58 +468,98 @@ def has_word(text: str) -> bool:
     return bool(_WORD_CHARS.search(text))
 
 
-def topic_hits(words: Iterable[str], lexicon: Any) -> Iterator[tuple[int, int]]:
-    """(topic number, word index) for every topic keyword among the words."""
-    index = lexicon.topic_index
-    exact, exact_case, prefix, multi = index.exact, index.exact_case, index.prefix, index.multi
-    words = list(words)
-    lows = [w.lower() for w in words]
-    n = len(words)
-    i = 0
-    while i < n:
-        low = lows[i]
+class TopicReader:
+    """Finds topic keywords in word lists. What a word gives on its own (an exact keyword, a
+    prefix, an acronym, the parts of a hyphenated word) is worked out once per distinct word:
+    make one reader per extraction step and pass it along."""
+
+    __slots__ = ("lexicon", "_words")
+
+    def __init__(self, lexicon: Any) -> None:
+        self.lexicon = lexicon
+        self._words: dict[str, tuple[Any, tuple[int, ...]] | None] = {}
+
+    def word(self, word: str) -> tuple[Any, tuple[int, ...]] | None:
+        """(phrases that start with the word, topics of the word alone), or None for neither."""
+        got = self._words.get(word, 0)
+        if got != 0:
+            return got        # type: ignore[return-value]
+        index = self.lexicon.topic_index
+        low = word.lower()
         if not low[:1].isalnum():
-            i += 1
-            continue
-        bucket = multi.get(low)
-        if bucket:
-            hit = False
-            for phrase, star, t in bucket:
-                k = len(phrase)
-                got = lows[i:i + k]
-                if len(got) == k and (tuple(got) == phrase or
-                                      (star and tuple(got[:-1]) == phrase[:-1] and got[-1].startswith(phrase[-1]))):
-                    yield t, i
-                    hit = True
-            if hit:
-                i += 1
-                continue
-        found = False
-        for part in (low,) if "-" not in low else (low,) + tuple(low.split("-")):
-            ts = exact.get(part)
-            if ts:
-                for t in ts:
-                    yield t, i
-                found = True
-                break
-            for pre, t in prefix.get(part[:3], ()):
-                if part.startswith(pre):
-                    yield t, i
+            got = None
+        else:
+            out: list[int] = []
+            found = False
+            for part in (low,) if "-" not in low else (low,) + tuple(low.split("-")):
+                ts = index.exact.get(part)
+                if ts:
+                    out.extend(ts)
                     found = True
-            if found:
-                break
-        if not found:
-            for t in exact_case.get(words[i], ()):
+                    break
+                for pre, t in index.prefix.get(part[:3], ()):
+                    if part.startswith(pre):
+                        out.append(t)
+                        found = True
+                if found:
+                    break
+            if not found:
+                out.extend(index.exact_case.get(word, ()))
+            bucket = index.multi.get(low)
+            got = (bucket, tuple(out)) if bucket or out else None
+        self._words[word] = got
+        return got
+
+    def starting(self, words: Iterable[str]) -> set[str]:
+        """Those of ``words`` that may start a keyword."""
+        index = self.lexicon.topic_index
+        vocab = list(set(words))
+        lows = list(map(str.lower, vocab))
+        # a cheap first cut: the whole word, its first three letters, an acronym or a hyphen
+        maybe = set(compress(vocab, map(index.lead.__contains__, lows)))
+        maybe.update(compress(vocab, map(index.prefix.__contains__, map(_FIRST3, lows))))
+        maybe.update(index.exact_case.keys() & set(vocab))
+        maybe.update(compress(vocab, map(_HAS_HYPHEN, lows)))
+        return {w for w in maybe if self.word(w) is not None}
+
+    def starts(self, words: Iterable[str]) -> set[str]:
+        """The keys of those of ``words`` that may start a keyword."""
+        return {key(w) for w in self.starting(words)}
+
+    def hits(self, words: Iterable[str], at: Iterable[int] | None = None) -> Iterator[tuple[int, int]]:
+        """(topic number, word index) for every topic keyword among the words; ``at``: indices
+        of the words that may start one (a superset), when known."""
+        words = words if isinstance(words, (list, tuple)) else list(words)
+        if at is None:
+            at = compress(range(len(words)), map(self.starting(words).__contains__, words))
+        for i in at:
+            got = self.word(words[i])
+            if got is None:
+                continue
+            bucket, alone = got
+            if bucket:
+                hit = False
+                for phrase, star, t in bucket:
+                    k = len(phrase)
+                    if i + k > len(words):
+                        continue
+                    got_ = [w.lower() for w in words[i:i + k]]
+                    if tuple(got_) == phrase or (star and tuple(got_[:-1]) == phrase[:-1]
+                                                 and got_[-1].startswith(phrase[-1])):
+                        yield t, i
+                        hit = True
+                if hit:
+                    continue
+            for t in alone:
                 yield t, i
-        i += 1
 
 
-def topic_ids(text: str, lexicon: Any) -> list[str]:
+def topic_ids(text: str, lexicon: Any, reader: TopicReader | None = None) -> list[str]:
     """Topic ids named in a short text (a heading, an item), most mentioned first."""
     words, _ = tokenize(text)
     counts: dict[str, int] = {}
     order: list[str] = []
-    for n, _ in topic_hits(words, lexicon):
+    for n, _ in (reader or TopicReader(lexicon)).hits(words):
         tid = lexicon.topics[n].id
         if tid not in counts:
             order.append(tid)

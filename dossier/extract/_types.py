@@ -33,7 +33,7 @@ class Section:
 class Dateline:
     pid: str
     end: int                      # character offset where the story proper begins
-    parts: tuple[str, ...]        # place-like parts before the date ("SEOUL"; "State House", "Nairobi")
+    parts: tuple[str, ...]        # place-like parts before the date ("DUNMERE"; "Harlow House", "Dunmere")
     date: str | None              # ISO date when the dateline has a year
 
 
@@ -61,9 +61,9 @@ class GeoMention:
     kind: str                     # country | demonym | capital | city | region | sea | territory | route
     name: str                     # canonical country name (or place name for places)
     country: str | None
-    possessive: bool = False      # "Pakistan’s"
-    government: bool = False      # a capital standing for its government ("Seoul said")
-    compound: bool = False        # part of a hyphenated compound ("Pakistan-Belarus ties")
+    possessive: bool = False      # "Ostrenia’s"
+    government: bool = False      # a capital standing for its government ("Dunmere said")
+    compound: bool = False        # part of a hyphenated compound ("Ostrenia-Veluria ties")
 
 
 @dataclass(frozen=True)
@@ -88,7 +88,7 @@ class PersonFact:
     side: str | None
     delegate: bool
     evidence: tuple[str, ...]
-    keys: tuple[str, ...] = ()    # name words that refer to the person alone ("Sharif", "Lee")
+    keys: tuple[str, ...] = ()    # name words that refer to the person alone ("Quell", "Varkon")
     role_key: frozenset[str] = frozenset()
     visitor: bool = False         # the text has them travel to the host
     hosting: bool = False         # the text has them receive or host the visitors

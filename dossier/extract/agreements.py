@@ -6,12 +6,14 @@ and ...") and enumerations ("an MoU on X, an MoU on Y"). Plans ("will sign", "ex
 MoUs") is kept apart; a value is attached only when the text ties it to the agreement."""
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from types import MappingProxyType
+from typing import Any
 
 from ..model import Country, FocusArea, Money, Mou, MouCount
-from ._text import Doc, Para, key, slug, squash, topic_ids, unique_ids
+from ._text import Doc, Para, TopicReader, finditer_at, key, slug, squash, topic_ids, unique_ids, word_offsets
 from ._types import CountryFacts, FigureFact, PeopleFacts, Structure
 from .lexicon import Lexicon
 
@@ -22,6 +24,9 @@ _NOUN_RE = re.compile(rf"(?<![\w-]){_NOUN}(?![\w-])", re.I)
 _SIGNED = re.compile(r"(?<![\w-])(?:signed|inked|concluded|sealed|exchanged|initiall?ed|penned|clinched|struck|"
                      r"finali[sz]ed|signing\s+of|signature\s+of|were\s+signed|was\s+signed|been\s+signed)"
                      r"(?![\w-])", re.I)
+# the words a match of _SIGNED starts with
+_SIGNED_FIRST = frozenset("""signed inked concluded sealed exchanged initialled initialed penned clinched struck
+    finalised finalized signing signature were was been""".split())
 _NOT_SIGNED = re.compile(r"(?:\bwill\b|\bwould\b|\bshall\b|\bto\s+be\b|\bto\s+sign|\bexpected\b|\bset\s+to\b|"
                          r"\bplan(?:s|ned)?\s+to\b|\bintends?\s+to\b|\bintention\b|\bagreed\s+to\b|\bagree\s+to\b|"
                          r"\bhopes?\s+to\b|\baims?\s+to\b|\bready\s+to\b|\bcould\b|\bmay\b|\bmight\b|\bproposed\b|"
@@ -90,12 +95,16 @@ def find(doc: Doc, structure: Structure, facts: CountryFacts, people: PeopleFact
     for f in numbers:
         if f.kind == "money":
             money.setdefault(f.pid, []).append(f)
-    numbers = money      # type: ignore[assignment]
+    numbers = {pid: _Ordered(figs) for pid, figs in money.items()}      # type: ignore[assignment]
     in_para: dict[str, list] = {}
     for person in people.people:
         for pid in person.evidence:
             in_para.setdefault(pid, []).append(person)
     people_by_pid = in_para
+    by_pid: dict[str, list] = {}
+    for g in facts.mentions:
+        by_pid.setdefault(g.pid, []).append(g)
+    geo_by_pid = {pid: _Ordered(ms) for pid, ms in by_pid.items()}
     found: list[_Found] = []
     covered: set[str] = set()
     signed_context = False
@@ -123,7 +132,7 @@ def find(doc: Doc, structure: Structure, facts: CountryFacts, people: PeopleFact
             found.append(f)
             covered.update(f.evidence)
     for p in doc.paras:
-        if p.id in covered or not p.text.rstrip().endswith(":"):
+        if p.id in covered or not (p.text[-1:] == ":" or (p.text[-1:].isspace() and p.text.rstrip().endswith(":"))):
             continue
         if not (_SIGNED.search(p.text) and _NOUN_RE.search(p.text)) or _NOT_SIGNED.search(p.text):
             continue
@@ -154,12 +163,20 @@ def find(doc: Doc, structure: Structure, facts: CountryFacts, people: PeopleFact
         if p.id in covered or structure.roles.get(p.id) in ("heading", "headline", "subtitle", "signoff"):
             continue
         label = structure.labels.get(p.id) if structure.roles.get(p.id) == "lead" else None
-        if _SIGNED.search(p.text) is None:
+        # the signing verbs of the paragraph (a match never crosses the space between sentences)
+        verbs = list(finditer_at(_SIGNED, p.text, word_offsets(p, _SIGNED_FIRST)))
+        if not verbs:
             continue
+        k = 0
         for s, e in p.sents:
-            sent = p.text[s:e]
-            for sm in _SIGNED.finditer(sent):
-                vs, ve = s + sm.start(), s + sm.end()
+            while k < len(verbs) and verbs[k].start() < s:
+                k += 1
+            here_verbs = []
+            while k < len(verbs) and verbs[k].end() <= e:
+                here_verbs.append(verbs[k])
+                k += 1
+            for sm in here_verbs:
+                vs, ve = sm.start(), sm.end()
                 clause_lo = _clause_start(p.text, max(s, p.body), vs)
                 before = p.text[clause_lo:vs]
                 if _NOT_SIGNED.search(before[-40:]) or _INTO_LAW.search(p.text[vs:min(e, ve + 80)]):
@@ -175,8 +192,8 @@ def find(doc: Doc, structure: Structure, facts: CountryFacts, people: PeopleFact
                     stated = int(n) if n.isdigit() else _NUMBER_WORDS.get(re.sub(r"\s+", " ", n), 0)
                     if stated >= 2:
                         count = MouCount(stated=stated, text=cm.group().strip(), evidence=[p.id])
-                items = _sentence_items(doc, p, s, e, vs, ve, ns, ne, clause_lo, label, facts, people,
-                                        numbers, lexicon, sides, people_by_pid.get(p.id, []))
+                items = _sentence_items(doc, p, s, e, vs, ve, ns, ne, clause_lo, label, geo_by_pid.get(p.id, _Ordered([])),
+                                        people, numbers, lexicon, sides, people_by_pid.get(p.id, []))
                 found.extend(items)
                 done.add((p.id, s))
                 break
@@ -202,11 +219,12 @@ def find(doc: Doc, structure: Structure, facts: CountryFacts, people: PeopleFact
                                         start=s + m.start(), parties=list(sides), source="enum",
                                         evidence=[p.id]))
 
-    mous = _merge(found, doc, lexicon)
+    reader = TopicReader(lexicon)
+    mous = _merge(found, doc, lexicon, reader)
     out = []
     ids = unique_ids(slug(f.title) for f in mous)
     for f, mid in zip(mous, ids):
-        ts = f.topics if f.topics is not None else topic_ids(f.title + " " + f.description[:300], lexicon)
+        ts = f.topics if f.topics is not None else topic_ids(f.title + " " + f.description[:300], lexicon, reader)
         fa = [a.id for a in focus if set(a.topics[:2]) & set(ts[:1])]
         out.append(Mou(id=mid, title=f.title, description=f.description, parties=f.parties, value=f.value,
                        focus_areas=fa, topics=ts, evidence=sorted(set(f.evidence), key=doc.order)))
@@ -296,7 +314,7 @@ def _np_bounds(text: str, ns: int, ne: int, lo: int) -> tuple[int, int]:
 
 
 def _is_named(np: str) -> bool:
-    """A proper name ("Critical Minerals Framework"), not "a Memorandum of Understanding"."""
+    """A proper name ("Coastal Fisheries Framework"), not "a Memorandum of Understanding"."""
     words = re.findall(r"[\w’'-]+", np)
     generic = {"memorandum", "memoranda", "memorandums", "of", "understanding", "mou", "mous", "agreement",
                "agreements", "the", "a", "an"}
@@ -305,7 +323,7 @@ def _is_named(np: str) -> bool:
 
 
 def _sentence_items(doc: Doc, p: Para, s: int, e: int, vs: int, ve: int, ns: int, ne: int, clause_lo: int,
-                    label: str | None, facts: CountryFacts, people: PeopleFacts,
+                    label: str | None, geo: list, people: PeopleFacts,
                     numbers: dict[str, list[FigureFact]], lexicon: Lexicon, sides: list[str],
                     here: list) -> list[_Found]:
     text = p.text
@@ -329,7 +347,7 @@ def _sentence_items(doc: Doc, p: Para, s: int, e: int, vs: int, ve: int, ns: int
     if wm:
         with_party = squash(" ".join(x for x in (wm.group("w"), wm.group("a")) if x)).strip(" ,")
         rest = after_np[wm.end():]
-    # subject-area lists: "signed cooperation deals in A, B and C", "seven MOUs ... including A, B"
+    # subject-area lists: "signed cooperation deals in A, B and C", "five MOUs ... including A, B"
     areas: list[str] = []
     lm = _AREA_LIST.match(text[ne:e]) if np_text.lower().split()[-1:] and not _is_named(np_text) else None
     if lm and _looks_like_areas(lm.group("list")):
@@ -339,7 +357,7 @@ def _sentence_items(doc: Doc, p: Para, s: int, e: int, vs: int, ve: int, ns: int
         if im and _looks_like_areas(im.group("list")) and not _is_named(np_text):
             areas = _split_list(im.group("list"))
     parties = _parties(doc, p, clause_lo if not passive else s, vs if not passive else np_s, subject, with_party,
-                       facts, here, lexicon)
+                       geo, here, lexicon)
     if not parties and _BOTH_SIDES.match(subject):
         parties = list(sides)
     evidence = [p.id]
@@ -411,9 +429,10 @@ def _split_list(text: str) -> list[str]:
     return out
 
 
-def _parties(doc: Doc, p: Para, lo: int, hi: int, subject: str, with_party: str, facts: CountryFacts,
+def _parties(doc: Doc, p: Para, lo: int, hi: int, subject: str, with_party: str, geo: list,
              here: list, lexicon: Lexicon) -> list[str]:
-    """Countries (from names, demonyms, people) or organisations that signed."""
+    """Countries (from names, demonyms, people) or organisations that signed; ``geo``: the
+    paragraph's geographic names."""
     out: list[str] = []
     # people in the subject give their countries
     for person in here[:40]:
@@ -425,13 +444,13 @@ def _parties(doc: Doc, p: Para, lo: int, hi: int, subject: str, with_party: str,
                 out.append(person.country)
     orgs = _orgs(subject, lexicon, here) + _orgs(with_party, lexicon, here)
     if not out and not orgs:
-        for m in facts.mentions:
-            if m.pid == p.id and lo <= m.start < hi and m.kind in ("country", "demonym") and not m.compound:
+        for m in geo.between(lo, hi):
+            if m.kind in ("country", "demonym") and not m.compound:
                 if m.name not in out:
                     out.append(m.name)
     if with_party:
-        for m in facts.mentions:
-            if m.pid == p.id and m.kind in ("country",) and m.text in with_party and not orgs:
+        for m in geo.countries():
+            if m.text in with_party and not orgs:
                 if m.name not in out:
                     out.append(m.name)
     for o in orgs:
@@ -440,8 +459,36 @@ def _parties(doc: Doc, p: Para, lo: int, hi: int, subject: str, with_party: str,
     return out
 
 
+class _Ordered(list):
+    """Items with a ``start`` (figures, geographic names) of one paragraph, in text order, with
+    lookups by position that stay fast in a long paragraph."""
+
+    def __init__(self, items: list) -> None:
+        super().__init__(items)
+        starts = [x.start for x in items]
+        self.starts = starts if all(a <= b for a, b in zip(starts, starts[1:])) else None
+        self._countries: list | None = None
+
+    def between(self, lo: int, hi: int | None) -> list:
+        """The items starting in [lo, hi), in order."""
+        if self.starts is None:
+            return [x for x in self if lo <= x.start and (hi is None or x.start < hi)]
+        return self[bisect.bisect_left(self.starts, lo):
+                    bisect.bisect_left(self.starts, hi) if hi is not None else len(self)]
+
+    def countries(self) -> list:
+        """The country names, the first of each text, in order (the same text names the same)."""
+        if self._countries is None:
+            seen: dict[str, object] = {}
+            for m in self:
+                if m.kind in ("country",) and m.text not in seen:
+                    seen[m.text] = m
+            self._countries = list(seen.values())
+        return self._countries
+
+
 def _orgs(text: str, lexicon: Lexicon, people: list | None = None) -> list[str]:
-    """Organisations named in a subject: 'GE Healthcare and Semmelweis University'."""
+    """Organisations named in a subject: 'Acme Medical and Dunmere University'."""
     if not text:
         return []
     text = re.sub(r"\([^)]*\)", "", text)
@@ -479,7 +526,10 @@ def _party_text(parties: list[str], subject: str, with_party: str) -> str:
 def _value(doc: Doc, numbers: dict[str, list[FigureFact]], pids: tuple[str, ...] | list[str], lo: int = 0,
            hi: int | None = None) -> Money | None:
     """A money figure the text ties to the agreement ("worth $17 million", "a $2 billion deal")."""
-    for f in (f for pid in pids for f in numbers.get(pid, ())):
+    figs: Any = (f for pid in pids for f in numbers.get(pid, ()))
+    if (lo or hi is not None) and len(pids) == 1 and isinstance(numbers.get(pids[0]), _Ordered):
+        figs = numbers[pids[0]].between(lo, hi)        # one stretch of one paragraph
+    for f in figs:
         if f.kind != "money":
             continue
         if f.pid == pids[0] and (f.start < lo or (hi is not None and f.start >= hi)):
@@ -499,11 +549,11 @@ def _money_text(text: str) -> str:
                   r"an\s+additional|worth)\s+", "", text, flags=re.I)
 
 
-def _merge(found: list[_Found], doc: Doc, lexicon: Lexicon) -> list[_Found]:
+def _merge(found: list[_Found], doc: Doc, lexicon: Lexicon, reader: TopicReader) -> list[_Found]:
     """One entry per agreement: repeats and vague mentions fold into the specific ones."""
     specific = [f for f in found if not f.generic]
     for f in specific:
-        f.topics = topic_ids(f.title + " " + f.description[:300], lexicon)
+        f.topics = topic_ids(f.title + " " + f.description[:300], lexicon, reader)
     out: list[_Found] = []
     for f in specific:
         same = None

@@ -1,5 +1,5 @@
 """Countries: every mention (names, aliases, demonyms, capitals standing for governments), who
-hosts and who visits ("visit to X", "arrived in <city of X>", "visiting Belarusian ...", the
+hosts and who visits ("visit to X", "arrived in <city of X>", "visiting Ostrenian ...", the
 dateline), and at the end the list of countries taking part with their side."""
 from __future__ import annotations
 
@@ -30,6 +30,16 @@ _GUEST_AFTER = re.compile(r"^\s*(?:’s|'s)?\s*(?:\w+\s+){0,3}?(?:visit|trip|tou
                           r"visitors?|guests?)\b", re.I)
 _HOST_AFTER = re.compile(r"^\s*(?:’s|'s)?\s*(?:\w+\s+){0,2}?(?:hosted|hosts|welcomed|received|"
                          r"played\s+host|rolled\s+out)\b", re.I)
+# words one of which the lowercased text of a match of _GUEST_AFTER / _HOST_AFTER holds (a pattern
+# that ignores case also reads "ſ", "ı" and "İ", lowercased to "i" and a dot, as "s" and "i")
+_GUEST_AFTER_WORDS = ("visit", "trip", "tour", "arrival", "delegation", "guest", "ſ", "ı", "\u0307")
+_HOST_AFTER_WORDS = ("host", "welcomed", "received", "played", "rolled", "ſ", "ı", "\u0307")
+
+
+def _hints(low: str, words: tuple[str, ...]) -> bool:
+    return any(w in low for w in words)
+
+
 _HINT_WORDS = frozenset("""visit visits visited visiting trip trips tour tours travel travelled traveled travels
     arrived arrives arrival arriving landed lands departed departs depart left leaves flew flies headed heads journey
     welcome welcomed came comes summit talks meeting meetings held hosted stay received greeted delegation guest
@@ -48,10 +58,19 @@ def _mentions(p: Para, lexicon: Lexicon) -> list[GeoMention]:
     i = 0
     geo = lexicon.geo
     keys = p.keys
-    while i < n:
+    # candidates: capitalised words that may start a name, and hyphenated ones ("Ostrenia-Veluria")
+    geo_first = lexicon.geo_first
+    cands = p.where(geo_first) if p.upper else [c for c in p.caps if keys[c] in geo_first]
+    if "-" in p.text:
+        hyphened = [c for c in (range(n) if p.upper else p.caps) if "-" in words[c]]
+        if hyphened:
+            cands = sorted(set(cands).union(hyphened))
+    for c in cands:
+        if c < i:
+            continue
+        i = c
         w = words[i]
         if not (w[:1].isupper() or p.upper) or (keys[i] not in geo and "-" not in w):
-            i += 1
             continue
         hit = geo.match(p, i)
         if hit is not None:
@@ -93,6 +112,7 @@ def detect(doc: Doc, structure: Structure, lexicon: Lexicon,
     host: dict[str, float] = {}
     guest: dict[str, float] = {}
     order: list[str] = []
+    named: set[str] = set()
     front = set(structure.front)
     lede = next((p.id for p in doc.paras if p.id not in front and structure.roles.get(p.id) != "heading"), "")
     for p in doc.paras:
@@ -102,10 +122,11 @@ def detect(doc: Doc, structure: Structure, lexicon: Lexicon,
             country = m.country if m.kind in ("country", "demonym", "capital", "city") else m.country
             if m.kind in ("country", "demonym") or (m.kind == "capital" and m.government):
                 counts[m.name] = counts.get(m.name, 0) + 1
-                paras.setdefault(m.name, [])
-                if p.id not in paras[m.name]:
-                    paras[m.name].append(p.id)
-                if m.name not in order:
+                seen = paras.setdefault(m.name, [])
+                if not seen or seen[-1] != p.id:
+                    seen.append(p.id)
+                if m.name not in named:
+                    named.add(m.name)
                     order.append(m.name)
             if country is None or m.kind in ("region", "sea", "route"):
                 continue
@@ -118,17 +139,22 @@ def detect(doc: Doc, structure: Structure, lexicon: Lexicon,
                 weight = 3.0
             if hinted_before and _WEAK_BEFORE.search(p.text[max(sent_start, m.start - 70):m.start]):
                 weight = 0.25
-            year = _YEAR_AFTER.match(p.text[m.end:m.end + 50])
-            if year and structure.date and year.group(1) != structure.date[:4]:
-                weight = 0.25
+            after = p.text[m.end:m.end + 50]
+            if structure.date and ("19" in after or "20" in after):
+                year = _YEAR_AFTER.match(after)
+                if year and year.group(1) != structure.date[:4]:
+                    weight = 0.25
+            low_after = after[:40].lower()
             if m.kind != "demonym" and hinted_before and _HOST_BEFORE.search(before):
                 if m.kind in ("country", "capital", "city") or m.kind == "territory":
                     host[country] = host.get(country, 0.0) + 2.0 * weight
             visiting = m.kind == "demonym" and before.rstrip().lower().endswith("visiting")
             if m.kind in ("country", "demonym") and (visiting or (hinted_before and _GUEST_BEFORE.search(before))
-                                                     or _GUEST_AFTER.match(p.text[m.end:m.end + 40])):
+                                                     or (_hints(low_after, _GUEST_AFTER_WORDS) and
+                                                         _GUEST_AFTER.match(p.text[m.end:m.end + 40]))):
                 guest[country] = guest.get(country, 0.0) + 1.0 * weight
-            if m.kind in ("country",) and _HOST_AFTER.match(p.text[m.end:m.end + 40]):
+            if m.kind in ("country",) and _hints(low_after, _HOST_AFTER_WORDS) and \
+                    _HOST_AFTER.match(p.text[m.end:m.end + 40]):
                 if _PASSIVE_AFTER.match(p.text[m.end:m.end + 40]):
                     guest[country] = guest.get(country, 0.0) + 1.0
                 else:

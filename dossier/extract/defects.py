@@ -1,5 +1,5 @@
 """Defects: problems in the source text itself — words spliced together across a cut
-("progress.s visit"), duplicated or truncated passages, mojibake ("â€™"), leftover markup and
+("talks.s end"), duplicated or truncated passages, mojibake ("â€™"), leftover markup and
 unbalanced quotes — so that a reviewer knows what to check."""
 from __future__ import annotations
 
@@ -16,27 +16,29 @@ _MOJIBAKE = re.compile(r"â€[\x80-\xbf™œ\x9d“”˜¦]?|Ã[\x80-\xbf¡-¿]
 _MARKUP = re.compile(r"&(?:[a-z]{2,8}|#\d{2,5}|#x[0-9a-f]{2,5});|</?(?:p|br|div|span|a|b|i|strong|em|u|sup|sub|li|ul)"
                      r"\b[^>]{0,80}>", re.I)
 _WORDS = re.compile(r"[\w’']+")
-_NONWORD = re.compile(r"[^\w']+")
-_SPLICE_HINT = re.compile(r"[a-z][.!?][a-z]")
+_NONWORD = re.compile(r"[^\w'][^\w']*")        # "[^\w']+" (a leading class lets the engine skip ahead)
+_WORD_RUNS = re.compile(r"[\w'][\w']*")
+_SPLICE_HINT = re.compile(r"[.!?](?<=[a-z].)[a-z]")          # "[a-z][.!?][a-z]", found faster
 _TERMINAL = re.compile(r"[.!?…:;\"”’)\]]\s*$")
 
 
 def find(doc: Doc, structure: Structure) -> list[Defect]:
     out: list[Defect] = []
-    norm = [_NONWORD.sub(" ", fold(p.text[p.body:])).strip() for p in doc.paras]
+    norm = [" ".join(_WORD_RUNS.findall(fold(p.text[p.body:]))) for p in doc.paras]   # the words, folded
     flagged: set[str] = set()
+    repeats = _Repeats(norm)
 
     for p in doc.paras:
         text = p.text
-        for m in (_SPLICE.finditer(text) if _SPLICE_HINT.search(text) else ()):
-            if m.group("b").lower() in _NOT_SPLICE:
-                continue
+        splices = [m for m in (_SPLICE.finditer(text) if _SPLICE_HINT.search(text) else ())
+                   if m.group("b").lower() not in _NOT_SPLICE]
+        if splices:
+            repeats.paragraph(p.index, text)
+        for m in splices:
             shown = text[m.start():m.end() + 1 + len(m.group("c"))]
             note = "two passages run together without a break: a sentence ends mid-word into the next"
-            tail = " ".join(_NONWORD.sub(" ", fold(text[m.end("b"):m.end("b") + 120])).split()[:3])
-            before = _NONWORD.sub(" ", fold(text[:m.start()]))
-            earlier = " ".join(norm[:p.index]) + " " + before
-            if len(tail.split()) >= 3 and tail in earlier:
+            tail = " ".join(_WORD_RUNS.findall(fold(text[m.end("b"):m.end("b") + 120]))[:3])
+            if len(tail.split()) >= 3 and repeats.earlier(tail, m.start()):
                 note += (f"; what follows (\"…{m.group('b')} {tail} …\") repeats an earlier passage: "
                          "a truncated duplicate spliced on")
             out.append(Defect(kind="spliced-text", text=shown, note=note, evidence=[p.id]))
@@ -57,8 +59,8 @@ def find(doc: Doc, structure: Structure) -> list[Defect]:
 
     # duplicated and truncated passages
     seen: dict[str, str] = {}
-    for p, n in zip(doc.paras, norm):
-        words = n.split()
+    splits = [n.split() for n in norm]
+    for p, n, words in zip(doc.paras, norm, splits):
         if len(words) < 8:
             continue
         if n in seen:
@@ -69,17 +71,16 @@ def find(doc: Doc, structure: Structure) -> list[Defect]:
         seen[n] = p.id
     heads: dict[str, list[int]] = {}
     tails: dict[str, list[int]] = {}
-    for k, n in enumerate(norm):
-        words = n.split()
+    for k, words in enumerate(splits):
         if len(words) >= 8:
             heads.setdefault(" ".join(words[:8]), []).append(k)
             tails.setdefault(" ".join(words[-8:]), []).append(k)
-    for k, (p, n) in enumerate(zip(doc.paras, norm)):
-        words = n.split()
+    for k, (p, n, words) in enumerate(zip(doc.paras, norm, splits)):
         if len(words) < 8 or p.id in flagged:
             continue
-        cands = heads.get(" ".join(words[:8]), []) + tails.get(" ".join(words[-8:]), [])
-        for j in cands[:50]:
+        cands = heads.get(" ".join(words[:8]), [])[:50]
+        cands = cands + tails.get(" ".join(words[-8:]), [])[:50 - len(cands)]
+        for j in cands:
             q, m = doc.paras[j], norm[j]
             if q.id == p.id or len(m) <= len(n) + 10:
                 continue
@@ -98,6 +99,65 @@ def find(doc: Doc, structure: Structure) -> list[Defect]:
                               note="the paragraph ends without finishing its sentence", evidence=[p.id]))
     out.sort(key=lambda d: doc.order(d.evidence[0]))
     return out
+
+
+_MAX_TAILS = 64       # texts looked up in the whole document (each costs a pass over it)
+
+
+class _Repeats:
+    """Is a text ("tail") in what comes before a point of a paragraph: the normalised paragraphs
+    before it, a space, and the paragraph's own normalised text up to that point? The same answer
+    as building that text for every splice, without building it: each tail is looked up once in
+    the whole document and once in the paragraph. Normalising is a per-character mapping (and
+    spaces for runs of other characters) that splits cleanly where a splice starts (a letter after
+    a character that is not part of a word), so the paragraph's text up to a splice is a prefix of
+    the whole paragraph's. A document with more than _MAX_TAILS different tails is not checked
+    for the rest, to keep long garbled texts linear."""
+
+    def __init__(self, norm: list[str]) -> None:
+        self.norm = norm
+        self.joined: str | None = None
+        self.before: list[int] = []          # len(" ".join(norm[:i]))
+        self.in_doc: dict[str, int] = {}     # tail → first offset in the joined text
+        self.index = 0
+        self.text = ""
+        self.whole = ""                      # the paragraph normalised
+        self.in_para: dict[str, int] = {}
+        self.cut = 0                         # a splice start and the length of the text before it,
+        self.cut_len = 0                     # normalised
+
+    def paragraph(self, index: int, text: str) -> None:
+        self.index, self.text = index, text
+        self.whole = ""
+        self.in_para = {}
+        self.cut = self.cut_len = 0
+
+    def earlier(self, tail: str, at: int) -> bool:
+        if tail not in self.in_doc and len(self.in_doc) >= _MAX_TAILS:
+            return False
+        if self.joined is None:
+            self.joined = " ".join(self.norm)
+            total = 0
+            for i, n in enumerate(self.norm):
+                self.before.append(total + i - 1 if i else 0)
+                total += len(n)
+        joined = self.joined
+        if tail not in self.in_doc:
+            self.in_doc[tail] = joined.find(tail)
+        if not self.whole:
+            self.whole = _NONWORD.sub(" ", fold(self.text))
+        self.cut_len += len(_NONWORD.sub(" ", fold(self.text[self.cut:at])))
+        self.cut = at
+        first = self.in_doc[tail]
+        end = self.before[self.index]
+        if first >= 0 and first + len(tail) <= end:
+            return True                       # in the paragraphs before
+        if tail not in self.in_para:
+            self.in_para[tail] = self.whole.find(tail)
+        first = self.in_para[tail]
+        if first >= 0 and first + len(tail) <= self.cut_len:
+            return True                       # earlier in the paragraph
+        return tail in joined[max(0, end - len(tail)):end] + " " + self.whole[:min(self.cut_len, len(tail))]
 
 
 def _excerpt(text: str, tail: bool = False) -> str:

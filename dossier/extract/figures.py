@@ -1,7 +1,7 @@
 """Figures: money in its common forms ($600-billion, US $ 10 billion, Rs 5 crore, €2.3 million,
-$A6.4 billion, 10 billion dollars), counts ("68-member", "seven MOUs", "more than 200
-suppliers", "over a dozen"), quantities ("510,000 tons"), percentages ("25 per cent", "40 to 50
-percent") and visit lengths ("three-day visit"); never dates, years, ordinals or other spans
+$A7.2 billion, 10 billion dollars), counts ("42-member", "five MOUs", "more than 200
+suppliers", "over a dozen"), quantities ("320,000 tons"), percentages ("15 per cent", "30 to 40
+percent") and visit lengths ("four-day visit"); never dates, years, ordinals or other spans
 of time. Each gets a normalised amount and unit and a short phrase saying what it counts."""
 from __future__ import annotations
 
@@ -21,6 +21,12 @@ _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|
 _DATE_AFTER = re.compile(rf"^\s*(?:st|nd|rd|th)?\s*(?:of\s+)?{_MONTH}", re.I)
 _DATE_BEFORE = re.compile(rf"{_MONTH}\.?\s*(?:\d{{1,2}}\s*(?:-|–|to|and)\s*)?$", re.I)
 _RANGE_DATE = re.compile(rf"^\s*(?:-|–|to|and)\s*\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}", re.I)
+# lowercase text holding a month's first letters (the dotless "ſ" may stand for an "s" in a pattern
+# that ignores case)
+_MONTH_HINT = re.compile(r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|ſ")
+_CLOCK_AFTER = re.compile(r"^\s*(?:a\.m|p\.m|am\b|pm\b|:\d)")
+_PLURAL_AFTER = re.compile(r"^(?:s|’s|'s)\b")
+_NAME_BEFORE = re.compile(r"([A-Z][\w-]*)\s+$")
 _YEAR = re.compile(r"^(?:1[89]|20|21)\d\d$")
 _PLURAL_STOP = frozenset("years months weeks days hours minutes seconds decades centuries times rounds terms "
                          "sessions editions quarters others ones its has was is this thus plus us bus "
@@ -79,6 +85,7 @@ _WORD_CANDS = _WORDNUMS | _VAGUE_WORDS
 _HYPHEN_NUM = re.compile(r"(?<![\w-])(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
                          r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|"
                          r"seventy|eighty|ninety|hundred)-(?=[a-z])", re.I)
+_DIGITS = re.compile(r"\d+")
 _RIGHT_CUT = re.compile(r"[,;:()]|\s—|\s–")
 
 
@@ -92,16 +99,29 @@ def find(doc: Doc, lexicon: Lexicon) -> list[FigureFact]:
     for p in doc.paras:
         text = p.text
         lo = p.body
-        cands: list[tuple[int, int, bool]] = [(m.start(), m.end(), True) for m in _NUMBER.finditer(text, lo)]
-        if not _WORD_CANDS.isdisjoint(p.keys):
-            for i, k in enumerate(p.keys):
-                if (k in _WORDNUMS or k in _VAGUE_WORDS) and p.starts[i] >= lo:
-                    s = p.starts[i]
-                    if k == "dozen" and text[max(0, s - 2):s].lower() == "a ":
-                        s -= 2
-                    cands.append((s, p.starts[i] + len(p.words[i]), False))
-        for m in _HYPHEN_NUM.finditer(text, lo):
-            cands.append((m.start(), m.end(1), False))
+        cands: list[tuple[int, int, bool]] = []
+        # numbers in digits: a match of _NUMBER starts where a run of digits does
+        taken_end = -1
+        for r in _DIGITS.finditer(text, lo):
+            if r.start() < taken_end:
+                continue
+            m = _NUMBER.match(text, r.start())
+            if m is not None:
+                cands.append((m.start(), m.end(), True))
+                taken_end = m.end()
+        for i in p.where(_WORD_CANDS):
+            if p.starts[i] >= lo:
+                s = p.starts[i]
+                if p.keys[i] == "dozen" and text[max(0, s - 2):s].lower() == "a ":
+                    s -= 2
+                cands.append((s, p.starts[i] + len(p.words[i]), False))
+        # "four-day": a number word ends at each hyphen
+        h = text.find("-", lo)
+        while h >= 0:
+            for m in _HYPHEN_NUM.finditer(text, max(lo, h - 10), h + 2):
+                if m.end() == h + 1:
+                    cands.append((m.start(), m.end(1), False))
+            h = text.find("-", h + 1)
         if not cands:
             continue
         cands.sort()
@@ -126,10 +146,12 @@ def _read(p: Para, s: int, e: int, digits: bool, lexicon: Lexicon, words: dict, 
     """The figure around the number at [s, e): (start, end, amount, unit, kind, about) or None."""
     text = p.text
     num = text[s:e]
+    nt_last = lexicon.numbers.currency_last
     q = _QUAL_BEFORE.search(text, max(0, s - 30), s)
     start = q.start() if q and q.group() else s
     if digits:
-        cm = cur_before.search(text, max(0, s - 8), s)
+        cm = cur_before.search(text, max(0, s - 8), s) \
+            if not nt_last.isdisjoint(text[max(0, s - 3):s]) else None
         scale = _SCALE_AFTER.match(text, e)
         end = scale.end() if scale else e
         sc = (scale.group("s") or scale.group("s2")) if scale else None
@@ -241,15 +263,20 @@ def _noun_after(text: str, end: int) -> str | None:
 
 
 def _is_date(text: str, s: int, e: int) -> bool:
-    return bool(_DATE_AFTER.match(text[e:e + 16]) or _DATE_BEFORE.search(text[max(0, s - 16):s])
-                or _RANGE_DATE.match(text[e:e + 20]) or re.match(r"^\s*(?:a\.m|p\.m|am\b|pm\b|:\d)", text[e:e + 6])
-                or re.match(r"^(?:s|’s|'s)\b", text[e:e + 3]))
+    # the three month patterns need a month's first three letters near the number
+    if _MONTH_HINT.search(text[max(0, s - 16):e + 20].lower()):
+        if _DATE_AFTER.match(text[e:e + 16]) or _DATE_BEFORE.search(text[max(0, s - 16):s]) \
+                or _RANGE_DATE.match(text[e:e + 20]):
+            return True
+    return bool(_CLOCK_AFTER.match(text[e:e + 6]) or _PLURAL_AFTER.match(text[e:e + 3]))
 
 
 def _name_number(p: Para, s: int, lexicon: Lexicon) -> bool:
-    """'Paks 1', 'Big 5 Safaris', 'Resolution 2231': a number that is part of a name."""
+    """'Velm 1', 'Top 5 Tours', 'Resolution 4410': a number that is part of a name."""
     before = p.text[max(0, s - 30):s]
-    m = re.search(r"([A-Z][\w-]*)\s+$", before)
+    if not before[-1:].isspace():
+        return False
+    m = _NAME_BEFORE.search(before)
     if not m:
         return False
     word = m.group(1).lower()
@@ -265,16 +292,8 @@ def _about(p: Para, s: int, e: int, kind: str) -> str:
     """A few words around a figure: what it counts or measures."""
     text = p.text
     ss, se = p.sentence_of(s)
-    left_text = text[ss:s]
-    right_text = text[e:se]
-    left_cut = max(left_text.rfind(","), left_text.rfind(";"), left_text.rfind(":"), left_text.rfind("("))
-    if left_cut >= 0:
-        left_text = left_text[left_cut + 1:]
-    right_cut = _RIGHT_CUT.search(right_text)
-    if right_cut:
-        right_text = right_text[:right_cut.start()]
-    left = left_text.split()[-6:]
-    right = right_text.split()[:6]
+    left = _words_before(text, ss, s)
+    right = _words_after(text, e, se)
     while left and left[-1].lower() in ("approximately", "about", "around", "some", "nearly", "almost",
                                         "over", "than", "more", "up", "to", "a", "an", "the", "of", "at",
                                         "least", "another", "estimated", "an"):
@@ -299,7 +318,51 @@ def _about(p: Para, s: int, e: int, kind: str) -> str:
             phrase = " ".join(right[:5])
     else:
         phrase = " ".join(left + (["…"] if left and right else []) + right)
-    return squash(phrase.strip(" .,;:")) or squash(text[ss:se])[:80]
+    return squash(phrase.strip(" .,;:")) or _head(text, ss, se)
+
+
+# The words next to a figure, read from a stretch that grows until it surely holds them, so
+# that a long sentence with many figures stays linear.
+
+def _words_before(text: str, lo: int, hi: int) -> list[str]:
+    """The last six words of text[lo:hi] after its last comma, semicolon, colon or bracket."""
+    width = 200
+    while True:
+        start = max(lo, hi - width)
+        seg = text[start:hi]
+        cut = max(seg.rfind(","), seg.rfind(";"), seg.rfind(":"), seg.rfind("("))
+        if cut >= 0:
+            return seg[cut + 1:].split()[-6:]
+        parts = seg.split()
+        if start == lo or len(parts) > 6:
+            return parts[-6:]
+        width *= 4
+
+
+def _words_after(text: str, lo: int, hi: int) -> list[str]:
+    """The first six words of text[lo:hi] before its first comma, bracket, colon or dash."""
+    width = 200
+    while True:
+        end = min(hi, lo + width)
+        seg = text[lo:end]
+        cut = _RIGHT_CUT.search(seg)
+        if cut:
+            return seg[:cut.start()].split()[:6]
+        parts = seg.split()
+        if end == hi or len(parts) > 6:
+            return parts[:6]
+        width *= 4
+
+
+def _head(text: str, lo: int, hi: int) -> str:
+    """squash(text[lo:hi])[:80]."""
+    width = 200
+    while True:
+        end = min(hi, lo + width)
+        got = squash(text[lo:end])
+        if end == hi or len(got) >= 80:
+            return got[:80]
+        width *= 4
 
 
 def to_model(facts: list[FigureFact], doc: Doc) -> list[Figure]:

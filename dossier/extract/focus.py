@@ -4,7 +4,7 @@ the delegates and topics of its paragraphs."""
 from __future__ import annotations
 
 from ..model import FocusArea
-from ._text import Doc, first_sentences, slug, topic_ids, unique_ids
+from ._text import Doc, TopicReader, first_sentences, slug, topic_ids, unique_ids
 from ._types import PeopleFacts, Structure, Topics
 from .lexicon import Lexicon
 
@@ -46,16 +46,21 @@ def find(doc: Doc, structure: Structure, people: PeopleFacts, subjects: Topics,
             areas.append((t.name, p.text[p.body:] if p else "", list(t.evidence)))
 
     out: list[FocusArea] = []
+    reader = TopicReader(lexicon)
+    in_para: dict[str, list[int]] = {}        # paragraph → the delegates named in it
+    for j, person in enumerate(people.people):
+        if person.delegate:
+            for pid in dict.fromkeys(person.evidence):
+                in_para.setdefault(pid, []).append(j)
     ids = unique_ids(slug(title) for title, _, _ in areas)
     for (title, text, evidence), fid in zip(areas, ids):
         evidence = sorted(set(evidence), key=doc.order)
-        ts = topic_ids(title, lexicon)
+        ts = topic_ids(title, lexicon, reader)
         for pid in evidence:
             for t in subjects.by_para.get(pid, ()):
                 if t not in ts and len(ts) < 4:
                     ts.append(t)
-        delegates = [person.id for person in people.people
-                     if person.delegate and set(person.evidence) & set(evidence)]
+        delegates = [people.people[j].id for j in sorted({j for pid in evidence for j in in_para.get(pid, ())})]
         out.append(FocusArea(id=fid, title=title, summary=first_sentences(text, 1, 40), delegates=delegates,
                              topics=ts, evidence=evidence))
     return out

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ..model import Issue, Place
-from ._text import Doc, key, squash
+from ._text import Doc, finditer_at, key, squash, word_offsets
 from ._types import Structure
 from .lexicon import Lexicon
 
@@ -37,7 +37,7 @@ def find(doc: Doc, structure: Structure, places: list[Place], lexicon: Lexicon) 
         if structure.roles.get(p.id) in ("heading", "headline", "subtitle", "signoff"):
             continue
         text = p.text
-        crisis_words = not _CRISIS_KEYS.isdisjoint(p.keys)
+        crisis_words = not _CRISIS_KEYS.isdisjoint(p.keyset)
         for m in (_CRISIS_WORD.finditer(text) if crisis_words else ()):
             cap = _CAP_RUN.match(text, m.end())
             if not cap:
@@ -58,8 +58,9 @@ def find(doc: Doc, structure: Structure, places: list[Place], lexicon: Lexicon) 
                 if m:
                     found.append((text[at:m.end()].strip(), p.id))
                 at = text.find(name, at + len(name))
-        if lexicon.issue_re is not None and p.id not in later and not issue_first.isdisjoint(p.keys):
-            for m in lexicon.issue_re.finditer(text):
+        if lexicon.issue_re is not None and p.id not in later and not issue_first.isdisjoint(p.keyset):
+            at = word_offsets(p, lexicon.issue_runs) if lexicon.issue_runs is not None else None
+            for m in finditer_at(lexicon.issue_re, text, at):
                 found.append((m.group().lower(), p.id))
         if region_names and any(name in text for name in region_names):
             for s, e in p.sents:
@@ -90,8 +91,9 @@ def find(doc: Doc, structure: Structure, places: list[Place], lexicon: Lexicon) 
             issue.evidence.sort(key=doc.order)
             out.append(issue)
             continue
-        # "Gaza" when "Humanitarian crisis in Gaza" says more, in the same paragraphs
-        longer = [o for o in order if o != k and re.search(rf"(?<!\w){re.escape(k)}(?!\w)", o)
+        # "Harn Valley" when "Humanitarian crisis in Harn Valley" says more, in the same paragraphs
+        inside = re.compile(rf"(?<!\w){re.escape(k)}(?!\w)")
+        longer = [o for o in order if o != k and k in o and inside.search(o)
                   and set(merged[o].evidence) >= set(issue.evidence)]
         if longer:
             continue

@@ -1,15 +1,16 @@
-"""People: titled names ("Prime Minister Shehbaz Sharif"), appositives ("Zhao Leji, chairman of
-...", "X, Pakistan's foreign minister"), "Minister of Foreign Affairs of X, Dr Y", counterparts,
+"""People: titled names ("Prime Minister Tomas Quell"), appositives ("Arno Pell, chairman of
+...", "X, Ostrenia's foreign minister"), "Minister of Foreign Affairs of X, Dr Y", counterparts,
 spouses and quoted or historical people; then coreference of surname-only and title-only
-mentions ("Minister Khan", "the Belarusian president"), each person's country and side."""
+mentions ("Minister Quell", "the Ostrenian president"), each person's country and side."""
 from __future__ import annotations
 
 import bisect
 import re
 from dataclasses import dataclass, field, replace
+from typing import Iterable
 
 from ..model import Country, Person
-from ._text import Doc, Para, key, slug, squash, title_case, unique_ids
+from ._text import Doc, Para, finditer_at, key, slug, squash, title_case, unique_ids, word_offsets
 from ._types import CountryFacts, PeopleFacts, PersonFact, Structure
 from .lexicon import Lexicon
 
@@ -29,6 +30,11 @@ _RELATION = re.compile(
     r"is\s+visiting|is\s+travell?ing)\b)|"
     r"(?P<host>\b(?:hosted|hosts|hosting|welcomed|welcomes|received|receives|greeted|greets|invited|"
     r"played\s+host)\b)", re.I)
+# the words a match of _RELATION starts with
+_RELATION_FIRST = frozenset("""was were is are been being hosted received welcomed greeted invited invitation
+    visit trip tour arrival paid pays paying undertook undertakes undertaking began begins arrived arrives
+    arriving landed lands visited visits departed departs left leaves travelled traveled travels flew flies
+    came comes hosts hosting welcomes receives greets played""".split())
 _TRIP_LEAD = re.compile(r"\W*(?:On|During|In)\s+(?:his|her|their)\s+(?:[\w-]+\s+){0,3}?(?:visit|trip|tour|"
                         r"journey|stay)\b[^.;,]*,\s*")
 _VISIT_POSS = re.compile(r"\s*(?:’s|'s)\s+(?:\w+\s+){0,2}?(?:visit|trip|tour|arrival|stay|journey)\b", re.I)
@@ -48,6 +54,7 @@ _BARE_BEFORE = frozenset(("counterpart", "counterparts", "said", "says", "told",
 _IN_TITLE = frozenset(("’s", "'s", "-", "and", ",", "&", "of", "for", "the"))
 _MAX_LOOK = 12          # mentions of one person read for clues to their country
 _SAID = frozenset("said says told added noted stressed explained argued warned remarked".split())
+_KIN = frozenset(("wife", "husband", "spouse"))
 _LIFE_YEARS = re.compile(r"\s*\(\s*(?:\d{4}\s*[-–]\s*\d{4}|born\s+\d{4}|b\.\s*\d{4})\s*\)")
 
 
@@ -101,6 +108,7 @@ class _Reader:
         self.lx = lexicon
         self.n = len(p.words)
         self._geo: dict[int, object] = {}
+        self._hon: dict[int, int] = {}
 
     # -- small predicates
     def word(self, i: int) -> str:
@@ -140,14 +148,28 @@ class _Reader:
         return bool(k) and (k in self.lx.portfolio or k.endswith("affairs")) and self.word(i)[:1].isalpha()
 
     def honorifics(self, i: int) -> int:
+        """The index after the honorifics starting at i ("H.E. Dr"); remembered, so a long run
+        of them is read once."""
+        memo = self._hon
+        got = memo.get(i)
+        if got is not None:
+            return got
         j = i
+        chain = [i]
         while j < self.n:
+            got = memo.get(j)
+            if got is not None:
+                j = got
+                break
             hit = self.lx.honorifics.match(self.p, j)
             if hit is None:
                 break
+            chain.append(j)
             j += hit[0]
             if self.word(j) == ".":
                 j += 1
+        for x in chain:
+            memo[x] = j
         return j
 
     def name_token(self, i: int, first: bool = False) -> bool:
@@ -165,13 +187,13 @@ class _Reader:
             return False
         if w.isupper() and len(w) > 2 and not self.p.upper:
             return False
-        if _DIGIT(w):
+        if not w.isalpha() and _DIGIT(w):
             return False
-        if self.lx.place_words.match(self.p, i) is not None and not first:
+        if not first and self.lx.place_words.match(self.p, i) is not None:
             return False
         hit = self.geo(i)
         if hit is not None:
-            # "Sofia Lind": a city name may start a name that goes on
+            # "Dunmere Ash": a city name may start a name that goes on
             if hit[1].kind in ("capital", "city") and hit[0] == 1 and i + 1 < self.n and \
                     self.p.words[i + 1][:1].isupper() and self.geo(i + 1) is None and \
                     self.p.keys[i + 1] not in self.lx.stop_caps and self.p.keys[i + 1] not in self.lx.org_words \
@@ -210,6 +232,10 @@ class _Reader:
 
     def title(self, i: int) -> _Title | None:
         """An office at i: [country/demonym] [modifiers/portfolio] HEAD [of/for ...] [and TITLE]."""
+        p = self.p
+        n = self.n
+        words, keys = p.words, p.keys
+        titles = self.lx.titles
         country = None
         j = i
         got = self.country_at(j)
@@ -217,31 +243,31 @@ class _Reader:
             j += got[0]
             country = got[1]
         org = None
-        if country is None and self.word(j).isupper() and 2 <= len(self.word(j)) <= 6 \
-                and self.lx.titles.match(self.p, j + 1) is not None and not self.p.upper:
-            org = self.word(j)       # "UN Secretary-General", "EU Ambassador"
+        if country is None and j < n and words[j].isupper() and 2 <= len(words[j]) <= 6 \
+                and titles.match(p, j + 1) is not None and not p.upper:
+            org = words[j]       # "UN Secretary-General", "EU Ambassador"
             j += 1
         start = j
         steps = 0
         head = None
         plural_head = False
-        while j < self.n and steps < 6:
-            hit = self.lx.titles.match(self.p, j)
+        modifiers = self.lx.title_modifiers
+        while j < n and steps < 6:
+            hit = titles.match(p, j)
             if hit is not None:
                 length, singular = hit
                 head = (j, length)
-                plural_head = key(self.word(j + length - 1)) != key(singular.split()[-1]) and \
-                    len(singular.split()) >= 1 and not singular.endswith("s")
+                plural_head = not singular.endswith("s") and keys[j + length - 1] != key(singular.split()[-1])
                 j += length
                 # "Prime Minister" may also be a modifier of a longer title; take the longest run
-                nxt = self.lx.titles.match(self.p, j)
-                if nxt is not None and self.word(j)[:1].isupper() == self.word(head[0])[:1].isupper() \
-                        and self.k(j) not in ("president",):
+                nxt = titles.match(p, j)
+                if nxt is not None and words[j][:1].isupper() == words[head[0]][:1].isupper() \
+                        and keys[j] not in ("president",):
                     j += nxt[0]
                     head = (head[0], j - head[0])
                 break
-            k = self.k(j)
-            if k in self.lx.title_modifiers or self.is_portfolio(j) or k in ("-",):
+            k = keys[j]
+            if k in modifiers or self.is_portfolio(j) or k in ("-",):
                 j += 1
                 steps += 1
                 continue
@@ -263,7 +289,7 @@ class _Reader:
             if c is not None:
                 role_end, j, c_country = c
                 country = country or c_country
-        # "in Kenya" after an office: where the office is
+        # "in Ostrenia" after an office: where the office is
         if self.k(j) == "in" and country is None:
             got = self.country_at(j + 1)
             if got is not None and (j + 1 + got[0] >= self.n or
@@ -294,7 +320,7 @@ class _Reader:
         got = self.country_at(k)
         if got is not None:
             after = k + got[0]
-            # "of Colombia's United Self-Defense Forces", "of the Korea Trade Council": an institution
+            # "of Ostrenia's United Border Guards", "of the Veluria Trade Council": an institution
             if self.word(after)[:1].isupper() and self.lx.honorifics.match(self.p, after) is None and \
                     (self.word(after - 1) in _POSS or self.k(after) in self.lx.org_words or
                      any(self.k(x) in self.lx.org_words for x in range(after, min(after + 4, self.n))
@@ -323,14 +349,14 @@ class _Reader:
                         continue
                 break
             role_end = end
-            # "... of the Islamic Republic of Iran"
+            # "... of the Federal Republic of Ostrenia"
             if self.k(end) in ("of", "in") and end + 1 < self.n:
                 kk = end + 1 + (1 if self.k(end + 1) == "the" else 0)
                 got = self.country_at(kk)
                 if got is not None:
                     return role_end, kk + got[0], got[1]
             return role_end, end, None
-        # an institution: "of the People’s Consultative Assembly", "of the Standing Committee of ..."
+        # an institution: "of the People’s Grand Council", "of the Standing Board of ..."
         if self.word(k)[:1].isupper() and not self.name_like_person(k):
             end = k
             last_good = None
@@ -341,7 +367,7 @@ class _Reader:
                     got = self.country_at(end)
                     back = end - 2 if self.k(end - 1) == "the" else end - 1
                     if got is not None and self.k(back) == "of" and back > k:
-                        # "... of the Republic of Indonesia": the country ends the role
+                        # "... of the Republic of Ostrenia": the country ends the role
                         if last_good is not None:
                             return back, end + got[0], got[1]
                     end += 1
@@ -355,7 +381,7 @@ class _Reader:
                     continue
                 break
             if last_good is not None:
-                # "Republic of Indonesia" at the end is the country, handled above; trim "of the"
+                # "Republic of Ostrenia" at the end is the country, handled above; trim "of the"
                 return last_good, last_good, None
         return None
 
@@ -405,17 +431,28 @@ def _scan(p: Para, lexicon: Lexicon, cues: dict) -> list[_Mention]:
     title_start = lexicon.title_start
     geo_first = lexicon.geo_first
     title_last = lexicon.title_last
-    heads = [] if title_last.isdisjoint(keys) else [j for j, k in enumerate(keys) if k in title_last]
+    heads = p.where(title_last)
     honorific_first = lexicon.honorific_first
     upper = p.upper
-    while i < n:
+    # only capitalised words and cue words can start a mention (every word in capitals text)
+    if upper:
+        cands: Iterable[int] = range(n)
+    else:
+        # a lowercase word starts a role noun, a spouse, or an office with its head close after
+        cues_at = list(p.where(lexicon.role_kin))
+        if heads:                 # the words of an office, up to eight before its head
+            cues_at += sorted({c for h in heads for c in range(max(0, h - 8), h + 1) if keys[c] in title_start})
+        cands = sorted(p.caps + tuple(cues_at)) if cues_at else p.caps
+    # capitalised words that are never names nor start anything ("The", "Monday"): nothing to read
+    skip = lexicon.person_skip
+    cands = [c for c in cands if keys[c] not in skip or (words[c].isupper() and 2 <= len(words[c]) <= 6)]
+    for c in cands:
+        if c < i:
+            continue
+        i = c
         w = words[i]
         if not w[:1].isalpha() or not (upper or w[:1].isupper() or keys[i] in cues_set):
-            i += 1
             continue
-        prev = keys[i - 1] if i else ""
-        det = prev if prev in _DETERMINERS or prev in ("a", "an") else ""
-        former = prev in historical or (i > 1 and keys[i - 2] in historical and prev == "the")
         k0 = keys[i]
         t = None
         if heads and (k0 in title_start or (k0 in geo_first and (w[:1].isupper() or upper))
@@ -452,10 +489,10 @@ def _scan(p: Para, lexicon: Lexicon, cues: dict) -> list[_Mention]:
                 for (s, e2, nm) in names:
                     m = _Mention(pid=p.id, start=p.starts[s], end=p.end(e2 - 1) if e2 > s else p.starts[s],
                                  name=nm, role=t.role, role_kind="title", country=t.country,
-                                 determiner=det, historical=former)
+                                 determiner=_det(keys, c), historical=_former(keys, c, historical))
                     if t.org and not t.country:
                         m.role = f"{t.org} {t.role}"
-                    # "Prime Minister X of Sweden", "(Venezuela)" after a name in a list of presidents
+                    # "Prime Minister X of Sweden", "(Ostrenia)" after a name in a list of presidents
                     if r.k(e2) == "of" and not m.country:
                         got = r.country_at(e2 + 1)
                         if got is not None:
@@ -470,26 +507,27 @@ def _scan(p: Para, lexicon: Lexicon, cues: dict) -> list[_Mention]:
                     i = max(i, e2)
                 i = max(i, names[-1][1], _appositive(r, out[-1], names[-1][1], lexicon, cues))
                 continue
-            # a title with no name: kept for coreference ("the Belarusian president")
+            # a title with no name: kept for coreference ("the Ostrenian president")
             if not t.plural:
                 m = _Mention(pid=p.id, start=p.starts[i], end=p.end(j - 1), role=t.role,
-                             role_kind="title", country=t.country, determiner=det,
+                             role_kind="title", country=t.country, determiner=_det(keys, c),
                              visiting=r.k(i - 1) == "visiting" or r.k(i - 2) == "visiting")
                 out.append(m)
             i = max(j, i + 1)
             continue
-        # honorific + name: "Dr Kharrazi", "H.E. Boediono"
+        # honorific + name: "Dr Varkon", "H.E. Quell"
         if w[:1].isupper() and k0 in honorific_first:
             k2 = r.honorifics(i)
             if k2 > i:
                 e, name = r.name(k2)
                 if name:
                     m = _Mention(pid=p.id, start=p.starts[k2], end=p.end(e - 1), name=name,
-                                 determiner=det, historical=former, honorific=True)
+                                 determiner=_det(keys, c), historical=_former(keys, c, historical),
+                                 honorific=True)
                     out.append(m)
                     i = max(e, _appositive(r, m, e, lexicon, cues))
                     continue
-        # a role noun before a name: "independence hero Kim Gu", "analyst Jane Roe", "Analyst Jane Roe"
+        # a role noun before a name: "war hero Ada Vorn", "analyst Jane Roe", "Analyst Jane Roe"
         if keys[i] in role_nouns and i + 1 < n and r.name_token(i + 1, True) and \
                 (not w[:1].isupper() or keys[i] not in lexicon.title_words):
             e, name = r.name(i + 1)
@@ -502,12 +540,12 @@ def _scan(p: Para, lexicon: Lexicon, cues: dict) -> list[_Mention]:
                     s -= 1
                 role = squash(text[p.starts[s]:p.end(i)])
                 m = _Mention(pid=p.id, start=p.starts[i + 1], end=p.end(e - 1), name=name, role=role,
-                             role_kind="noun", historical=former or any(
+                             role_kind="noun", historical=_former(keys, c, historical) or any(
                                  r.k(x) in historical for x in range(s, i + 1)))
                 out.append(m)
                 i = e
                 continue
-        # kin: "and his wife Auxillia Mnangagwa"
+        # kin: "and his wife Mira Pell"
         if keys[i] in ("wife", "husband", "spouse") and i + 1 < n:
             kk = i + 1 + (1 if r.word(i + 1) == "," else 0)
             e, name = r.name(kk)
@@ -535,7 +573,7 @@ def _scan(p: Para, lexicon: Lexicon, cues: dict) -> list[_Mention]:
                     i = e
                     continue
                 m = _Mention(pid=p.id, start=p.starts[i], end=p.end(e - 1), name=name,
-                             determiner=det, historical=former)
+                             determiner=_det(keys, c), historical=_former(keys, c, historical))
                 if nxt == "(" and _LIFE_YEARS.match(text, m.end):
                     m.historical = True
                 after_appositive = _appositive(r, m, e, lexicon, cues) if nxt == "," else e
@@ -551,8 +589,20 @@ def _scan(p: Para, lexicon: Lexicon, cues: dict) -> list[_Mention]:
     return out
 
 
+def _det(keys: tuple[str, ...], i: int) -> str:
+    """The determiner before word i ("the", "his", "a" …), else ""."""
+    prev = keys[i - 1] if i else ""
+    return prev if prev in _DETERMINERS or prev in ("a", "an") else ""
+
+
+def _former(keys: tuple[str, ...], i: int, historical: frozenset[str]) -> bool:
+    """'former X', 'the late X'."""
+    prev = keys[i - 1] if i else ""
+    return prev in historical or (i > 1 and keys[i - 2] in historical and prev == "the")
+
+
 def _counterpart_country(r: _Reader, m: _Mention, i: int) -> None:
-    """'his Zimbabwean counterpart(,) [Title] Name': the demonym gives the name's country."""
+    """'his Ostrenian counterpart(,) [Title] Name': the demonym gives the name's country."""
     j = i - 1
     if r.word(j) == ",":
         j -= 1
@@ -566,7 +616,7 @@ def _counterpart_country(r: _Reader, m: _Mention, i: int) -> None:
 
 
 def _name_list(r: _Reader, k: int) -> list[tuple[int, int, tuple[str, ...]]]:
-    """'Nicolas Maduro (Venezuela) and Lula da Silva (Brazil)' after a plural title."""
+    """'Ilse Varkon (Ostrenia) and Tomas Quell (Veluria)' after a plural title."""
     out = []
     while True:
         e, name = r.name(k)
@@ -613,7 +663,7 @@ def _appositive(r: _Reader, m: _Mention, e: int, lexicon: Lexicon, cues: dict) -
         end = None
         role = None
         if t is not None:
-            # "..., Vice President JD Vance": a title with its own name is not an appositive
+            # "..., Vice President Arno Pell": a title with its own name is not an appositive
             if r.name_token(r.honorifics(t.end), True) and (t.head_cap or r.p.upper):
                 break
             role = t.role
@@ -624,7 +674,7 @@ def _appositive(r: _Reader, m: _Mention, e: int, lexicon: Lexicon, cues: dict) -
             s = k
             k2 = k + (1 if r.k(k) not in lexicon.role_nouns else 0)
             end = k2 + 1
-            # "head of Colombia’s United Self-Defense Forces (AUC)"
+            # "head of Ostrenia’s United Border Guards (UBG)"
             if r.k(end) in ("of", "at", "for") and end + 1 < r.n:
                 x = end + 1
                 if r.k(x) == "the":
@@ -641,7 +691,7 @@ def _appositive(r: _Reader, m: _Mention, e: int, lexicon: Lexicon, cues: dict) -
             if det in ("a", "an") and r.k(k2) in ("member",):
                 role = None
         elif country is not None:
-            # "China's top legislator": a country for the person, with whatever follows
+            # "Ostrenia's top legislator": a country for the person, with whatever follows
             end = k
             while end < r.n and r.word(end) not in (",", ".", ";", ")") and end - k < 6:
                 end += 1
@@ -675,18 +725,19 @@ def _relations(p: Para, mentions: list[_Mention]) -> None:
     """Who travels and who hosts, from the words around each mention in its sentence."""
     if not mentions:
         return
-    if _RELATION_WORDS.isdisjoint(p.keys):
+    if _RELATION_WORDS.isdisjoint(p.keyset):
         for m in mentions:
             m.visitor = m.visitor or m.visiting
         return
     text = p.text
     found: dict[str, list[int]] = {"travel": [], "passive": [], "host": [], "by": [], "vby": []}
-    for x in _RELATION.finditer(text):
+    for x in finditer_at(_RELATION, text, word_offsets(p, _RELATION_FIRST)):
         kind = x.lastgroup
         found[kind].append(x.end() if kind in ("by", "vby") else x.start())
     travel, passive, hosting, by, visit_by = (found["travel"], found["passive"], found["host"], found["by"],
                                               found["vby"])
     ordered = sorted(mentions, key=lambda m: m.start)
+    leads: dict[int, re.Match[str] | None] = {}      # sentence start → "On his visit to ...," lead
     for n, m in enumerate(ordered):
         s, e = p.sentence_of(m.start)
         nxt = ordered[n + 1].start if n + 1 < len(ordered) and ordered[n + 1].start < e else e
@@ -702,7 +753,9 @@ def _relations(p: Para, mentions: list[_Mention]) -> None:
         if _near(by, s, m.start):
             m.hosting = True
         if text[s:s + 8].lstrip()[:2] in ("On", "Du", "In"):
-            lead = _TRIP_LEAD.match(text, s, e)
+            lead = leads.get(s, 0)
+            if lead == 0:
+                lead = leads[s] = _TRIP_LEAD.match(text, s, e)
             if lead and m.start >= lead.end() and m.start - lead.end() <= 40 and \
                     (n == 0 or ordered[n - 1].start < lead.end() or ordered[n - 1].start < s):
                 m.visitor = True
@@ -710,62 +763,102 @@ def _relations(p: Para, mentions: list[_Mention]) -> None:
             m.visitor = True
 
 
-def _group(mentions: list[_Mention], lexicon: Lexicon, front: set[str]) -> list[_Person]:
+class _RoleKeys(dict):
+    """role text → its role key, computed once per role within one extraction."""
+
+    def __missing__(self, role: str | None) -> frozenset[str]:
+        got = self[role] = _role_key(role, None)
+        return got
+
+
+@dataclass
+class _Roles:
+    """What ``_compatible`` asks of a person's mentions, kept up to date as mentions join."""
+
+    roles: set[frozenset[str]] = field(default_factory=set)     # role keys of titled, non-kin mentions
+    every: set[frozenset[str]] = field(default_factory=set)     # role keys of all mentions
+    kin: bool = False
+
+    def add(self, m: _Mention, rks: _RoleKeys) -> None:
+        rk = rks[m.role]
+        self.every.add(rk)
+        if m.role and m.role_kind != "kin":
+            self.roles.add(rk)
+        if m.role_kind == "kin":
+            self.kin = True
+
+
+_UNSET = object()
+
+
+def _group(mentions: list[_Mention], lexicon: Lexicon, front: set[str], rks: _RoleKeys) -> list[_Person]:
     """Named mentions → people: full names first, then short forms that fit one of them."""
     def informative(m: _Mention) -> bool:
         return bool(m.role or m.quoted or m.role_kind or m.historical or m.honorific)
 
     named = [m for m in mentions if m.name]
     people: list[_Person] = []
-    toks_of: dict[int, tuple[str, ...]] = {}
-
-    def person_toks(person: _Person) -> tuple[str, ...]:
-        got = toks_of.get(id(person.name))
-        if got is None:
-            got = toks_of[id(person.name)] = tuple(key(w).rstrip(".") for w in person.name)
-        return got
+    ptoks: list[tuple[str, ...]] = []          # each person's name keys
+    roles: list[_Roles] = []
+    at: dict[int, int] = {}                    # id(person) → its index
+    by_tok: dict[str, list[int]] = {}          # name key → people with it, in order
 
     # body text before headlines (whose Title Case runs names on), informative mentions first
     ordered = sorted(named, key=lambda m: (m.pid in front, not informative(m), -len(m.name)))
     for m in ordered:
         toks = tuple(key(w).rstrip(".") for w in m.name)
         target = None
-        for person in people:
-            ptoks = person_toks(person)
-            if toks == ptoks:
+        compat: object = _UNSET           # what a short form refers to: the same for every person
+        # only people who share a name word can match
+        cands = by_tok.get(toks[0], ()) if len(set(toks)) == 1 else \
+            sorted({j for t in set(toks) for j in by_tok.get(t, ())})
+        for j in cands:
+            person = people[j]
+            pt = ptoks[j]
+            if toks == pt:
                 target = person
                 break
-            if len(toks) < len(ptoks) and toks[-1] == ptoks[-1] and set(toks) <= set(ptoks):
-                target = _compatible(person, m, lexicon, people, toks) or target
+            if len(toks) < len(pt) and toks[-1] == pt[-1] and set(toks) <= set(pt):
+                if compat is _UNSET:
+                    compat = _compatible(m, toks, people, ptoks, roles, by_tok, rks)
+                target = compat or target
                 if target is person:
                     break
-            if len(toks) == 1 and toks[0] in ptoks:
-                cand = _compatible(person, m, lexicon, people, toks)
-                if cand is not None:
-                    target = cand
+            if len(toks) == 1 and toks[0] in pt:
+                if compat is _UNSET:
+                    compat = _compatible(m, toks, people, ptoks, roles, by_tok, rks)
+                if compat is not None:
+                    target = compat
                     break
         if target is None:
             if informative(m):
-                people.append(_Person(name=m.name, mentions=[m], pids={m.pid}))
+                j = len(people)
+                person = _Person(name=m.name, mentions=[m], pids={m.pid})
+                people.append(person)
+                ptoks.append(toks)
+                at[id(person)] = j
+                r = _Roles()
+                r.add(m, rks)
+                roles.append(r)
+                for t in dict.fromkeys(toks):
+                    by_tok.setdefault(t, []).append(j)
         else:
             target.mentions.append(m)
             target.pids.add(m.pid)
-    # a name that runs on into other capitalised words ("Donald J. Trump Closes Deals" in a
+            roles[at[id(target)]].add(m, rks)
+    # a name that runs on into other capitalised words ("Ilse M. Varkon Opens Talks" in a
     # Title Case headline) is the shorter person's name
+    by_name: dict[tuple[str, ...], int] = {}
+    for j, pt in enumerate(ptoks):
+        by_name.setdefault(pt, j)
     merged: list[_Person] = []
-    for person in people:
-        toks = [key(w).rstrip(".") for w in person.name]
-        into = None
-        for other in people:
-            if other is person or len(other.name) >= len(person.name):
-                continue
-            otoks = [key(w).rstrip(".") for w in other.name]
-            if toks[:len(otoks)] == otoks:
-                into = other
-                break
-        if into is None:
+    for j, person in enumerate(people):
+        toks = ptoks[j]
+        found = [by_name[toks[:k]] for k in range(1, len(toks)) if toks[:k] in by_name]
+        if not found:
             merged.append(person)
         else:
+            into = people[min(found)]
             for m in person.mentions:
                 m.name = into.name
             into.mentions.extend(person.mentions)
@@ -773,36 +866,32 @@ def _group(mentions: list[_Mention], lexicon: Lexicon, front: set[str]) -> list[
     return merged
 
 
-def _compatible(person: _Person, m: _Mention, lexicon: Lexicon, people: list[_Person],
-                toks: tuple[str, ...]) -> _Person | None:
+def _compatible(m: _Mention, toks: tuple[str, ...], people: list[_Person], ptoks: list[tuple[str, ...]],
+                roles: list[_Roles], by_tok: dict[str, list[int]], rks: _RoleKeys) -> _Person | None:
     """The person a short name refers to: the only one with that word and a fitting role."""
-    rk = _role_key(m.role, lexicon)
+    rk = rks[m.role]
     cands = []
-    for other in people:
-        otoks = tuple(key(w).rstrip(".") for w in other.name)
-        if len(toks) == 1 and toks[0] not in otoks:
-            continue
+    for j in by_tok.get(toks[-1], ()):
+        otoks = ptoks[j]
         if len(toks) > 1 and not (toks[-1] == otoks[-1] and set(toks) <= set(otoks)):
             continue
-        roles = {_role_key(x.role, lexicon) for x in other.mentions if x.role and x.role_kind != "kin"}
-        kin = any(x.role_kind == "kin" for x in other.mentions)
-        if rk and roles and rk not in roles and not any(rk <= r or r <= rk for r in roles):
+        r = roles[j]
+        if rk and r.roles and rk not in r.roles and not any(rk <= x or x <= rk for x in r.roles):
             continue
-        if rk and kin and not roles:
+        if rk and r.kin and not r.roles:
             continue
-        cands.append(other)
+        cands.append(j)
     if len(cands) == 1:
-        return cands[0]
+        return people[cands[0]]
     if len(cands) > 1 and rk:
-        exact = [c for c in cands if any(_role_key(x.role, lexicon) == rk for x in c.mentions)]
+        exact = [j for j in cands if rk in roles[j].every]
         if len(exact) == 1:
-            return exact[0]
+            return people[exact[0]]
     if len(cands) > 1:
-        # prefer the person whose last name is that word ("Sharif" → Shehbaz Sharif)
-        last = [c for c in cands if key(c.name[-1]).rstrip(".") == toks[-1] and
-                not any(x.role_kind == "kin" for x in c.mentions)]
+        # prefer the person whose last name is that word (a surname alone)
+        last = [j for j in cands if key(people[j].name[-1]).rstrip(".") == toks[-1] and not roles[j].kin]
         if len(last) == 1:
-            return last[0]
+            return people[last[0]]
     return None
 
 
@@ -821,31 +910,27 @@ def _best_role(person: _Person, lexicon: Lexicon) -> tuple[str | None, str]:
 def extract(doc: Doc, structure: Structure, facts: CountryFacts, lexicon: Lexicon) -> PeopleFacts:
     """Find the people, resolve repeated mentions, and give each a role, country and side."""
     cues = lexicon.cues
+    rks = _RoleKeys()
     mentions: list[_Mention] = []
-    by_para: dict[str, list[_Mention]] = {}
     for p in doc.paras:
         found = _scan(p, lexicon, cues)
         _relations(p, found)
         _counterparts(p, found)
         mentions.extend(found)
-        by_para[p.id] = found
 
-    people = _group(mentions, lexicon, set(structure.front))
+    people = _group(mentions, lexicon, set(structure.front), rks)
     # a person known only from "Mr X" needs two name words; titles say more
     people = [x for x in people if len(x.name) >= 2 or
               any(m.role or m.quoted or m.role_kind or m.historical for m in x.mentions)]
-
-    # spouses: role "wife of the <title>", country of the partner
+    owner: dict[int, _Person] = {}          # id(mention) → the person it names
     for person in people:
         for m in person.mentions:
-            if m.role_kind == "kin":
-                partner = _partner(m, mentions, people, lexicon)
-                if partner is not None:
-                    prole, _ = _best_role(partner, lexicon)
-                    m.role = f"{m.role} of the {prole}" if prole else m.role
-                    m.country = m.country or _explicit_country(partner)
-                    if any(x.visitor for x in partner.mentions):
-                        m.visitor = True
+            owner.setdefault(id(m), person)
+    by_pid: dict[str, list[_Mention]] = {}
+    for m in mentions:
+        by_pid.setdefault(m.pid, []).append(m)
+
+    _spouses(people, by_pid, owner, rks)
 
     # surname-only and first-name-only mentions anywhere (evidence)
     keys = _keys(people)
@@ -861,20 +946,16 @@ def extract(doc: Doc, structure: Structure, facts: CountryFacts, lexicon: Lexico
                     break
                 covered.add((m.pid, p.starts[t]))
     for p in doc.paras:
-        if wanted.isdisjoint(p.keys):
-            continue
-        for i, k in enumerate(p.keys):
-            if k not in wanted:
-                continue
+        for i in p.where(wanted):
             w = p.words[i]
             if not w[:1].isupper():
                 continue
-            person = keys.get(k)
+            person = keys.get(p.keys[i])
             if person is None:
                 continue
             if (p.id, p.starts[i]) in covered:
                 continue
-            # "L3 Harris": a capitalised word before that is not part of the name
+            # a capitalised word before that is not part of the name (a company "Acme Smith")
             prev = p.words[i - 1] if i else ""
             nxt = p.words[i + 1] if i + 1 < len(p.words) else ""
             names = {key(x) for x in person.name}
@@ -888,43 +969,50 @@ def extract(doc: Doc, structure: Structure, facts: CountryFacts, lexicon: Lexico
             person.mentions.append(_Mention(pid=p.id, start=p.starts[i], end=p.end(i), name=person.name,
                                             role_kind="ref"))
 
-    # title-only mentions: "the Belarusian president", "the Prime Minister"
-    for m in mentions:
-        if m.name or m.plural or m.determiner in ("a", "an"):
-            continue
-        rk = _role_key(m.role, lexicon)
-        if not rk:
-            continue
-        cands = [x for x in people if any(_role_key(y.role, lexicon) == rk for y in x.mentions)]
-        if m.country:
-            cands = [x for x in cands if _explicit_country(x) in (None, m.country)]
-        if m.visiting:
-            cands = [x for x in cands if any(y.visitor for y in x.mentions)] or cands
-        if len(cands) == 1:
-            cands[0].pids.add(m.pid)
-            cands[0].mentions.append(replace(m, name=()))
+    # title-only mentions: "the Ostrenian president", "the Prime Minister"
+    titled = [m for m in mentions if not (m.name or m.plural or m.determiner in ("a", "an")) and rks[m.role]]
+    if titled:
+        with_role: dict[frozenset[str], list[_Person]] = {}     # role key → people with it, in order
+        for x in people:
+            for rk in dict.fromkeys(rks[y.role] for y in x.mentions):
+                with_role.setdefault(rk, []).append(x)
+        votes = {id(x): _votes(x) for x in people}
+        visiting = {id(x) for x in people if any(y.visitor for y in x.mentions)}
+        for m in titled:
+            rk = rks[m.role]
+            cands = with_role.get(rk, [])
+            if m.country:
+                cands = [x for x in cands if _top(votes[id(x)], x) in (None, m.country)]
+            if m.visiting:
+                cands = [x for x in cands if id(x) in visiting] or cands
+            if len(cands) == 1:
+                x = cands[0]
+                x.pids.add(m.pid)
+                x.mentions.append(replace(m, name=()))
+                if m.country:
+                    votes[id(x)][m.country] = votes[id(x)].get(m.country, 0) + 1
+                if m.visitor:
+                    visiting.add(id(x))
 
     host = facts.host
     participants = _participants(facts)
+    countries = {id(x): _explicit_country(x) for x in people}
     for person in people:
-        c = _explicit_country(person)
+        c = countries[id(person)]
         if c and c not in participants:
             participants.append(c)
     out: list[PersonFact] = []
-    by_pid: dict[str, list[_Mention]] = {}
-    for m in mentions:
-        by_pid.setdefault(m.pid, []).append(m)
     geo_by_pid: dict[str, list] = {}
     for g in facts.mentions:
         geo_by_pid.setdefault(g.pid, []).append(g)
+    ctx = _Context(people, by_pid, geo_by_pid, owner, countries, facts, host, participants, doc)
     for person in people:
         role, role_kind = _best_role(person, lexicon)
-        country = _explicit_country(person)
+        country = countries[id(person)]
         visitor = any(m.visitor for m in person.mentions)
         hosting = any(m.hosting for m in person.mentions) and not visitor
         if country is None:
-            country = _inferred_country(person, people, by_pid, geo_by_pid, facts, host, participants,
-                                        visitor, hosting, doc)
+            country = _inferred_country(person, ctx, visitor, hosting)
         historical = all(m.historical for m in person.mentions if m.name and m.role_kind != "ref") or \
             any(m.historical and m.role_kind in ("noun", "appositive") for m in person.mentions)
         delegate = bool(role) and role_kind in ("title", "appositive", "counterpart", "kin") and not historical
@@ -934,7 +1022,7 @@ def extract(doc: Doc, structure: Structure, facts: CountryFacts, lexicon: Lexico
         out.append(PersonFact(id=slug(name), name=name, role=role, country=country, side=None,
                               delegate=delegate,
                               evidence=tuple(sorted(person.pids, key=doc.order)),
-                              role_key=_role_key(role, lexicon), visitor=visitor, hosting=hosting))
+                              role_key=rks[role], visitor=visitor, hosting=hosting))
     ids = unique_ids(p.id for p in out)
     out = [replace(p, id=i) for p, i in zip(out, ids)]
     first = {}
@@ -945,20 +1033,98 @@ def extract(doc: Doc, structure: Structure, facts: CountryFacts, lexicon: Lexico
     return PeopleFacts(people=tuple(out))
 
 
-def _is_office(role: str, lexicon: Lexicon) -> bool:
-    words = [key(w) for w in role.split()]
-    return any(w in lexicon.title_last for w in words
-               if w not in ("head", "chief", "leader", "member", "general", "first", "director", "representative"))
+def _spouses(people: list[_Person], by_pid: dict[str, list[_Mention]], owner: dict[int, _Person],
+             rks: _RoleKeys) -> None:
+    """Spouses: role "wife of the <title>", the partner's country, and a visitor with a visitor."""
+    if not any(m.role_kind == "kin" for person in people for m in person.mentions):
+        return
+    at = {id(x): j for j, x in enumerate(people)}
+    with_role: dict[frozenset[str], dict[int, int]] = {}     # role key → {person index: mentions}
+    for j, x in enumerate(people):
+        for y in x.mentions:
+            counts = with_role.setdefault(rks[y.role], {})
+            counts[j] = counts.get(j, 0) + 1
+    visiting = [any(y.visitor for y in x.mentions) for x in people]
+    by_last: dict[str, list[int]] = {}
+    for j, x in enumerate(people):
+        if x.name:
+            by_last.setdefault(key(x.name[-1]), []).append(j)
+    known: dict[int, tuple[str | None, str | None]] = {}     # person index → (best role, country)
+    for j, person in enumerate(people):
+        for m in person.mentions:
+            if m.role_kind != "kin":
+                continue
+            pj = _partner(m, j, by_pid, owner, at, with_role, visiting, by_last, rks)
+            if pj is None:
+                continue
+            if pj not in known:
+                known[pj] = (_best_role(people[pj], None)[0], _explicit_country(people[pj]))
+            prole, pcountry = known[pj]
+            old = rks[m.role]
+            m.role = f"{m.role} of the {prole}" if prole else m.role
+            m.country = m.country or pcountry
+            if visiting[pj]:
+                m.visitor = True
+            new = rks[m.role]
+            if new != old:
+                with_role[old][j] -= 1
+                counts = with_role.setdefault(new, {})
+                counts[j] = counts.get(j, 0) + 1
+            visiting[j] = visiting[j] or m.visitor
+            known.pop(j, None)
 
 
-def _explicit_country(person: _Person) -> str | None:
+def _partner(m: _Mention, me: int, by_pid: dict[str, list[_Mention]], owner: dict[int, _Person],
+             at: dict[int, int], with_role: dict[frozenset[str], dict[int, int]], visiting: list[bool],
+             by_last: dict[str, list[int]], rks: _RoleKeys) -> int | None:
+    """The person 'his wife' belongs to: the nearest titled mention before it in the paragraph."""
+    for x in reversed(by_pid.get(m.pid, ())):
+        if not (x.end <= m.start and x.role and x.role_kind != "kin"):
+            continue
+        got = owner.get(id(x))
+        if got is not None:
+            return at[id(got)]
+        counts = with_role.get(rks[x.role], {})
+        cands = [j for j in sorted(counts) if counts[j] > 0 and j != me]
+        if x.visiting:
+            cands = [j for j in cands if visiting[j]] or cands
+        if len(cands) == 1:
+            return cands[0]
+    # same family name
+    if m.name:
+        for j in by_last.get(key(m.name[-1]), ()):
+            if j != me:
+                return j
+    return None
+
+
+def _votes(person: _Person) -> dict[str, int]:
     votes: dict[str, int] = {}
     for m in person.mentions:
         if m.country:
             votes[m.country] = votes.get(m.country, 0) + 1
+    return votes
+
+
+def _top(votes: dict[str, int], person: _Person) -> str | None:
+    """The country most mentions give (the first named on a tie)."""
     if not votes:
         return person.country
-    return sorted(votes.items(), key=lambda kv: -kv[1])[0][0]
+    best = None
+    for c, n in votes.items():
+        if best is None or n > votes[best]:
+            best = c
+    return best
+
+
+def _explicit_country(person: _Person) -> str | None:
+    return _top(_votes(person), person)
+
+
+def _is_office(role: str, lexicon: Lexicon) -> bool:
+    words = [key(w) for w in role.split()]
+    return any(w in lexicon.title_last for w in words
+               if w not in ("head", "chief", "leader", "member", "general", "first", "director", "representative"))
 
 
 def _participants(facts: CountryFacts) -> list[str]:
@@ -973,9 +1139,52 @@ def _participants(facts: CountryFacts) -> list[str]:
     return out
 
 
-def _inferred_country(person: _Person, people: list[_Person], by_pid: dict[str, list[_Mention]],
-                      geo_by_pid: dict[str, list], facts: CountryFacts, host: str | None,
-                      participants: list[str], visitor: bool, hosting: bool, doc: Doc) -> str | None:
+class _Context:
+    """What ``_inferred_country`` reads, indexed once per extraction."""
+
+    def __init__(self, people: list[_Person], by_pid: dict[str, list[_Mention]], geo_by_pid: dict[str, list],
+                 owner: dict[int, _Person], countries: dict[int, str | None], facts: CountryFacts,
+                 host: str | None, participants: list[str], doc: Doc) -> None:
+        self.people = people
+        self.by_pid = by_pid
+        self.geo_by_pid = geo_by_pid
+        self.owner = owner
+        self.countries = countries
+        self.facts = facts
+        self.host = host
+        self.participants = participants
+        self.doc = doc
+        self._starts: dict[str, list[int] | None] = {}
+        self._geo_starts: dict[str, list[int] | None] = {}
+        self._known: set[str] | None = None
+
+    def mentions_in(self, pid: str, lo: int, hi: int) -> list[_Mention]:
+        """The paragraph's mentions starting in [lo, hi), in their order."""
+        ms = self.by_pid.get(pid, ())
+        return _in_range(ms, self._starts, pid, lo, hi)
+
+    def geo_in(self, pid: str, lo: int, hi: int) -> list:
+        ms = self.geo_by_pid.get(pid, ())
+        return _in_range(ms, self._geo_starts, pid, lo, hi)
+
+    def known(self) -> set[str]:
+        if self._known is None:
+            self._known = {c for c in self.countries.values() if c}
+        return self._known
+
+
+def _in_range(items, starts_of: dict, pid: str, lo: int, hi: int) -> list:
+    if pid not in starts_of:
+        starts = [x.start for x in items]
+        starts_of[pid] = starts if all(a <= b for a, b in zip(starts, starts[1:])) else None
+    starts = starts_of[pid]
+    if starts is None:
+        return [x for x in items if lo <= x.start < hi]
+    return list(items[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)])
+
+
+def _inferred_country(person: _Person, ctx: _Context, visitor: bool, hosting: bool) -> str | None:
+    participants, host, facts, doc = ctx.participants, ctx.host, ctx.facts, ctx.doc
     others = [c for c in participants if c != host]
     not_country = {m.not_country for m in person.mentions if m.not_country}
     if not_country:
@@ -1001,43 +1210,36 @@ def _inferred_country(person: _Person, people: list[_Person], by_pid: dict[str, 
         before = p.text[s:m.start]
         mm = _MET.search(before)
         if mm:
-            subject = [x for x in by_pid.get(m.pid, ()) if s <= x.start < s + mm.start() and x is not m]
+            subject = [x for x in ctx.mentions_in(m.pid, s, s + mm.start()) if x is not m]
             for x in subject:
-                owner = _owner(x, people)
-                c = _explicit_country(owner) if owner else x.country
+                owner = ctx.owner.get(id(x))
+                c = ctx.countries[id(owner)] if owner else x.country
                 if c:
                     rest = [y for y in participants if y != c]
                     if len(rest) == 1:
                         return rest[0]
                     if host and c != host:
                         return host
-    # a clause naming exactly one country with the person ("when X assumes the Colombian presidency")
+    # a clause naming exactly one country with the person ("when X assumes the Ruritanian presidency")
     for m in person.mentions[:_MAX_LOOK]:
         p = doc.para(m.pid)
         if p is None:
             continue
         s, e = p.sentence_of(m.start)
         lo, hi = _clause(p.text, m.start, m.end, max(s, m.start - 300), min(e, m.end + 300))
-        found = {g.name for g in geo_by_pid.get(m.pid, ()) if lo <= g.start < hi
-                 and (g.government or (g.kind in ("country", "demonym") and
-                                       _GOVERNMENT_NOUN.match(p.text, g.end))) and not g.compound
+        found = {g.name for g in ctx.geo_in(m.pid, lo, hi)
+                 if (g.government or (g.kind in ("country", "demonym") and
+                                      _GOVERNMENT_NOUN.match(p.text, g.end))) and not g.compound
                  and not re.search(r"\b(?:to|for|in|with|from|at|toward|towards|against|on|into|"
                                    r"between|and)\s+(?:the\s+)?$", p.text[max(lo, g.start - 12):g.start])}
         if len(found) == 1:
             return found.pop()
     if host and not visitor:
         return host
-    known = {_explicit_country(x) for x in people if _explicit_country(x)}
+    known = ctx.known()
     rest = [c for c in participants[:2] if c not in known]
     if len(participants) >= 2 and len(rest) == 1:
         return rest[0]
-    return None
-
-
-def _owner(m: _Mention, people: list[_Person]) -> _Person | None:
-    for person in people:
-        if any(x is m for x in person.mentions):
-            return person
     return None
 
 
@@ -1050,42 +1252,29 @@ def _clause(text: str, start: int, end: int, lo: int, hi: int) -> tuple[int, int
     return left, right
 
 
-def _partner(m: _Mention, mentions: list[_Mention], people: list[_Person],
-             lexicon: Lexicon) -> _Person | None:
-    """The person 'his wife' belongs to: the nearest titled mention before it in the paragraph."""
-    before = [x for x in mentions if x.pid == m.pid and x.end <= m.start and x.role and x.role_kind != "kin"]
-    for x in reversed(before):
-        owner = _owner(x, people)
-        if owner is not None:
-            return owner
-        rk = _role_key(x.role, lexicon)
-        cands = [pp for pp in people if any(_role_key(y.role, lexicon) == rk for y in pp.mentions)
-                 and not any(y is m for y in pp.mentions)]
-        if x.visiting:
-            cands = [pp for pp in cands if any(y.visitor for y in pp.mentions)] or cands
-        if len(cands) == 1:
-            return cands[0]
-    # same family name
-    for pp in people:
-        if m.name and pp.name and key(pp.name[-1]) == key(m.name[-1]) and not any(y is m for y in pp.mentions):
-            return pp
-    return None
-
-
 def _counterparts(p: Para, mentions: list[_Mention]) -> None:
-    """'X ... with his counterpart, the minister of Kenya': X is not from Kenya (and the other way)."""
+    """'X ... with his counterpart, the minister of Ostrenia': X is not from Ostrenia (and the other way)."""
     text = p.text
     if "counterpart" not in text and "Counterpart" not in text:
         return
+    starts: list[int] | None = [m.start for m in mentions]
+    if any(a > b for a, b in zip(starts, starts[1:])):
+        starts = None
     for m in mentions:
         before = text[max(0, m.start - 40):m.start]
         if not _COUNTERPART.search(before):
             continue
         s, _ = p.sentence_of(m.start)
-        subject = [x for x in mentions if s <= x.start < m.start and x is not m]
-        if not subject:
-            continue
-        subj = subject[0]
+        if starts is not None:
+            k = bisect.bisect_left(starts, s)
+            if k >= len(starts) or starts[k] >= m.start:
+                continue
+            subj = mentions[k]
+        else:
+            subject = [x for x in mentions if s <= x.start < m.start and x is not m]
+            if not subject:
+                continue
+            subj = subject[0]
         if m.country and not subj.country:
             subj.not_country = m.country
         if subj.country and not m.country:

@@ -1,9 +1,10 @@
 """Places: cities, capitals (also when they stand for a government), regions, seas and
-territories from the lexicon; names ending in a place word ("Nur Khan Airbase", "Zambezi River",
-"Itamaraty Palace"); "the Paks 1 nuclear power plant"; "southern Mexico"; capitalised names
+territories from the lexicon; names ending in a place word ("Harlow Field Airbase", "Coldwater River",
+"Serran Palace"); "the Velm 1 nuclear power plant"; "southern Ostrenia"; capitalised names
 after "in/to/from/at"; the dateline and sign-off. Countries are not places."""
 from __future__ import annotations
 
+import bisect
 import re
 
 from ..model import Place
@@ -37,7 +38,7 @@ def _geo_places(doc: Doc, facts: CountryFacts, lexicon: Lexicon) -> list[tuple[s
         p = doc.para(m.pid)
         if p is None:
             continue
-        # "Gulf Cooperation Council", "Pacific Islands Forum": a name that runs on is not a place
+        # "Coastal Cooperation Council", "Northern Islands Forum": a name that runs on is not a place
         i = p.token_at(m.end)
         run = [p.keys[j] for j in range(i, min(i + 3, len(p.words)))
                if p.words[j][:1].isalpha()]
@@ -48,9 +49,9 @@ def _geo_places(doc: Doc, facts: CountryFacts, lexicon: Lexicon) -> list[tuple[s
             continue
         if p.words[i:i + 1] and p.words[i][:1].isupper() and not p.upper and m.kind in ("capital", "city") \
                 and p.words[i] not in ("’s", "'s"):
-            continue      # "the Doha Ministerial": part of a longer name
+            continue      # "the Dunmere Ministerial": part of a longer name
         if run and run[0] in _DESCRIPTOR:
-            continue      # "the southern Africa nation"
+            continue      # "the southern Ostrenia nation"
         kind = {"capital": "city", "city": "city", "territory": "region"}.get(m.kind, m.kind)
         name = m.name if m.kind not in ("capital",) else _shown(m.text)
         if m.kind == "capital":
@@ -65,13 +66,6 @@ def _capital_name(text: str, lexicon: Lexicon) -> str | None:
 
 def _shown(text: str) -> str:
     return title_case(text) if is_upper_text(text) else text
-
-
-def _country_of(p: Para, by_pid: dict[str, list], start: int) -> str | None:
-    s, e = p.sentence_of(start)
-    found = {m.name for m in by_pid.get(p.id, ()) if s <= m.start < e
-             and m.kind in ("country",) and not m.compound}
-    return found.pop() if len(found) == 1 else None
 
 
 def _span_left(p: Para, end_tok: int, lexicon: Lexicon) -> int:
@@ -94,6 +88,51 @@ def _span_left(p: Para, end_tok: int, lexicon: Lexicon) -> int:
     return i
 
 
+class _Spans:
+    """The character spans of a paragraph's geographic names (in text order, not overlapping),
+    and the names, for quick lookups by position."""
+
+    def __init__(self, mentions: list) -> None:
+        self.mentions = mentions
+        self.starts = [m.start for m in mentions]
+        self.ends = [m.end for m in mentions]
+        self.ordered = all(a <= b for a, b in zip(self.starts, self.starts[1:])) and \
+            all(e <= s for e, s in zip(self.ends, self.starts[1:]))
+        self.sentence: dict[int, str | None] = {}    # sentence start → its only country
+
+    def covers(self, s: int, e: int) -> bool:
+        """Does one name span [s, e)?"""
+        if not self.ordered:
+            return any(m.start <= s and e <= m.end for m in self.mentions)
+        k = bisect.bisect_right(self.starts, s) - 1
+        return k >= 0 and e <= self.ends[k]
+
+    def overlaps(self, s: int, e: int) -> bool:
+        """Does a name overlap [s, e)?"""
+        if not self.ordered:
+            return any(not (e <= m.start or s >= m.end) for m in self.mentions)
+        k = bisect.bisect_left(self.ends, s + 1)     # the first name ending after s
+        return k < len(self.starts) and self.starts[k] < e
+
+    def between(self, s: int, e: int) -> list:
+        """The names starting in [s, e), in order."""
+        if not self.ordered:
+            return [m for m in self.mentions if s <= m.start < e]
+        return self.mentions[bisect.bisect_left(self.starts, s):bisect.bisect_left(self.starts, e)]
+
+
+
+
+
+def _country_of(p: Para, spans: _Spans, start: int) -> str | None:
+    """The only country named in the sentence (read once per sentence)."""
+    s, e = p.sentence_of(start)
+    if s not in spans.sentence:
+        found = {m.name for m in spans.between(s, e) if m.kind in ("country",) and not m.compound}
+        spans.sentence[s] = found.pop() if len(found) == 1 else None
+    return spans.sentence[s]
+
+
 def find(doc: Doc, structure: Structure, facts: CountryFacts, people: PeopleFacts,
          lexicon: Lexicon) -> list[Place]:
     """Every place named in the text, once each, in order of first mention."""
@@ -102,17 +141,26 @@ def find(doc: Doc, structure: Structure, facts: CountryFacts, people: PeopleFact
     person_words = {key(w) for person in people.people for w in person.name.split()}
     heading_roles = {"heading", "item", "headline", "subtitle"}
     directions = lexicon.directions
-    country_spans: dict[str, list[tuple[int, int]]] = {}
     by_pid: dict[str, list] = {}
     for m in facts.mentions:
-        country_spans.setdefault(m.pid, []).append((m.start, m.end))
         by_pid.setdefault(m.pid, []).append(m)
+    spans_of = {pid: _Spans(ms) for pid, ms in by_pid.items()}
 
     for p in doc.paras:
         words = p.words
         n = len(words)
+        spans = spans_of.get(p.id) or _Spans([])
+        # the words where a place word may start, or a lowercase word before a facility noun
+        place_first = lexicon.place_first
+        cands = p.where(place_first) if p.upper else [i for i in p.caps if p.keys[i] in place_first]
+        facility = p.where(lexicon.facility_first)
+        if facility:
+            cands = sorted(set(cands).union(*((j, j - 1, j - 2) for j in facility)))
         i = 0
-        while i < n:
+        for c in cands:
+            if c < i or c < 0:
+                continue
+            i = c
             w = words[i]
             # names ending in a place word
             if w[:1].isupper() or p.upper:
@@ -125,21 +173,22 @@ def find(doc: Doc, structure: Structure, facts: CountryFacts, people: PeopleFact
                     of_org = key(nxt) in ("of", "for") and last + 2 < n and (
                         words[last + 2][:1].isupper() or
                         (p.keys[last + 2] == "the" and last + 3 < n and words[last + 3][:1].isupper()))
-                    start = _span_left(p, i - 1, lexicon) if i > 0 else i
-                    if i > 0 and start < i and not continues and not of_org:
-                        s, e = p.starts[start], p.end(last)
-                        name = _shown(p.text[s:e])
-                        if not any(a <= s and e <= b for a, b in country_spans.get(p.id, ())):
-                            country = host if kind in ("venue", "airport") else _country_of(p, by_pid, s)
-                            found.append((name, kind, country, p.id, s))
+                    if i > 0 and not continues and not of_org:
+                        start = _span_left(p, i - 1, lexicon)
+                        if start < i:
+                            s, e = p.starts[start], p.end(last)
+                            name = _shown(p.text[s:e])
+                            if not spans.covers(s, e):
+                                country = host if kind in ("venue", "airport") else _country_of(p, spans, s)
+                                found.append((name, kind, country, p.id, s))
                     i = last + 1
                     continue
-            # "the Paks 1 nuclear power plant", "the Royal Livingston Express train"
+            # "the Ruritania 2 nuclear power plant", "the Royal Coast Express train"
             if not w[:1].isupper() and w.isalpha() and i > 0 and p.keys[i] not in _NOT_MODIFIER and \
                     (words[i - 1][:1].isupper() or words[i - 1][:1].isdigit()):
                 for length in (3, 2, 1):
                     phrase = " ".join(p.keys[i:i + length])
-                    if phrase in lexicon.facility_nouns:
+                    if i + length <= n and phrase in lexicon.facility_nouns:
                         noun_end = i + length - 1
                         break
                 else:
@@ -163,15 +212,13 @@ def find(doc: Doc, structure: Structure, facts: CountryFacts, people: PeopleFact
                         vehicle = key(words[noun_end]) in _VEHICLES
                         e = p.end(i - 1) if vehicle else p.end(noun_end)
                         inner = p.text[s:p.end(i - 1)]
-                        if not any(a <= s and p.end(i - 1) <= b for a, b in country_spans.get(p.id, ())) \
-                                and not inner.isupper():
+                        if not spans.covers(s, p.end(i - 1)) and not inner.isupper():
                             found.append((_shown(p.text[s:e]), "facility" if not vehicle else "venue",
-                                          _country_of(p, by_pid, s), p.id, s))
+                                          _country_of(p, spans, s), p.id, s))
                             i = noun_end + 1
                             continue
-            i += 1
 
-        # "southern Mexico", "Western Australia", "northern Central America"
+        # "southern Ostrenia", "Western Veluria", "northern Central Ostrenia"
         for m in by_pid.get(p.id, ()):
             if m.kind not in ("country", "region") or m.compound:
                 continue
@@ -193,17 +240,18 @@ def find(doc: Doc, structure: Structure, facts: CountryFacts, people: PeopleFact
             continue
         label = structure.labels.get(p.id)
         lo = p.body + (len(label) + 1 if label and structure.roles.get(p.id) == "lead" else 0)
-        for ti in range(n):
+        listed: set[int] = set()        # list items read already (by an earlier preposition)
+        for pi in p.where(_PREP_WORDS):
+            ti = pi + 1
+            if ti >= n:
+                continue
             w = words[ti]
             if p.starts[ti] < lo or not w[:1].isupper() or not w[1:2].islower():
                 continue
-            if ti == 0 or p.keys[ti - 1] not in _PREP_WORDS:
-                continue
-            cands = _candidate(p, ti, lexicon, person_words)
-            for s, e in cands:
-                if any(not (e <= a or s >= b) for a, b in country_spans.get(p.id, ())):
+            for s, e in _candidate(p, ti, lexicon, person_words, listed):
+                if spans.overlaps(s, e):
                     continue
-                found.append((p.text[s:e], "city", _country_of(p, by_pid, s), p.id, s))
+                found.append((p.text[s:e], "city", _country_of(p, spans, s), p.id, s))
 
     # the dateline and the sign-off
     if structure.dateline is not None:
@@ -229,13 +277,18 @@ def find(doc: Doc, structure: Structure, facts: CountryFacts, people: PeopleFact
     return _merge(found, doc)
 
 
-def _candidate(p: Para, ti: int, lexicon: Lexicon, person_words: set[str]) -> list[tuple[int, int]]:
-    """The capitalised name at token ``ti`` (and a list of names after it: "in Texas, Florida and Ohio")."""
+def _candidate(p: Para, ti: int, lexicon: Lexicon, person_words: set[str],
+               listed: set[int]) -> list[tuple[int, int]]:
+    """The capitalised name at token ``ti`` (and a list of names after it: "in Alden, Brisk and Corr").
+    A list is read once: from an item read before (``listed``), what follows was read too."""
     out = []
     words = p.words
     n = len(words)
     i = ti
     while i < n:
+        if i in listed:
+            break
+        listed.add(i)
         j = i
         while j < n and words[j][:1].isupper() and words[j][1:2].islower() and j - i < 3:
             j += 1

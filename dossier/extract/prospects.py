@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ..model import FocusArea, Prospect
-from ._text import Doc, first_sentences, slug, squash, topic_ids, unique_ids
+from ._text import Doc, TopicReader, finditer_at, first_sentences, slug, squash, topic_ids, unique_ids, word_offsets
 from ._types import Structure, Topics
 from .lexicon import Lexicon
 
@@ -16,6 +16,9 @@ _FUTURE = re.compile(r"\b(?:will|shall|(?:are|is|was|were)\s+expected\s+to|(?:ar
                      r"poised\s+to|committed\s+to|pledged\s+to|vowed\s+to|next\s+step)\b", re.I)
 _FUTURE_WORDS = frozenset("""will shall expected set plan plans planned intend intends agreed look looked looking
     aim aims hope hopes seek seeks announced scheduled poised committed pledged vowed next""".split())
+# the words a match of _FUTURE starts with
+_FUTURE_FIRST = frozenset("""will shall are is was were plan plans planned intend intends agreed look looked looking
+    aim aims hope hopes seek seeks announced poised committed pledged vowed next""".split())
 _MAX = 6
 
 
@@ -38,15 +41,19 @@ def find(doc: Doc, structure: Structure, subjects: Topics, focus: list[FocusArea
         for p in doc.paras:
             if p.id in skip or structure.roles.get(p.id) in ("heading", "signoff"):
                 continue
-            if _FUTURE_WORDS.isdisjoint(p.keys):
+            if _FUTURE_WORDS.isdisjoint(p.keyset):
                 continue
             label = structure.labels.get(p.id) if structure.roles.get(p.id) == "lead" else None
+            # the first future phrase of each sentence (a match never crosses the space between two)
+            marks = list(finditer_at(_FUTURE, p.text, word_offsets(p, _FUTURE_FIRST)))
+            k = 0
             for s, e in p.sents:
-                sent = p.text[s:e]
-                m = _FUTURE.search(sent)
-                if not m:
+                while k < len(marks) and marks[k].start() < s:
+                    k += 1
+                if k == len(marks) or marks[k].end() > e:
                     continue
-                title = label or _title(sent[m.end():])
+                sent = p.text[s:e]
+                title = label or _title(p.text[marks[k].end():e])
                 if not title:
                     continue
                 found.append((title, squash(sent), [p.id]))
@@ -63,9 +70,10 @@ def find(doc: Doc, structure: Structure, subjects: Topics, focus: list[FocusArea
         found = unique[:_MAX]
 
     out: list[Prospect] = []
+    reader = TopicReader(lexicon)
     ids = unique_ids(slug(t) for t, _, _ in found)
     for (title, text, evidence), pid in zip(found, ids):
-        ts = topic_ids(title + " " + text, lexicon)[:4]
+        ts = topic_ids(title + " " + text, lexicon, reader)[:4]
         fa = [a.id for a in focus if set(a.topics[:2]) & set(ts[:1])]
         out.append(Prospect(id=pid, title=title, summary=first_sentences(text, 1, 40), focus_areas=fa,
                             topics=ts, evidence=sorted(set(evidence), key=doc.order)))
@@ -73,7 +81,7 @@ def find(doc: Doc, structure: Structure, subjects: Topics, focus: list[FocusArea
 
 
 def _title(rest: str) -> str:
-    """'sign more than 10 memorandums of understanding for cooperation in …' → a short title."""
+    """'sign more than 12 agreements on rail links and ports in …' → a short title."""
     words = re.findall(r"[\w’'$.,%-]+", rest)
     words = [w.rstrip(",.") for w in words[:9]]
     while words and words[0].lower() in ("also", "further", "jointly", "continue", "be", "to", "now"):

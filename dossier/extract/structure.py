@@ -10,7 +10,7 @@ from ._types import Dateline, Item, Section, Structure
 from .lexicon import Lexicon
 
 _TERMINAL = re.compile(r"[.;,!?…]['\"”’)\]]*\s*$")
-_LEAD_IN = re.compile(r"^(?P<label>(?:[^:.!?\n]|(?<=[A-Z])\.(?=[A-Z\s])){2,100}?):(?:\s+|$)")
+_SPACE_RUN = re.compile(r"\s*")
 _BOLD_LINE = re.compile(r"^\s*(?:\*\*|__)(?P<t>[^*_]{2,120})(?:\*\*|__)\s*:?\s*$")
 _BOLD_LEAD = re.compile(r"^\s*(?:\*\*|__)(?P<t>[^*_]{2,120}?)(?::\s*)?(?:\*\*|__)\s*:?\s+")
 _SETEXT = re.compile(r"\n\s*(?:=+|-+)\s*$")
@@ -24,6 +24,26 @@ _DATE = re.compile(rf"\b(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m1>{_MON})\.?
 _ANY_DATE = re.compile(rf"\b(?:\d{{1,2}}\s+{_MON}\b|{_MON}\.?\s+\d{{1,2}}\b|\b(?:19|20)\d\d\b)", re.I)
 _DATELINE_SEP = re.compile(r"\s(?:—|--|–|-|―)\s|/[A-Z][\w .]+/\s*(?:—|--|–|-)\s*|\(\w[\w .]*\)\s*(?:—|--|–|-)\s*")
 _NUMBERED_ITEM = re.compile(r"^\(?\d{1,3}[.)]$")
+
+
+def _lead_in(text: str) -> tuple[str, int] | None:
+    """A "Label: text" lead-in: (label, where the text starts). The same as matching
+    ^(?P<label>(?:[^:.!?\\n]|(?<=[A-Z])\\.(?=[A-Z\\s])){2,100}?):(?:\\s+|$)
+    (the label runs to the first colon: none of its characters may be one), without the cost of
+    a repeated group."""
+    c = text.find(":", 0, 101)
+    if c < 2 or "!" in text[:c] or "?" in text[:c] or "\n" in text[:c]:
+        return None
+    dot = text.find(".", 0, c)
+    while dot >= 0:
+        nxt = text[dot + 1]
+        if not (dot and "A" <= text[dot - 1] <= "Z" and ("A" <= nxt <= "Z" or nxt.isspace())):
+            return None
+        dot = text.find(".", dot + 1, c)
+    end = _SPACE_RUN.match(text, c + 1).end()
+    if end == c + 1 and end != len(text):
+        return None
+    return text[:c], end
 
 
 def _words(text: str) -> list[str]:
@@ -140,7 +160,7 @@ def analyse(doc: Doc, lexicon: Lexicon, meta_title: str | None = None) -> Struct
                 if _kind(q.text, lexicon) != "other" or (qw < 6 and not is_upper_text(q.text)) or \
                         (i + 1 < n and paras[i + 1].marker):
                     break
-                if i + 1 < n and _LEAD_IN.match(q.text) and len(q.text.split(":")[0].split()) <= 8 \
+                if i + 1 < n and _lead_in(q.text) and len(q.text.split(":")[0].split()) <= 8 \
                         and q.text.split(":", 1)[1].strip():
                     break
                 roles[q.id] = "subtitle"
@@ -178,11 +198,12 @@ def analyse(doc: Doc, lexicon: Lexicon, meta_title: str | None = None) -> Struct
             roles[p.id] = "heading"
             labels[p.id] = _clean_label(bm.group("t") if bm else text)
             continue
-        lead = _BOLD_LEAD.match(body) or _LEAD_IN.match(body)
+        bold = _BOLD_LEAD.match(body)
+        lead = (bold.group("t"), bold.end()) if bold else _lead_in(body)
         if lead:
-            label = lead.group("label") if "label" in lead.groupdict() else lead.group("t")
+            label = lead[0]
             lw = len(label.split())
-            rest = body[lead.end():].strip()
+            rest = body[lead[1]:].strip()
             if 1 <= lw <= 12 and label[:1].isupper() and (_titleish(label, lexicon) or lw <= 3) \
                     and not _ANY_DATE.search(label):
                 if not rest:

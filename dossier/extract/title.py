@@ -1,5 +1,5 @@
 """Title, date and summary: the front matter's, else the headline and the dateline, else a title
-derived from who visits where ("President Lukashenko's Visit to Pakistan"); the summary is the
+derived from who visits where ("President Varkon's Visit to Veluria"); the summary is the
 lede's first sentences."""
 from __future__ import annotations
 

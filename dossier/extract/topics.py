@@ -3,7 +3,7 @@ additions), each with the paragraphs that mention it."""
 from __future__ import annotations
 
 from ..model import Topic
-from ._text import Doc, topic_hits
+from ._text import Doc, TopicReader
 from ._types import TopicFact, Topics
 from .lexicon import Lexicon
 
@@ -14,8 +14,14 @@ def find(doc: Doc, lexicon: Lexicon) -> Topics:
     evidence: dict[int, list[str]] = {}
     first: dict[int, tuple[int, int]] = {}
     by_para: dict[str, list[str]] = {}
+    # the keys of the words (of the whole text) that may start a keyword
+    reader = TopicReader(lexicon)
+    vocab: set[str] = set()
     for p in doc.paras:
-        for n, i in topic_hits(p.words, lexicon):
+        vocab.update(p.words)
+    starts = reader.starts(vocab)
+    for p in doc.paras:
+        for n, i in reader.hits(p.words, p.where(starts)):
             counts[n] = counts.get(n, 0) + 1
             ev = evidence.setdefault(n, [])
             if not ev or ev[-1] != p.id:

@@ -54,7 +54,7 @@ def test_counts_quantities_percentages_durations(text, shown, amount, unit):
     "It was the first such visit in 11 years.",
     "Work will finish over the next six months.",
     "The two leaders praised their two countries.",
-    "Resolution 2231 and the G20 summit were discussed, as was Paks 2.",
+    "Resolution 4410 and the G20 summit were discussed, as was Velm 2.",
 ])
 def test_not_figures(text):
     assert figures(text) == {}

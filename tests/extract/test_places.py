@@ -9,10 +9,10 @@ def names(text: str) -> list[str]:
 
 
 def test_capitals_cities_and_named_venues():
-    text = ("The president landed at Jomo Kenyatta Airport and drove to State House in Nairobi, then flew "
-            "to Mombasa to tour the Likoni Bridge and the Tana River.\n")
+    text = ("The president landed at Harlow Field Airport and drove to Serran House in Nairobi, then flew "
+            "to Mombasa to tour the Orvel Bridge and the Coldwater River.\n")
     got = names(text)
-    for place in ("Jomo Kenyatta Airport", "State House", "Nairobi", "Mombasa", "Likoni Bridge", "Tana River"):
+    for place in ("Harlow Field Airport", "Serran House", "Nairobi", "Mombasa", "Orvel Bridge", "Coldwater River"):
         assert place in got
     assert "Kenya" not in got
 
@@ -44,3 +44,9 @@ def test_place_kinds_and_countries():
 def test_dateline_city_in_capitals():
     a = run("Talks open\n\nNAIROBI, Kenya, May 2 (Agency) -- The two leaders opened talks on trade.\n")
     assert "Nairobi" in [p.name for p in a.places]
+
+
+def test_facility_noun_ending_the_paragraph():
+    # a line that ends with the noun (no full stop) once ran past the last word
+    got = names("- Engineers toured the Orvel plant\n- The delegation visited the Marsk Valley refinery\n")
+    assert "Orvel plant" in got and "Marsk Valley refinery" in got

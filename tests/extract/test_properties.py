@@ -12,7 +12,7 @@ from dossier.errors import SourceError
 from .conftest import _LEXICON
 
 WORDS = st.sampled_from(["President", "Minister", "of", "the", "signed", "MoU", "visit", "to", "Pakistan",
-                         "Belarus", "$17", "million", "68-member", "three-day", "Dr", "H.E.", "Ali", "Khan",
+                         "Belarus", "$23", "million", "42-member", "three-day", "Dr", "H.E.", "Ilse", "Varkon",
                          "in", "Islamabad", "River", "Airport", "and", ",", ".", ":", "-", "1.", "“", "”",
                          "per", "cent", "will", "agreed", "Foreign", "for", "Affairs", "s", "â€™", "#", "**"])
 LINE = st.lists(WORDS, max_size=30).map(" ".join)
@@ -49,7 +49,7 @@ def test_any_text(text, name):
 
 
 def test_long_line_finishes():
-    text = ("President Ali Khan signed an MoU worth $5 million in Islamabad, " * 1000).encode("utf-8")
+    text = ("President Ilse Varkon signed an MoU worth $5 million in Islamabad, " * 1000).encode("utf-8")
     article = source.parse(text, path="long.txt", name="long.txt")
     a = extract.extract(article, _LEXICON)
-    assert a.delegates and a.delegates[0].name == "Ali Khan"
+    assert a.delegates and a.delegates[0].name == "Ilse Varkon"

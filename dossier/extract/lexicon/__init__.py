@@ -59,6 +59,7 @@ class NumberTables:
     units: dict[str, str] = field(default_factory=dict)         # "tonnes" → "tons"
     irregular: frozenset[str] = frozenset()                     # plurals without -s
     currency_before: re.Pattern[str] | None = None              # "$", "US $", "Rs" just before a number
+    currency_last: frozenset[str] = frozenset()                 # the last characters of those
     currency_after: re.Pattern[str] | None = None               # " dollars", " rupees" after it
     unit_after: re.Pattern[str] | None = None                   # " tons", " barrels" after it
 
@@ -79,6 +80,7 @@ def _number_tables(cues: dict[str, Any], currencies: tuple[tuple[str, str, str],
         units={k.lower(): v for k, v in cues.get("quantity_units", {}).items()},
         irregular=frozenset(cues.get("irregular_plurals", ())),
         currency_before=re.compile(rf"(?:{pre})\s?$"),
+        currency_last=frozenset(c[-1] for c in prefixes),
         currency_after=re.compile(rf"\s+(?:(?:US|U\.S\.)\s+)?(?P<suf>{suf})\b", re.I),
         unit_after=re.compile(rf"\s*(?:metric\s+)?(?P<u>{unit_alt})(?:-per-[a-z]+)?(?=\b|-)", re.I),
     )
@@ -92,6 +94,7 @@ class TopicIndex:
     exact_case: dict[str, list[int]] = field(default_factory=dict)
     prefix: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
     multi: dict[str, list[tuple[tuple[str, ...], bool, int]]] = field(default_factory=dict)
+    lead: frozenset[str] = frozenset()          # the keys of ``exact`` and ``multi``
 
 
 @dataclass(frozen=True)
@@ -113,12 +116,16 @@ class Lexicon:
     stop_caps: frozenset[str] = frozenset()
     place_words: Gazetteer[str] = field(default_factory=lambda: Gazetteer(()))
     place_last: frozenset[str] = frozenset()                       # keys of last place words
+    place_first: frozenset[str] = frozenset()                      # keys of first place words
     facility_nouns: frozenset[str] = frozenset()
+    facility_first: frozenset[str] = frozenset()                   # first words of the facility nouns
     currencies: tuple[tuple[str, str, str], ...] = ()
     topics: tuple[TopicDef, ...] = ()
     topic_index: TopicIndex = field(default_factory=TopicIndex)
     issues: tuple[str, ...] = ()
     issue_re: re.Pattern[str] | None = None
+    issue_runs: frozenset[str] | None = None     # keys of the first runs of letters of the issues (None:
+                                                 # an issue starts with another character)
     sections: tuple[tuple[str, re.Pattern[str]], ...] = ()
     cues: dict[str, Any] = field(default_factory=dict)
     numbers: NumberTables = field(default_factory=NumberTables)
@@ -130,6 +137,9 @@ class Lexicon:
     title_last: frozenset[str] = frozenset()     # words an office may end with ("minister", "presidents")
     honorific_first: frozenset[str] = frozenset()
     geo_first: frozenset[str] = frozenset()      # first words of geographic names
+    role_kin: frozenset[str] = frozenset()       # role nouns and "wife", "husband", "spouse"
+    person_skip: frozenset[str] = frozenset()    # capitalised words that never start a person mention:
+                                                 # never names, nor the start of an office or role
 
 
 def _lines(name: str) -> list[str]:
@@ -171,7 +181,8 @@ def _topic_index(topics: list[TopicDef]) -> TopicIndex:
                 exact.setdefault(w.lower(), []).append(n)
     for bucket in multi.values():
         bucket.sort(key=lambda e: -len(e[0]))
-    return TopicIndex(exact=exact, exact_case=exact_case, prefix=prefix, multi=multi)
+    return TopicIndex(exact=exact, exact_case=exact_case, prefix=prefix, multi=multi,
+                      lead=frozenset(exact) | frozenset(multi))
 
 
 def load(additions: LexiconAdditions | None = None) -> Lexicon:
@@ -259,6 +270,10 @@ def load(additions: LexiconAdditions | None = None) -> Lexicon:
                    | frozenset(("wife", "husband", "spouse")) | frozenset(k for t in title_list for k in
                                                                         [key(_plural(t).split()[-1])]))
     geo = Gazetteer(geo_entries)
+    stop_caps = frozenset(key(w) for w in _lines("stop_caps.txt"))
+    org_words = frozenset(key(w) for w in _lines("org_words.txt"))
+    title_start = title_words | title_modifiers | portfolio | frozenset(key(_plural(t).split()[-1]) for t in title_list)
+    facility_nouns = frozenset(fold(w) for w in _lines("facility_nouns.txt"))
     currencies = tuple((r[0], r[1], r[2]) for r in _rows("currencies.tsv"))
     return Lexicon(
         numbers=_number_tables(cues, currencies),
@@ -266,8 +281,10 @@ def load(additions: LexiconAdditions | None = None) -> Lexicon:
         directions=frozenset(cues.get("direction_words", ())),
         issue_first=frozenset(w for i in issues for w in (i.split()[0].lower(), i.split()[0].lower().split("-")[0])),
         person_cues=person_cues,
-        title_start=title_words | title_modifiers | portfolio | frozenset(
-            key(_plural(t).split()[-1]) for t in title_list),
+        title_start=title_start,
+        role_kin=role_nouns | frozenset(("wife", "husband", "spouse")),
+        person_skip=(stop_caps | org_words) - (title_start | geo.first_keys() | honorifics.first_keys() | role_nouns
+                                               | frozenset(("wife", "husband", "spouse"))),
         geo_first=geo.first_keys(),
         honorific_first=honorifics.first_keys(),
         title_last=frozenset(key(w) for t in title_list for w in (t.split()[-1], _plural(t).split()[-1],
@@ -283,19 +300,34 @@ def load(additions: LexiconAdditions | None = None) -> Lexicon:
         honorifics=honorifics,
         postnominals=postnominals,
         role_nouns=role_nouns,
-        org_words=frozenset(key(w) for w in _lines("org_words.txt")),
-        stop_caps=frozenset(key(w) for w in _lines("stop_caps.txt")),
+        org_words=org_words,
+        stop_caps=stop_caps,
         place_words=place_words,
         place_last=place_last,
-        facility_nouns=frozenset(fold(w) for w in _lines("facility_nouns.txt")),
+        facility_nouns=facility_nouns,
+        facility_first=frozenset(f.split(" ")[0] for f in facility_nouns),
+        place_first=place_words.first_keys(),
         currencies=currencies,
         topics=tuple(topics),
         topic_index=_topic_index(topics),
         issues=issues,
         issue_re=issue_re,
+        issue_runs=_first_runs(issues),
         sections=sections,
         cues=cues,
     )
+
+
+def _first_runs(phrases: tuple[str, ...]) -> frozenset[str] | None:
+    """The keys of the first run of letters and digits of each phrase, where a case-insensitive
+    match of the phrase starts."""
+    out = set()
+    for phrase in phrases:
+        m = re.match(r"\w+", phrase)
+        if m is None:
+            return None
+        out.add(key(m.group()))
+    return frozenset(out)
 
 
 def _plural(title: str) -> str:
