@@ -11,8 +11,8 @@ sitemap) rely on autoescape, which is XML-safe.
 """
 from __future__ import annotations
 
+import functools
 import hashlib
-import posixpath
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -87,7 +87,9 @@ def make_env(template_dirs: list[Path]) -> jinja2.Environment:
     env.filters["safe_href"] = safe_href
     env.filters["json_document"] = json_document
     env.filters["csv_document"] = csv_document
-    env.globals["paragraph_html"] = paragraph_html
+    # One Markdown converter per environment: building one costs more than converting a paragraph.
+    converter = markdown_lib.Markdown(extensions=[], output_format="html")
+    env.globals["paragraph_html"] = functools.partial(paragraph_html, converter=converter)
     env.globals["asset"] = _asset
     return env
 
@@ -99,8 +101,21 @@ def _url(context: jinja2.runtime.Context, target: str) -> str:
     path, hash_, anchor = target.partition("#")
     if path == page_url and anchor:
         return "#" + anchor
-    rel = posixpath.relpath(path, posixpath.dirname(page_url) or ".") if path else ""
-    return rel + hash_ + anchor
+    return (relative(path, page_url) if path else "") + hash_ + anchor
+
+
+def relative(path: str, page_url: str) -> str:
+    """``posixpath.relpath(path, dirname(page_url))`` for the site's clean root-relative paths,
+    by plain string work: a page holds hundreds of links, and relpath's normalising costs."""
+    here = page_url.split("/")[:-1]
+    there = path.split("/")
+    common = 0
+    for a, b in zip(here, there[:-1]):
+        if a != b:
+            break
+        common += 1
+    rel = "../" * (len(here) - common) + "/".join(there[common:])
+    return rel or "."
 
 
 @jinja2.pass_context
@@ -140,7 +155,8 @@ def csv_document(table: exports.Table) -> Markup:
     return Markup(exports.csv_text(table))
 
 
-def paragraph_html(article: Article, paragraph: Paragraph) -> Markup:
+def paragraph_html(article: Article, paragraph: Paragraph,
+                   converter: markdown_lib.Markdown | None = None) -> Markup:
     """One paragraph's HTML: Markdown converted and sanitised, plain text escaped.
 
     Links may only leave the site (http, https, mailto; relative links are dropped), and
@@ -150,7 +166,9 @@ def paragraph_html(article: Article, paragraph: Paragraph) -> Markup:
     text = paragraph.text
     if article.format != "markdown" or not _MARKUP_CHARS.search(text):
         return Markup("<p>") + escape(text) + Markup("</p>")
-    html = markdown_lib.markdown(text, extensions=[], output_format="html")
+    if converter is None:
+        converter = markdown_lib.Markdown(extensions=[], output_format="html")
+    html = converter.reset().convert(text)
     clean = nh3.clean(html, tags=_TAGS, attributes={"a": {"href", "title"}},
                       url_schemes={"http", "https", "mailto"}, url_relative="deny",
                       link_rel="nofollow noopener")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import posixpath
 import re
 from pathlib import Path
 
@@ -44,6 +45,15 @@ def test_links_are_relative_to_the_page(env):
     assert _render(env, "{{ 'people/x.html'|url }}", url="index.html") == "people/x.html"
 
 
+@pytest.mark.parametrize("page", ["index.html", "people/a.html", "people/x/b.html", "a/b/c/d.html"])
+def test_relative_links_agree_with_relpath(page):
+    targets = ["index.html", "people/a.html", "people/b.html", "people/x/c.html", "a/b/e.html",
+               "a/x.html", "a/b/c/d.html", "static/style.css", "peoplex/a.html"]
+    for target in targets:
+        expected = posixpath.relpath(target, posixpath.dirname(page) or ".")
+        assert render.relative(target, page) == expected, (page, target)
+
+
 def test_only_web_and_mail_links_leave_the_site():
     assert render.safe_href("https://example.org/a") == "https://example.org/a"
     assert render.safe_href("mailto:a@example.org") == "mailto:a@example.org"
@@ -67,6 +77,13 @@ def test_markdown_paragraphs_are_sanitised():
     assert "javascript:" not in html and "../x.html" not in html and "<img" not in html
     assert " js " in html and " rel " in html and html.count("<a ") == 1   # text kept, no link
     assert '<a href="https://example.org" rel="nofollow noopener">web</a>' in html
+
+
+def test_one_environment_converts_each_paragraph_on_its_own(env):
+    convert = env.globals["paragraph_html"]
+    convert(*_article("[ref]: https://example.org/defined-in-an-earlier-paragraph"))
+    html = str(convert(*_article("see [this][ref] and *that*")))
+    assert html == "<p>see [this][ref] and <em>that</em></p>"
 
 
 def test_markdown_headings_sit_below_the_article_heading():
