@@ -8,6 +8,7 @@ does with each article; ``load`` reads a file back with every schema problem col
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import os
 import re
@@ -140,8 +141,15 @@ def _expect(tp: Any) -> str:
     return {str: "text", int: "a whole number", float: "a number", type(None): "null"}.get(tp, str(tp))
 
 
+@functools.lru_cache(maxsize=None)
+def _shape(tp: type) -> tuple[dict[str, Any], dict[str, dataclasses.Field]]:
+    """A dataclass's resolved field types and fields: resolving the annotations (strings,
+    under ``from __future__ import annotations``) costs more than converting a value."""
+    return typing.get_type_hints(tp), {f.name: f for f in dataclasses.fields(tp)}
+
+
 def _convert(tp: Any, value: Any, at: tuple[str | int, ...], loaded: yamlio.Loaded,
-             path: Path | str, problems: list[SchemaError], expected: str | None = None) -> Any:
+             path: Path | str, problems: list[SchemaError], expected: Any = None) -> Any:
     """Check ``value`` against the type ``tp`` and build it; note problems instead of stopping."""
 
     def problem(message: str) -> None:
@@ -153,7 +161,7 @@ def _convert(tp: Any, value: Any, at: tuple[str | int, ...], loaded: yamlio.Load
         if value is None and type(None) in options:
             return None
         (inner,) = [o for o in options if o is not type(None)]
-        return _convert(inner, value, at, loaded, path, problems, expected=_expect(tp))
+        return _convert(inner, value, at, loaded, path, problems, expected=tp)
     if origin is list:
         if value is None:
             return []
@@ -166,8 +174,7 @@ def _convert(tp: Any, value: Any, at: tuple[str | int, ...], loaded: yamlio.Load
         if not isinstance(value, dict):
             problem(f"expected a mapping, found {_describe(value)}")
             return None
-        hints = typing.get_type_hints(tp)
-        fields = {f.name: f for f in dataclasses.fields(tp)}
+        hints, fields = _shape(tp)
         for key in value:
             if key not in fields and not (tp is Analysis and key == "schema"):
                 known = ", ".join(fields)
@@ -197,7 +204,7 @@ def _convert(tp: Any, value: Any, at: tuple[str | int, ...], loaded: yamlio.Load
     elif tp is int:
         if isinstance(value, int) and not isinstance(value, bool):
             return value
-    problem(f"expected {expected or _expect(tp)}, found {_describe(value)}")
+    problem(f"expected {_expect(expected or tp)}, found {_describe(value)}")
     return None
 
 
