@@ -21,7 +21,7 @@ import fcntl
 import os
 import shutil
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Iterable, Iterator
 
 from .errors import OutputError
@@ -29,15 +29,24 @@ from .errors import OutputError
 MARKER = ".dossier-site"
 
 
-def safe_join(root: Path, url: str) -> Path:
+def safe_join(root: Path, url: str, verified: set[Path] | None = None) -> Path:
     """``root/url`` for a site-relative URL; refuses anything that could leave ``root``, and
-    any spelling but the one plain one ('a/./b', 'a//b'), so one file has one URL."""
-    pure = PurePosixPath(url)
+    any spelling but the one plain one ('a/./b', 'a//b'), so one file has one URL.
+
+    ``verified`` remembers the folders already checked, for callers writing many files: a
+    folder is resolved (symbolic links followed) once, the file itself only if it is a link."""
+    parts = url.split("/")
     if (not url or url.startswith("/") or "\\" in url or "\x00" in url
-            or any(part in ("..", ".", "") for part in url.split("/"))):
+            or any(part in ("..", ".", "") for part in parts)):
         raise OutputError(f"refusing to write '{url}': not a plain path inside the site")
-    target = root.joinpath(*pure.parts)
-    if not target.resolve().is_relative_to(root.resolve()):
+    target = root.joinpath(*parts)
+    folder = target.parent
+    if verified is None or folder not in verified:
+        if not folder.resolve().is_relative_to(root.resolve()):
+            raise OutputError(f"refusing to write '{url}': it leads outside the output folder")
+        if verified is not None:
+            verified.add(folder)
+    if target.is_symlink() and not target.resolve().is_relative_to(root.resolve()):
         raise OutputError(f"refusing to write '{url}': it leads outside the output folder")
     return target
 
@@ -139,16 +148,17 @@ def write_site(out: Path, pages: Iterable[tuple[str, bytes]], copies: dict[str, 
         shutil.rmtree(staging)
     staging.mkdir(parents=True)
     seen: set[str] = set()
+    verified: set[Path] = set()
     pages_n = size = 0
     try:
         for url, data in pages:
             _claim(seen, url)
-            _write(safe_join(staging, url), data)
+            _write(safe_join(staging, url, verified), data)
             pages_n += url.endswith(".html")
             size += len(data)
         for url, source in sorted(copies.items()):
             _claim(seen, url)
-            target = safe_join(staging, url)
+            target = safe_join(staging, url, verified)
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(source, target)
             size += target.stat().st_size
@@ -203,18 +213,19 @@ def update_site(out: Path, pages: Iterable[tuple[str, bytes]], copies: dict[str,
     at any point leaves ``out`` as it was. ``out`` must hold a site (see ``has_site``)."""
     staging = _twin(out)
     seen: set[str] = set()
+    verified: set[Path] = set()
     pages_n = size = 0
     try:
         for url, data in pages:
             _claim(seen, url)
-            target = safe_join(staging, url)
+            target = safe_join(staging, url, verified)
             _unlink(target)
             _write(target, data)
             pages_n += url.endswith(".html")
             size += len(data)
         for url, source in sorted(copies.items()):
             _claim(seen, url)
-            target = safe_join(staging, url)
+            target = safe_join(staging, url, verified)
             _unlink(target)
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(source, target)
@@ -222,7 +233,7 @@ def update_site(out: Path, pages: Iterable[tuple[str, bytes]], copies: dict[str,
         written = len(seen)
         for url in sorted(remove):
             _claim(seen, url)
-            target = safe_join(staging, url)
+            target = safe_join(staging, url, verified)
             _unlink(target)
             _prune_empty(target.parent, staging)
         _swap(staging, out, keep_old=True)

@@ -22,6 +22,7 @@ so there are no cycles and a page's digest changes only when what it shows chang
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from collections import Counter, defaultdict
@@ -420,8 +421,10 @@ def build_site(pairs: Iterable[tuple[Article, Analysis]], config: Config) -> Sit
 _RESERVED = re.compile(r"index(-\d+)?")
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _key(text: str) -> str:
-    """The merge key of a name: case, accents and punctuation do not matter."""
+    """The merge key of a name: case, accents and punctuation do not matter. (Memoised: the
+    same names recur on every page that lists them, and slugify is slow.)"""
     key = slugify(text)
     return key or "x" + hashlib.sha256(text.strip().casefold().encode()).hexdigest()[:8]
 

@@ -52,6 +52,22 @@ def test_safe_join_refuses_a_symlink_out_of_the_folder(tmp_path: Path):
     assert output.safe_join(root, "briefings/x.html") == root / "briefings" / "x.html"
 
 
+def test_safe_join_with_remembered_folders_still_refuses_links_out(tmp_path: Path):
+    root, elsewhere = tmp_path / "site", tmp_path / "elsewhere"
+    (root / "briefings").mkdir(parents=True)
+    elsewhere.mkdir()
+    (root / "people").symlink_to(elsewhere)
+    (root / "briefings" / "a.html").symlink_to(elsewhere / "a.html")
+    verified: set[Path] = set()
+    assert output.safe_join(root, "briefings/b.html", verified) == root / "briefings" / "b.html"
+    assert verified == {root / "briefings"}
+    for url in ("people/x.html", "briefings/a.html"):
+        with pytest.raises(OutputError) as refused:
+            output.safe_join(root, url, verified)
+        assert str(refused.value) == (f"refusing to write '{url}': it leads outside the "
+                                      "output folder")
+
+
 # --- the lock and the marker rule -------------------------------------------------------------
 
 def test_the_lock_refuses_a_second_build(tmp_path: Path):
