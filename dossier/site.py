@@ -405,10 +405,7 @@ def build_site(pairs: Iterable[tuple[Article, Analysis]], config: Config) -> Sit
     }
     ambiguities = ids.ambiguities(entities)
     entities = _mark_kept_apart(entities, ambiguities)
-    notes = [f"{KINDS[a.kind].plural}: '{a.name}' is named with different "
-             f"{'parties' if a.kind == 'agreement' else 'countries'}; kept as "
-             f"{len(a.entries)} pages ({', '.join(e.url for e in a.entries)}) — check whether "
-             "they are one and the same" for a in ambiguities]
+    notes = _ambiguity_notes(ambiguities)
     pages = _pages(meta, briefings, entities, ambiguities, config.per_page)
     copies = {f"briefings/{b.slug}.yaml": config.paths.analysis / f"{b.slug}.yaml"
               for b in briefings}
@@ -497,6 +494,23 @@ class _Identities:
                     Link(e.url, e.name, e.line) for e in found]))
         return result
 
+
+
+MAX_AMBIGUITY_NOTES = 10
+
+
+def _ambiguity_notes(ambiguities: list[Ambiguity]) -> list[str]:
+    """What the build says about names kept apart: the first few in full, then a count (every
+    index page lists its own). Agreements with one title and different parties are different
+    agreements (a trade agreement of A and B is not one of C and D): listed, not noted."""
+    doubtful = [a for a in ambiguities if a.kind != "agreement"]
+    notes = [f"{KINDS[a.kind].plural}: '{a.name}' is named with different countries; kept as "
+             f"{len(a.entries)} pages ({', '.join(e.url for e in a.entries)}) — check whether "
+             "they are one and the same" for a in doubtful[:MAX_AMBIGUITY_NOTES]]
+    if len(doubtful) > MAX_AMBIGUITY_NOTES:
+        notes.append(f"{len(doubtful) - MAX_AMBIGUITY_NOTES:,} more names are kept apart like "
+                     "these; the index pages list them all under 'Same name, kept apart'")
+    return notes
 
 
 def _mark_kept_apart(entities: dict[str, list[Entity]],

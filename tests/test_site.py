@@ -63,12 +63,35 @@ def test_same_name_with_different_countries_is_kept_apart_and_noted(tmp_path):
                     "people/ali-khan.html"]
     (amb,) = site.ambiguities
     assert amb.name == "Ali Khan" and sorted(e.url for e in amb.entries) == urls
-    assert len(site.notes) == 1 and "Ali Khan" in site.notes[0]
+    assert site.notes == [
+        "People: 'Ali Khan' is named with different countries; kept as 3 pages "
+        "(people/ali-khan.html, people/ali-khan-afghanistan.html, people/ali-khan-pakistan.html)"
+        " — check whether they are one and the same"]
     for person in site.people:
         assert sorted(k.url for k in person.kept_apart) == sorted(set(urls) - {person.url})
     people_index = _pages(site, "entities.html")["people/index.html"].data
     assert people_index.kept_apart == [amb]
     assert all(e.ambiguous for e in people_index.entries)
+
+
+def test_many_names_kept_apart_are_noted_a_few_then_counted(tmp_path):
+    pairs = [_pair(f"s{i}", "2023-01-01", [_person(f"Name {i}", "Arvenia")]) for i in range(13)]
+    pairs += [_pair(f"t{i}", "2023-01-02", [_person(f"Name {i}", "Estmark")]) for i in range(13)]
+    site = build_site(pairs, _config(tmp_path))
+    assert len(site.ambiguities) == 13 and len(site.notes) == 11
+    assert site.notes[-1] == ("3 more names are kept apart like these; the index pages list "
+                              "them all under 'Same name, kept apart'")
+
+
+def test_one_agreement_title_with_different_parties_is_listed_not_noted(tmp_path):
+    def signed(slug: str, parties: list[str]) -> tuple[Article, Analysis]:
+        return _pair(slug, "2023-01-01", [], mous=[Mou(id="m1", title="Air Services Agreement",
+                                                       parties=parties, evidence=["p1"])])
+    site = build_site([signed("a", ["Arvenia", "Estmark"]), signed("b", ["Korvia", "Lumen"])],
+                      _config(tmp_path))
+    assert len(site.entities["agreement"]) == 2
+    assert [a.kind for a in site.ambiguities] == ["agreement"]
+    assert site.notes == []
 
 
 def test_a_person_without_a_country_joins_the_only_country_seen(tmp_path):
