@@ -111,6 +111,9 @@ def test_json_text_is_plain_data_in_field_order():
     text = json_text([Money(text="$1", amount=1.0, currency="USD")])
     assert json.loads(text) == [{"text": "$1", "amount": 1, "currency": "USD"}]
     assert text.index('"text"') < text.index('"amount"')
+    # one line per item of the top-level list or mapping, so a diff shows which one changed
+    assert json_text([{"a": 1.0}, {"b": [2.5]}]) == '[\n{"a":1},\n{"b":[2.5]}\n]\n'
+    assert json_text({"slug": "é", "n": None}) == '{\n"slug":"é",\n"n":null\n}\n'
 
 
 def test_json_in_script_cannot_close_the_script(env):
