@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ..model import FocusArea, Prospect
-from ._text import Doc, TopicReader, finditer_at, first_sentences, slug, squash, topic_ids, unique_ids, word_offsets
+from ._text import Doc, section_entries, TopicReader, finditer_at, first_sentences, slug, squash, topic_ids, unique_ids, word_offsets
 from ._types import Structure, Topics
 from .lexicon import Lexicon
 
@@ -25,16 +25,11 @@ _MAX = 6
 def find(doc: Doc, structure: Structure, subjects: Topics, focus: list[FocusArea],
          lexicon: Lexicon) -> list[Prospect]:
     found: list[tuple[str, str, list[str]]] = []
-    for section in structure.sections:
-        if section.kind != "outlook":
-            continue
-        items = [it for it in section.items if it.title]
-        if items:
-            for it in items:
-                found.append((it.title, it.text, [it.pid] + [b for b in it.body if b != it.pid]))
-        else:
-            text = " ".join(doc.para(b).text for b in section.body if doc.para(b))
-            found.append((section.title, text, [section.pid] + list(section.body)))
+    kind_sections = [s for s in structure.sections if s.kind == "outlook"]
+    for section in kind_sections:
+        if not section.body and not section.items and len(kind_sections) > 1:
+            continue                    # a heading over the sub-headings that follow it
+        found.extend(section_entries(doc, section))
     if not found:
         skip = {pid for s in structure.sections if s.kind == "agreements" for pid in s.body}
         skip.update(structure.front)

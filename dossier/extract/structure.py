@@ -333,4 +333,32 @@ def _sections(doc: Doc, lexicon: Lexicon, roles: dict[str, str], labels: dict[st
             close_item()
         cur["body"].append(p.id)
     close()
+    return _inherit(doc, out)
+
+
+def _inherit(doc: Doc, sections: list[Section]) -> list[Section]:
+    """A heading with nothing under it but more headings is their parent ("Key Outcomes", then
+    "Energy", "Trade" ...): the sub-headings without a kind of their own take the parent's kind.
+    The parent's sub-sections run to the next heading that has a kind of its own (or, in
+    Markdown, to the next heading of the parent's level or above)."""
+    out: list[Section] = []
+    parent: Section | None = None
+    parent_md = 0
+    for s in sections:
+        para = doc.para(s.pid)
+        md = para.heading_level if para is not None else 0
+        if parent is not None:
+            if md and parent_md:
+                inside = md > parent_md
+            else:
+                inside = not md and not parent_md and s.kind in ("other", parent.kind)
+            if inside and not s.inline:
+                s = Section(pid=s.pid, title=s.title, kind=parent.kind, level=max(s.level, parent.level + 1),
+                            body=s.body, items=s.items, inline=s.inline)
+                out.append(s)
+                continue
+            parent = None
+        if not s.body and not s.inline and s.kind not in ("other", "conclusion"):
+            parent, parent_md = s, md
+        out.append(s)
     return out

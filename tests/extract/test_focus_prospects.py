@@ -48,3 +48,39 @@ def test_without_sections_focus_comes_from_topics_and_prospects_from_plans():
     assert "Energy" in [f.title for f in a.focus_areas]
     assert [p.title for p in a.prospects] == ["Establish a joint energy council"]
     assert a.prospects[0].evidence == ["p3"]
+
+
+def test_sub_headings_of_an_outcomes_heading_are_the_focus_areas():
+    a = run("""\
+Premier Dalvik Visits Quelland
+
+The premier held talks in Tarsk with her counterpart over two days.
+
+Main Outcomes
+
+Forestry Research
+The sides set up a joint laboratory for timber science.
+
+Coastal Shipping
+A ferry line between the two ports was discussed at length.
+""")
+    assert [f.title for f in a.focus_areas] == ["Forestry Research", "Coastal Shipping"]
+
+
+def test_plain_list_entries_of_an_outlook_section_are_the_prospects():
+    a = run("""\
+Premier Dalvik Visits Quelland
+
+The premier held talks in Tarsk with her counterpart over two days.
+
+The Way Forward
+
+The leaders agreed on these steps:
+- A joint survey of the northern fishing grounds in the coming season
+- Visa-free travel for students
+- Quarterly meetings of the two trade ministers, starting in Tarsk
+""")
+    assert [p.title for p in a.prospects] == [
+        "A joint survey of the northern fishing grounds in the coming season",
+        "Visa-free travel for students",
+        "Quarterly meetings of the two trade ministers, starting in Tarsk"]
