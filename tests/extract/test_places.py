@@ -50,3 +50,11 @@ def test_facility_noun_ending_the_paragraph():
     # a line that ends with the noun (no full stop) once ran past the last word
     got = names("- Engineers toured the Orvel plant\n- The delegation visited the Marsk Valley refinery\n")
     assert "Orvel plant" in got and "Marsk Valley refinery" in got
+
+
+def test_more_place_words_and_lowercase_place_nouns():
+    got = names("The envoy was received at the Halvard Villa, visited the Tessin Central Hospital and the "
+                "Orsk Buildings, then opened a clinic in the Marrow district near the Velbrook reservoir.\n")
+    for place in ("Halvard Villa", "Tessin Central Hospital", "Orsk Buildings", "Marrow district",
+                  "Velbrook reservoir"):
+        assert place in got, (place, got)
