@@ -30,6 +30,28 @@ _NOT_MODIFIER = frozenset("will would can could shall should may might must to a
                           "has have had did does do not also then".split())
 
 
+# a place word that comes first, before "of"/"de"/"to the" and a name: kind
+_HEADS = {"museum": "landmark", "mausoleum": "landmark", "monument": "landmark",
+          "memorial": "landmark", "palace": "venue", "palacio": "venue", "palais": "venue", "cathedral": "landmark",
+          "basilica": "landmark", "church": "landmark", "temple": "landmark", "tomb": "landmark",
+          "shrine": "landmark", "port": "port", "gulf": "sea", "bay": "sea", "strait": "sea", "straits": "sea",
+          "sea": "sea", "lake": "lake", "isle": "island", "island": "island", "islands": "island",
+          "fort": "landmark", "valley": "region", "province": "region", "plaza": "landmark", "square": "landmark"}
+_HEADS_KEYS = frozenset(_HEADS)
+_HEAD_LINKS = frozenset("of de del da do di".split())
+_BASED = re.compile(r"(?<![\w-])((?:[A-Z][\w'’]*[ -]){0,2}[A-Z][\w'’]*)-based\b")
+
+
+def _all_nationality(p: Para, start: int, end: int, lexicon: Lexicon) -> bool:
+    """Are the words [start, end) only names of countries and nationalities ("Japanese-Thai")?"""
+    for x in range(start, end):
+        for part in p.words[x].split("-"):
+            entry = lexicon.geo.match_words([part])
+            if entry is None or entry.kind not in ("country", "demonym"):
+                return False
+    return True
+
+
 def _geo_places(doc: Doc, facts: CountryFacts, lexicon: Lexicon) -> list[tuple[str, str, str | None, str, int]]:
     out = []
     for m in facts.mentions:
@@ -207,6 +229,12 @@ def find(doc: Doc, structure: Structure, facts: CountryFacts, people: PeopleFact
                             break
                 if noun_end >= 0:
                     start = _span_left(p, i - 1, lexicon)
+                    after = p.keys[noun_end + 1] if noun_end + 1 < n else ""
+                    if after[:1].isalpha() and words[noun_end + 1][:1].islower() and \
+                            after not in _FOLLOW_OK and after != "of":
+                        start = i          # "... port visits": the noun only qualifies another one
+                    elif start < i and _all_nationality(p, start, i, lexicon):
+                        start = i          # "a Japanese-Thai plant": no name, only nationalities
                     if start < i and words[start][:1].isupper():
                         s = p.starts[start]
                         vehicle = key(words[noun_end]) in _VEHICLES
@@ -217,6 +245,45 @@ def find(doc: Doc, structure: Structure, facts: CountryFacts, people: PeopleFact
                                           _country_of(p, spans, s), p.id, s))
                             i = noun_end + 1
                             continue
+
+        # "the Museum of Tarsk History", "the Monument to the Unknown Sailor", "Palacio de Orla"
+        for hi in p.where(_HEADS_KEYS):
+            if hi + 2 >= n or not words[hi][:1].isupper() or p.upper:
+                continue
+            j = hi + 1
+            if p.keys[j] == "to" and p.keys[j + 1] == "the":
+                j += 2
+            elif p.keys[j] in _HEAD_LINKS and words[j][:1].islower():
+                j += 1
+                if j < n and p.keys[j] == "the":
+                    j += 1
+            else:
+                continue
+            e = j
+            while e < n and e - j < 5 and words[e][:1].isupper() and \
+                    (p.keys[e] not in lexicon.stop_caps or p.keys[e] in lexicon.title_words):
+                e += 1
+            if e == j or (e < n and words[e][:1].isupper()):
+                continue
+            if any(p.keys[x] in lexicon.org_words for x in range(j, e)):
+                continue          # "the Port of Orla Authority", "University of ... Council"
+            s0 = p.starts[hi]
+            if spans.covers(s0, p.end(e - 1)):
+                continue
+            found.append((p.text[s0:p.end(e - 1)], _HEADS[p.keys[hi]], _country_of(p, spans, s0), p.id, s0))
+
+        # "Tarsk-based": the place a company or group is based in
+        if "-based" in p.text:
+            for m in _BASED.finditer(p.text):
+                name = m.group(1)
+                if name.isupper():
+                    continue          # "AI-based", "UK-based": an acronym, not a place name
+                entry = lexicon.geo.match_words(name.split())
+                if entry is not None and entry.kind in ("country", "demonym"):
+                    continue
+                if any(key(w) in lexicon.org_words or key(w) in lexicon.stop_caps for w in name.split()):
+                    continue
+                found.append((name, "city", _country_of(p, spans, m.start()), p.id, m.start()))
 
         # "southern Ostrenia", "Western Veluria", "northern Central Ostrenia"
         for m in by_pid.get(p.id, ()):

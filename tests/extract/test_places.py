@@ -58,3 +58,27 @@ def test_more_place_words_and_lowercase_place_nouns():
     for place in ("Halvard Villa", "Tessin Central Hospital", "Orsk Buildings", "Marrow district",
                   "Velbrook reservoir"):
         assert place in got, (place, got)
+
+
+def test_a_place_word_before_of_or_to_the_and_a_name():
+    got = names("The minister laid a wreath at the Monument to the Fallen Pilots, toured the Museum of "
+                "Velmar Crafts and sailed across the Gulf of Orrin to the Palacio de Santa Lira.\n")
+    for place in ("Monument to the Fallen Pilots", "Museum of Velmar Crafts", "Gulf of Orrin",
+                  "Palacio de Santa Lira"):
+        assert place in got, (place, got)
+
+
+def test_a_place_word_before_of_an_organisation_is_not_a_place():
+    got = names("Officials from the Port of Calder Authority joined the talks in the capital.\n")
+    assert not any(g.startswith("Port of") for g in got), got
+
+
+def test_the_place_a_company_is_based_in():
+    got = names("Tessford-based Quill Analytics signed a deal with an AI-based start-up and a UK-based bank.\n")
+    assert "Tessford" in got
+    assert "AI" not in got and "UK" not in got
+
+
+def test_a_place_noun_used_as_a_modifier_or_after_nationalities_only():
+    got = names("They agreed to more Coast Guard port calls and to build a Danish-Kenyan cement plant.\n")
+    assert not any("port" in g or "plant" in g for g in got), got
