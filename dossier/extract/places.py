@@ -38,6 +38,18 @@ _HEADS = {"museum": "landmark", "mausoleum": "landmark", "monument": "landmark",
           "sea": "sea", "lake": "lake", "isle": "island", "island": "island", "islands": "island",
           "fort": "landmark", "valley": "region", "province": "region", "plaza": "landmark", "square": "landmark"}
 _HEADS_KEYS = frozenset(_HEADS)
+# lowercase nouns before "of" and a place name
+_OF_NOUNS = frozenset("port city town village island province region district state county".split())
+_PREP_OR_OF = _PREP_WORDS | _OF_NOUNS
+_ABSTRACT = re.compile(r"(?:tion|sion|ment|ness|ity|ance|ence|ship|ism|ics|ure|ing)$")
+
+
+def _inside_name(prev: str, lexicon: Lexicon) -> bool:
+    """Is a capitalised word before a preposition the head of a longer name ("Assistance in ...",
+    "Summit on ...") rather than the end of a sentence part?"""
+    return bool(_ABSTRACT.search(prev))
+
+
 _HEAD_LINKS = frozenset("of de del da do di".split())
 _BASED = re.compile(r"(?<![\w-])((?:[A-Z][\w'’]*[ -]){0,2}[A-Z][\w'’]*)-based\b")
 
@@ -308,8 +320,16 @@ def find(doc: Doc, structure: Structure, facts: CountryFacts, people: PeopleFact
         label = structure.labels.get(p.id)
         lo = p.body + (len(label) + 1 if label and structure.roles.get(p.id) == "lead" else 0)
         listed: set[int] = set()        # list items read already (by an earlier preposition)
-        for pi in p.where(_PREP_WORDS):
+        for pi in p.where(_PREP_OR_OF):
             ti = pi + 1
+            if p.keys[pi] in _OF_NOUNS:
+                # "the port of Orla", "the town of Velm"
+                if p.keys[pi] not in _PREP_WORDS:
+                    if not words[pi][:1].islower() or ti >= n or p.keys[ti] != "of":
+                        continue
+                    ti += 1
+            elif pi > 0 and words[pi - 1][:1].isupper() and _inside_name(p.keys[pi - 1], lexicon):
+                continue        # "Assistance in Criminal Matters": a preposition inside a name
             if ti >= n:
                 continue
             w = words[ti]
@@ -356,6 +376,19 @@ def _candidate(p: Para, ti: int, lexicon: Lexicon, person_words: set[str],
         if i in listed:
             break
         listed.add(i)
+        geo = lexicon.geo.match(p, i)
+        if geo is not None:
+            # a known name (found already): the list may go on after it ("from Dunmere and Orsk")
+            j = i + geo[0]
+            k = j + 1 if j < n and words[j] == "," else j
+            if k < n and p.keys[k] in ("and", "or"):
+                k += 1
+            else:
+                break             # "the ambassador in Dunmere, Ana Orr": not a list of places
+            if k >= n or not words[k][:1].isupper() or not words[k][1:2].islower():
+                break
+            i = k
+            continue
         j = i
         while j < n and words[j][:1].isupper() and words[j][1:2].islower() and j - i < 3:
             j += 1

@@ -82,3 +82,23 @@ def test_the_place_a_company_is_based_in():
 def test_a_place_noun_used_as_a_modifier_or_after_nationalities_only():
     got = names("They agreed to more Coast Guard port calls and to build a Danish-Kenyan cement plant.\n")
     assert not any("port" in g or "plant" in g for g in got), got
+
+
+def test_lowercase_place_noun_of_a_name():
+    got = names("Traders were urged to use the port of Velmora and the town of Askel in the north.\n")
+    assert "Velmora" in got and "Askel" in got
+
+
+def test_a_list_of_places_goes_on_after_a_known_city():
+    got = names("Delegates came from Nairobi and Orrinvale to the fair.\n")
+    assert "Orrinvale" in got
+
+
+def test_a_name_after_a_known_city_and_a_comma_is_not_a_place():
+    got = names("The talks were prepared by our ambassador in Nairobi, Tomas Verrin, over many weeks.\n")
+    assert "Tomas Verrin" not in got
+
+
+def test_a_preposition_inside_a_title_case_name():
+    got = names("They signed a Treaty on Mutual Assistance in Harvest Losses last week.\n")
+    assert "Harvest Losses" not in got
