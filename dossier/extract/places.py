@@ -64,6 +64,14 @@ def _all_nationality(p: Para, start: int, end: int, lexicon: Lexicon) -> bool:
     return True
 
 
+_NAME_PARTICLES = frozenset("al el bin binti bint ibn de da di del dos van von der la le du".split())
+_CITY_PREFIX = frozenset("greater metro metropolitan downtown inner outer old".split())
+
+
+def _sentence_starts(p: Para) -> set[int]:
+    return {p.token_at(s) for s in p.sent_starts}
+
+
 def _geo_places(doc: Doc, facts: CountryFacts, lexicon: Lexicon) -> list[tuple[str, str, str | None, str, int]]:
     out = []
     for m in facts.mentions:
@@ -90,7 +98,13 @@ def _geo_places(doc: Doc, facts: CountryFacts, lexicon: Lexicon) -> list[tuple[s
         name = m.name if m.kind not in ("capital",) else _shown(m.text)
         if m.kind == "capital":
             name = _capital_name(m.text, lexicon) or _shown(m.text)
-        out.append((name, kind, m.country, m.pid, m.start))
+        start = m.start
+        t = p.token_at(m.start)
+        if m.kind in ("capital", "city") and t > 0 and p.keys[t - 1] in _CITY_PREFIX and \
+                p.words[t - 1][:1].isupper() and not p.upper and t - 1 not in _sentence_starts(p):
+            start = p.starts[t - 1]          # "Greater Dunmere", "Metro Orsk": the wider city
+            name = p.words[t - 1] + " " + name
+        out.append((name, kind, m.country, m.pid, start))
     return out
 
 
@@ -172,7 +186,7 @@ def find(doc: Doc, structure: Structure, facts: CountryFacts, people: PeopleFact
     """Every place named in the text, once each, in order of first mention."""
     host = facts.host
     found: list[tuple[str, str, str | None, str, int]] = _geo_places(doc, facts, lexicon)
-    person_words = {key(w) for person in people.people for w in person.name.split()}
+    person_words = {key(w) for person in people.people for w in person.name.split()} - _NAME_PARTICLES
     heading_roles = {"heading", "item", "headline", "subtitle"}
     directions = lexicon.directions
     by_pid: dict[str, list] = {}
@@ -233,7 +247,9 @@ def find(doc: Doc, structure: Structure, facts: CountryFacts, people: PeopleFact
                             phrase = " ".join(p.keys[i + mods:i + mods + length])
                             if phrase and i + mods + length <= n and phrase in lexicon.facility_nouns and all(
                                     words[x][:1].islower() and p.keys[x] not in _NOT_MODIFIER
+                                    and p.keys[x] not in _SPAN_STOP
                                     for x in range(i, i + mods)) and \
+                                    words[i + mods][:1].islower() and \
                                     p.keys[i + mods + length - 1] not in _VEHICLES:
                                 noun_end = i + mods + length - 1
                                 break
@@ -330,6 +346,9 @@ def find(doc: Doc, structure: Structure, facts: CountryFacts, people: PeopleFact
                     ti += 1
             elif pi > 0 and words[pi - 1][:1].isupper() and _inside_name(p.keys[pi - 1], lexicon):
                 continue        # "Assistance in Criminal Matters": a preposition inside a name
+            if ti + 2 < n and p.keys[ti] == "the" and words[ti + 1][:1].isupper() and \
+                    p.keys[ti + 1] in directions and words[ti + 2][:1].isupper():
+                ti += 1           # "in the Northern Highlands"
             if ti >= n:
                 continue
             w = words[ti]
@@ -409,6 +428,9 @@ def _candidate(p: Para, ti: int, lexicon: Lexicon, person_words: set[str],
             k += 1
         if k < n and p.keys[k] in ("and", "or"):
             k += 1
+            if k + 1 < n and p.keys[k] == "the" and p.keys[k + 1] in lexicon.directions and \
+                    words[k + 1][:1].isupper():
+                k += 1        # "in the Upper Vale and the Lower Vale"
         if k == j or k >= n or not words[k][:1].isupper() or bad:
             break
         i = k

@@ -102,3 +102,23 @@ def test_a_name_after_a_known_city_and_a_comma_is_not_a_place():
 def test_a_preposition_inside_a_title_case_name():
     got = names("They signed a Treaty on Mutual Assistance in Harvest Losses last week.\n")
     assert "Harvest Losses" not in got
+
+
+def test_a_city_with_a_prefix_word():
+    got = names("Flood defences will be built in Greater Nairobi this year.\n")
+    assert "Greater Nairobi" in got
+
+
+def test_the_and_a_direction_before_a_name():
+    got = names("New wind farms will be built in the Southern Reaches and the Northern Flats.\n")
+    assert "Southern Reaches" in got and "Northern Flats" in got
+
+
+def test_a_preposition_is_no_modifier_of_a_facility_noun():
+    got = names("Funds go to the Harbour Line project in Port Orrel next year.\n")
+    assert not any("project" in g for g in got), got
+
+
+def test_a_name_particle_of_a_delegate_does_not_hide_a_place():
+    got = names("President Omar Al Faris of Quelland met the visitors at Dar Al Hikma on Monday.\n")
+    assert "Dar Al Hikma" in got, got
