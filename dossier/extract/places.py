@@ -333,6 +333,28 @@ def find(doc: Doc, structure: Structure, facts: CountryFacts, people: PeopleFact
         # capitalised names after "in/to/from/at" in running text
         if structure.roles.get(p.id) in heading_roles:
             continue
+        # a name joined by "and"/"or" to a known city: "Velm and Dunmere are ...", "Dunmere or Velm"
+        for m in by_pid.get(p.id, ()):
+            if m.kind not in ("capital", "city"):
+                continue
+            t = p.token_at(m.start)
+            after = p.token_at(m.end)
+            sides = []
+            if t >= 2 and p.keys[t - 1] in ("and", "or"):
+                a = t - 2
+                while a > 0 and t - 2 - a < 2 and words[a - 1][:1].isupper() and words[a][:1].isupper() \
+                        and p.keys[a - 1] not in _SPAN_STOP:
+                    a -= 1
+                while a < t - 1 and not (words[a][:1].isupper() and words[a][1:2].islower()):
+                    a += 1
+                if a < t - 1 and (a == 0 or not words[a - 1][:1].isupper()):
+                    sides.append((a, p.end(t - 2)))
+            if after + 1 < n and p.keys[after] in ("and", "or") and words[after + 1][:1].isupper():
+                sides.append((after + 1, None))
+            for a, end in sides:
+                for s0, e0 in _candidate(p, a, lexicon, person_words, set())[:1]:
+                    if (end is None or e0 == end) and s0 == p.starts[a] and not spans.overlaps(s0, e0):
+                        found.append((p.text[s0:e0], "city", _country_of(p, spans, s0), p.id, s0))
         label = structure.labels.get(p.id)
         lo = p.body + (len(label) + 1 if label and structure.roles.get(p.id) == "lead" else 0)
         listed: set[int] = set()        # list items read already (by an earlier preposition)

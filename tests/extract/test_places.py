@@ -122,3 +122,13 @@ def test_a_preposition_is_no_modifier_of_a_facility_noun():
 def test_a_name_particle_of_a_delegate_does_not_hide_a_place():
     got = names("President Omar Al Faris of Quelland met the visitors at Dar Al Hikma on Monday.\n")
     assert "Dar Al Hikma" in got, got
+
+
+def test_a_name_joined_by_and_to_a_known_city():
+    got = names("Velmar and Nairobi are the two busiest hubs, and Mombasa or Kessel will follow.\n")
+    assert "Velmar" in got and "Kessel" in got, got
+
+
+def test_a_person_joined_by_and_to_a_city_is_not_a_place():
+    got = names("President Ana Orr and Nairobi officials met at the lodge.\n")
+    assert not any("Orr" in g for g in got), got
