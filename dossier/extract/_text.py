@@ -148,6 +148,16 @@ def item_title(text: str, max_words: int = 14) -> str:
     return text[:1].upper() + text[1:] if text else ""
 
 
+def parent_pids(sections: Any) -> set[str]:
+    """The headings over sub-sections of their own kind (the next section is one level down and
+    of the same kind), by paragraph id."""
+    out = set()
+    for s, nxt in zip(sections, sections[1:]):
+        if not s.items and nxt.level > s.level and nxt.kind == s.kind:
+            out.add(s.pid)
+    return out
+
+
 def section_entries(doc: "Doc", section: Any) -> list[tuple[str, str, list[str]]]:
     """(title, text, evidence) of each entry of a section: its labelled items; else, when it is a
     list of two or more plain entries, each entry as a title; else the section itself."""

@@ -4,7 +4,7 @@ the delegates and topics of its paragraphs."""
 from __future__ import annotations
 
 from ..model import FocusArea
-from ._text import Doc, section_entries, TopicReader, first_sentences, slug, topic_ids, unique_ids
+from ._text import Doc, parent_pids, section_entries, TopicReader, first_sentences, slug, topic_ids, unique_ids
 from ._types import PeopleFacts, Structure, Topics
 from .lexicon import Lexicon
 
@@ -16,8 +16,9 @@ def find(doc: Doc, structure: Structure, people: PeopleFacts, subjects: Topics,
     """Focus areas with their delegates, topics and paragraphs."""
     areas: list[tuple[str, str, list[str]]] = []       # title, text, evidence
     kind_sections = [s for s in structure.sections if s.kind == "focus"]
+    parents = parent_pids(structure.sections)
     for section in kind_sections:
-        if not section.body and not section.items and len(kind_sections) > 1:
+        if section.pid in parents:
             continue                    # a heading over the sub-headings that follow it
         areas.extend(section_entries(doc, section))
     if not areas:

@@ -336,9 +336,20 @@ def _sections(doc: Doc, lexicon: Lexicon, roles: dict[str, str], labels: dict[st
     return _inherit(doc, out)
 
 
+def _intro_only(doc: Doc, s: Section) -> bool:
+    """Nothing under a heading but, at most, one line that introduces what follows ("... were:")."""
+    if not s.body:
+        return True
+    if len(s.body) > 1:
+        return False
+    p = doc.para(s.body[0])
+    return p is not None and p.text.rstrip().endswith(":") and len(p.words) <= 40
+
+
 def _inherit(doc: Doc, sections: list[Section]) -> list[Section]:
-    """A heading with nothing under it but more headings is their parent ("Key Outcomes", then
-    "Energy", "Trade" ...): the sub-headings without a kind of their own take the parent's kind.
+    """A heading with nothing under it but more headings (or one line introducing them) is their
+    parent ("Key Outcomes", then "Energy", "Trade" ...), as is a Markdown heading over deeper ones:
+    the sub-headings without a kind of their own take the parent's kind.
     The parent's sub-sections run to the next heading that has a kind of its own (or, in
     Markdown, to the next heading of the parent's level or above)."""
     out: list[Section] = []
@@ -358,7 +369,8 @@ def _inherit(doc: Doc, sections: list[Section]) -> list[Section]:
                 out.append(s)
                 continue
             parent = None
-        if not s.body and not s.inline and s.kind not in ("other", "conclusion"):
+        if not s.inline and s.kind not in ("other", "conclusion") and not s.items and \
+                (md or _intro_only(doc, s)):
             parent, parent_md = s, md
         out.append(s)
     return out

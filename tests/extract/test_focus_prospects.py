@@ -84,3 +84,47 @@ The leaders agreed on these steps:
         "A joint survey of the northern fishing grounds in the coming season",
         "Visa-free travel for students",
         "Quarterly meetings of the two trade ministers, starting in Tarsk"]
+
+
+def test_markdown_sub_headings_under_a_focus_heading_with_an_intro():
+    a = run("""\
+# Premier Dalvik in Quelland
+
+The premier held talks in Tarsk with her counterpart over two days.
+
+## Areas of Cooperation
+
+The two sides agreed to work together in three fields.
+
+### Forestry Research
+
+A joint laboratory for timber science will open.
+
+### Coastal Shipping
+
+A ferry line between the two ports was discussed.
+
+## Reactions
+
+Business groups welcomed the visit.
+""", name="visit.md")
+    assert [f.title for f in a.focus_areas] == ["Forestry Research", "Coastal Shipping"]
+
+
+def test_plain_sub_headings_after_a_line_that_introduces_them():
+    a = run("""\
+Premier Dalvik Visits Quelland
+
+The premier held talks in Tarsk with her counterpart over two days.
+
+Next Steps
+
+The ministers set out what comes next:
+
+Joint Fisheries Board
+A board will meet twice a year to set catch limits.
+
+Student Exchanges
+Two hundred places a year will open for students.
+""")
+    assert [p.title for p in a.prospects] == ["Joint Fisheries Board", "Student Exchanges"]
