@@ -140,3 +140,12 @@ def test_sub_headings_under_an_empty_heading_take_its_kind():
     kinds = [(sec.title, sec.kind) for sec in s.sections]
     assert kinds == [("Main Outcomes", "focus"), ("Forestry Research", "focus"),
                      ("Coastal Shipping", "focus"), ("Looking Ahead", "outlook")]
+
+
+def test_more_heading_words_give_section_kinds():
+    from dossier.extract.structure import _kind
+    assert _kind("Key Deliverables", _LEXICON) == "focus"
+    assert _kind("Topics Discussed", _LEXICON) == "focus"
+    assert _kind("Going Forward", _LEXICON) == "outlook"
+    assert _kind("Follow-up", _LEXICON) == "outlook"
+    assert _kind("Final Remarks", _LEXICON) == "conclusion"
