@@ -23,8 +23,11 @@ def find(doc: Doc, structure: Structure, people: PeopleFacts, subjects: Topics,
         areas.extend(section_entries(doc, section))
     if not areas:
         own = [s for s in structure.sections if s.kind not in _NOT_FOCUS]
-        if len(own) >= 2:
+        if sum(len(s.items) if not s.title else 1 for s in own) >= 2:
             for section in own:
+                if not section.title:         # numbered sub-headings outside any heading
+                    areas.extend(section_entries(doc, section))
+                    continue
                 paras = [doc.para(b) for b in section.body if doc.para(b)]
                 text = " ".join(p.text[p.body:] for p in paras)
                 if section.inline and paras:

@@ -23,7 +23,8 @@ _DATE = re.compile(rf"\b(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m1>{_MON})\.?
                    rf"|(?P<iso>\d{{4}}-\d{{2}}-\d{{2}}))\b", re.I)
 _ANY_DATE = re.compile(rf"\b(?:\d{{1,2}}\s+{_MON}\b|{_MON}\.?\s+\d{{1,2}}\b|\b(?:19|20)\d\d\b)", re.I)
 _DATELINE_SEP = re.compile(r"\s(?:—|--|–|-|―)\s|/[A-Z][\w .]+/\s*(?:—|--|–|-)\s*|\(\w[\w .]*\)\s*(?:—|--|–|-)\s*")
-_NUMBERED_ITEM = re.compile(r"^\(?\d{1,3}[.)]$")
+_FIELD_LABEL = re.compile(r"^(?:title|headline|head|subject)\s*:\s*", re.I)
+_NUMBERED_ITEM = re.compile(r"^\(?(?:\d{1,3}|[IVX]{1,4}|[A-Z])[.)]$")
 
 
 def _lead_in(text: str) -> tuple[str, int] | None:
@@ -75,7 +76,8 @@ def _kind(title: str, lexicon: Lexicon) -> str:
 
 
 def _clean_label(text: str) -> str:
-    text = re.sub(r"^\s*(?:#{1,6}\s+|[-*+•▪◦‣·]\s+|\(?\d{1,3}[.)]\s+|\(?[a-zA-Z][.)]\s+)", "", text)
+    text = re.sub(r"^\s*(?:#{1,6}\s+|[-*+•▪◦‣·]\s+|\(?\d{1,3}[.)]\s+|\(?[a-zA-Z][.)]\s+|\(?[ivxIVX]{2,4}[.)]\s+)",
+                  "", text)
     text = re.sub(r"[*_]{2}", "", text)
     text = _SETEXT.sub("", text)
     text = squash(text).rstrip(":").strip()
@@ -148,6 +150,7 @@ def analyse(doc: Doc, lexicon: Lexicon, meta_title: str | None = None) -> Struct
                 and _dateline(p) is None) or (p.heading_level == 1) \
                 or (is_upper_text(p.text) and words <= 25 and not p.marker):
             headline = _clean_label(p.text) if p.heading_level else squash(p.text)
+            headline = _FIELD_LABEL.sub("", headline) or headline      # "Title: ..." → "..."
             headline_pid = p.id
             roles[p.id] = "headline"
             front.append(p.id)
@@ -297,6 +300,10 @@ def _sections(doc: Doc, lexicon: Lexicon, roles: dict[str, str], labels: dict[st
             cur["lead_run"] = True
             cur["body"].append(p.id)
             continue
+        if role == "item" and cur is None:
+            # numbered sub-headings ("1. Energy", "II. Security") outside any heading: a section
+            # without a title holds them
+            open_section(p, "", 1, False)
         if cur is None:
             continue
         if role == "item":

@@ -128,3 +128,18 @@ Student Exchanges
 Two hundred places a year will open for students.
 """)
     assert [p.title for p in a.prospects] == ["Joint Fisheries Board", "Student Exchanges"]
+
+
+def test_numbered_sub_headings_outside_any_heading_are_focus_areas():
+    a = run("""\
+Premier Dalvik Visits Quelland
+
+The premier arrived in Tarsk on Monday for two days of talks with her counterpart.
+
+1. Forestry Research
+The sides set up a joint laboratory for timber science.
+
+2. Coastal Shipping
+A ferry line between the two ports was discussed.
+""")
+    assert [f.title for f in a.focus_areas] == ["Forestry Research", "Coastal Shipping"]

@@ -149,3 +149,25 @@ def test_more_heading_words_give_section_kinds():
     assert _kind("Going Forward", _LEXICON) == "outlook"
     assert _kind("Follow-up", _LEXICON) == "outlook"
     assert _kind("Final Remarks", _LEXICON) == "conclusion"
+
+
+def test_a_title_field_line_gives_the_headline():
+    doc, s = layout("Title: Premier Dalvik Visits Quelland\n\nThe premier arrived in Tarsk on Monday for talks.\n\n"
+                    "More text follows here.\n")
+    assert s.headline == "Premier Dalvik Visits Quelland"
+
+
+def test_roman_numbered_sub_headings_outside_any_heading():
+    doc, s = layout("""\
+Premier Dalvik Visits Quelland
+
+The premier arrived in Tarsk on Monday for two days of talks with her counterpart.
+
+I. Forestry Research
+The sides set up a joint laboratory for timber science.
+
+II. Coastal Shipping
+A ferry line between the two ports was discussed.
+""")
+    titled = [it.title for sec in s.sections for it in sec.items]
+    assert titled == ["Forestry Research", "Coastal Shipping"]
