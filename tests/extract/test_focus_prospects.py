@@ -143,3 +143,21 @@ The sides set up a joint laboratory for timber science.
 A ferry line between the two ports was discussed.
 """)
     assert [f.title for f in a.focus_areas] == ["Forestry Research", "Coastal Shipping"]
+
+
+def test_a_prospect_links_to_the_focus_area_whose_title_shares_a_word():
+    a = run("""\
+Premier Dalvik Visits Quelland
+
+The premier arrived in Tarsk on Monday for two days of talks with her counterpart.
+
+Areas of Cooperation
+
+- Glacier Monitoring: scientists will share data from mountain stations.
+- Trade and Investment: exporters asked for lower tariffs.
+
+Next Steps
+
+- Glacier survey: a joint survey team will set out in spring.
+""")
+    assert [p.focus_areas for p in a.prospects] == [["glacier-monitoring"]]
