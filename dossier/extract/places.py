@@ -64,6 +64,15 @@ def _all_nationality(p: Para, start: int, end: int, lexicon: Lexicon) -> bool:
     return True
 
 
+# the kind of place a lowercase place noun makes ("the Tarsk region"); else a facility
+_NOUN_KIND = {"region": "region", "province": "region", "county": "region", "valley": "region",
+              "district": "region", "archipelago": "region", "basin": "region", "city": "city", "town": "city",
+              "village": "city", "island": "island", "river": "river", "reservoir": "lake", "lake": "lake",
+              "mausoleum": "landmark", "tomb": "landmark", "shrine": "landmark", "cathedral": "landmark",
+              "mosque": "landmark", "temple": "landmark", "monument": "landmark", "memorial": "landmark",
+              "museum": "landmark", "palace": "venue", "hotel": "venue", "stadium": "venue", "port": "port",
+              "airport": "airport", "airbase": "airport", "waterway": "route", "highway": "route",
+              "motorway": "route", "railway": "route", "corridor": "route", "bridge": "landmark"}
 _NAME_PARTICLES = frozenset("al el bin binti bint ibn de da di del dos van von der la le du".split())
 _CITY_PREFIX = frozenset("greater metro metropolitan downtown inner outer old".split())
 
@@ -269,8 +278,8 @@ def find(doc: Doc, structure: Structure, facts: CountryFacts, people: PeopleFact
                         e = p.end(i - 1) if vehicle else p.end(noun_end)
                         inner = p.text[s:p.end(i - 1)]
                         if not spans.covers(s, p.end(i - 1)) and not inner.isupper():
-                            found.append((_shown(p.text[s:e]), "facility" if not vehicle else "venue",
-                                          _country_of(p, spans, s), p.id, s))
+                            kind = "venue" if vehicle else _NOUN_KIND.get(p.keys[noun_end], "facility")
+                            found.append((_shown(p.text[s:e]), kind, _country_of(p, spans, s), p.id, s))
                             i = noun_end + 1
                             continue
 

@@ -132,3 +132,9 @@ def test_a_name_joined_by_and_to_a_known_city():
 def test_a_person_joined_by_and_to_a_city_is_not_a_place():
     got = names("President Ana Orr and Nairobi officials met at the lodge.\n")
     assert not any("Orr" in g for g in got), got
+
+
+def test_a_lowercase_place_noun_gives_the_kind():
+    places = {p.name: p.kind for p in run("Aid reached the Velmar region and the Corrin river, then the "
+                                          "Askel town hall.\n").places}
+    assert places.get("Velmar region") == "region" and places.get("Corrin river") == "river", places
