@@ -73,6 +73,10 @@ _NOUN_KIND = {"region": "region", "province": "region", "county": "region", "val
               "museum": "landmark", "palace": "venue", "hotel": "venue", "stadium": "venue", "port": "port",
               "airport": "airport", "airbase": "airport", "waterway": "route", "highway": "route",
               "motorway": "route", "railway": "route", "corridor": "route", "bridge": "landmark"}
+# words before "to" that make what follows a person, not a place
+_TO_PERSON = frozenset("""homage tribute respects spoke talked speaking talking wrote writing message letter
+    condolences congratulations thanks gratitude said says introduced married adviser advisor successor
+    predecessor reply replied answer answered addressed""".split())
 _NAME_PARTICLES = frozenset("al el bin binti bint ibn de da di del dos van von der la le du".split())
 _CITY_PREFIX = frozenset("greater metro metropolitan downtown inner outer old".split())
 
@@ -98,9 +102,10 @@ def _geo_places(doc: Doc, facts: CountryFacts, lexicon: Lexicon) -> list[tuple[s
             continue
         if any(r in ("forum", "council", "cooperation", "organisation", "organization", "union") for r in run[:3]):
             continue
-        if p.words[i:i + 1] and p.words[i][:1].isupper() and not p.upper and m.kind in ("capital", "city") \
-                and p.words[i] not in ("’s", "'s"):
-            continue      # "the Dunmere Ministerial": part of a longer name
+        if p.words[i:i + 1] and p.words[i][:1].isupper() and not p.upper \
+                and m.kind in ("capital", "city", "region", "sea") and p.words[i] not in ("’s", "'s") \
+                and p.keys[i] not in _SPAN_STOP:
+            continue      # "the Dunmere Ministerial", "the Atlantic Gas Line": part of a longer name
         if run and run[0] in _DESCRIPTOR:
             continue      # "the southern Ostrenia nation"
         kind = {"capital": "city", "city": "city", "territory": "region"}.get(m.kind, m.kind)
@@ -385,6 +390,8 @@ def find(doc: Doc, structure: Structure, facts: CountryFacts, people: PeopleFact
             w = words[ti]
             if p.starts[ti] < lo or not w[:1].isupper() or not w[1:2].islower():
                 continue
+            if p.keys[pi] == "to" and pi > 0 and p.keys[pi - 1] in _TO_PERSON:
+                continue          # "paid tribute to ...", "spoke to ...": a person follows
             for s, e in _candidate(p, ti, lexicon, person_words, listed):
                 if spans.overlaps(s, e):
                     continue

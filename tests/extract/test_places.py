@@ -138,3 +138,13 @@ def test_a_lowercase_place_noun_gives_the_kind():
     places = {p.name: p.kind for p in run("Aid reached the Velmar region and the Corrin river, then the "
                                           "Askel town hall.\n").places}
     assert places.get("Velmar region") == "region" and places.get("Corrin river") == "river", places
+
+
+def test_a_name_after_tribute_to_is_a_person():
+    got = names("The premier paid tribute to Amara Velde at the Corrin Memorial on Monday.\n")
+    assert "Amara Velde" not in got and "Corrin Memorial" in got, got
+
+
+def test_a_region_starting_a_longer_name_is_not_a_place_there():
+    got = names("Investors discussed the Caribbean Fibre Line during the talks.\n")
+    assert "Caribbean" not in got, got
