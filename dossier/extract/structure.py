@@ -272,7 +272,7 @@ def _sections(doc: Doc, lexicon: Lexicon, roles: dict[str, str], labels: dict[st
             items = tuple(Item(pid=it["pid"], title=it["title"], body=tuple(it["body"]),
                                text=squash(" ".join(it["text"])), short=it["short"])
                           for it in cur["items"])
-            out.append(Section(pid=cur["pid"], title=cur["title"], kind=_kind(cur["title"], lexicon),
+            out.append(Section(pid=cur["pid"], title=cur["title"], kind=cur.get("kind") or _kind(cur["title"], lexicon),
                                level=cur["level"], body=tuple(cur["body"]), items=items,
                                inline=cur["inline"]))
         cur = None
@@ -304,6 +304,14 @@ def _sections(doc: Doc, lexicon: Lexicon, roles: dict[str, str], labels: dict[st
             # numbered sub-headings ("1. Energy", "II. Security") outside any heading: a section
             # without a title holds them
             open_section(p, "", 1, False)
+        if cur is None and role == "body" and p.text.rstrip().endswith(":"):
+            nxt = doc.paras[p.index + 1] if p.index + 1 < len(doc.paras) else None
+            kind = _intro_kind(p.text, lexicon) if nxt is not None and nxt.marker else None
+            if kind:
+                # "The two sides agreed to work together in these areas:" and a list: a section
+                open_section(p, squash(p.text).rstrip(":"), 1, True)
+                cur["kind"], cur["intro"] = kind, True
+                continue
         if cur is None:
             continue
         if role == "item":
@@ -333,6 +341,9 @@ def _sections(doc: Doc, lexicon: Lexicon, roles: dict[str, str], labels: dict[st
             cur["body"].append(p.id)
             continue
         # body paragraph
+        if cur.get("intro") and cur["items"] + ([item] if item else []):
+            close()              # the list an introducing line opened has ended
+            continue
         if item is not None and roles.get(item["pid"]) == "item":
             item["body"].append(p.id)
             item["text"].append(p.text)
@@ -341,6 +352,29 @@ def _sections(doc: Doc, lexicon: Lexicon, roles: dict[str, str], labels: dict[st
         cur["body"].append(p.id)
     close()
     return _inherit(doc, out)
+
+
+_INTRO_FOCUS = re.compile(r"\b(?:areas|fields|sectors|domains|topics|issues|priorities|discussed|focus(?:ed)?)\b",
+                          re.I)
+_INTRO_OUTLOOK = re.compile(r"\b(?:next steps|way forward|road ?map|work programme|going forward|in the coming|"
+                            r"future|plans?|will)\b", re.I)
+
+
+def _intro_kind(text: str, lexicon: Lexicon) -> str | None:
+    """What a line that introduces a list ("... in the following areas:") says the list is:
+    focus areas or what comes next; None for anything else (agreements are read elsewhere)."""
+    if len(text.split()) > 40:
+        return None
+    kind = _kind(text, lexicon)
+    if kind == "agreements":
+        return None
+    if kind in ("focus", "outlook"):
+        return kind
+    if _INTRO_FOCUS.search(text):
+        return "focus"
+    if _INTRO_OUTLOOK.search(text):
+        return "outlook"
+    return None
 
 
 def _intro_only(doc: Doc, s: Section) -> bool:

@@ -161,3 +161,24 @@ Next Steps
 - Glacier survey: a joint survey team will set out in spring.
 """)
     assert [p.focus_areas for p in a.prospects] == [["glacier-monitoring"]]
+
+
+def test_a_list_introduced_by_a_line_about_areas_gives_focus_areas():
+    a = run("""\
+Premier Dalvik Visits Quelland
+
+The premier arrived in Tarsk on Monday for two days of talks with her counterpart.
+
+The two leaders agreed to deepen ties in the following areas:
+- Forestry research
+- Coastal shipping
+- Student exchanges
+
+Later that day the premier toured the old harbour with local officials.
+
+The ministers set out the next steps:
+- A fisheries board to meet twice a year
+- A ferry line to open by summer
+""")
+    assert [f.title for f in a.focus_areas] == ["Forestry research", "Coastal shipping", "Student exchanges"]
+    assert [p.title for p in a.prospects] == ["A fisheries board to meet twice a year", "A ferry line to open by summer"]
