@@ -47,7 +47,7 @@ REQUIRED = ("title", "countries", "delegates", "mous", "figures", "topics", "pla
 # Since then (branch q-layout): a .txt in Markdown read as Markdown, sub-headings under an empty
 # "Key Outcomes" heading taking its kind, plain list entries of an outlook section as prospects;
 # places read from more patterns ("the Monument to the ...", "X-based", "the port of X", ...):
-#   places            0.95  (140/143/151)
+#   places            0.96  (140/142/151)
 #   focus_areas       1.00  (12/12/12)
 #   prospects         1.00  (12/12/12)
 # Raise a floor when the extractor improves; never lower one to make a change pass.
@@ -57,7 +57,7 @@ FLOORS = {
     "delegates+country": 0.71,
     "mous": 0.43,
     "figures": 0.87,
-    "places": 0.92,
+    "places": 0.93,
     "countries": 0.93,
     "focus_areas": 0.95,
     "prospects": 0.95,
