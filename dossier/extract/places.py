@@ -73,6 +73,7 @@ _NOUN_KIND = {"region": "region", "province": "region", "county": "region", "val
               "museum": "landmark", "palace": "venue", "hotel": "venue", "stadium": "venue", "port": "port",
               "airport": "airport", "airbase": "airport", "waterway": "route", "highway": "route",
               "motorway": "route", "railway": "route", "corridor": "route", "bridge": "landmark"}
+_VISIT_VERBS = frozenset("visited toured visiting touring".split())
 # words before "to" that make what follows a person, not a place
 _TO_PERSON = frozenset("""homage tribute respects spoke talked speaking talking wrote writing message letter
     condolences congratulations thanks gratitude said says introduced married adviser advisor successor
@@ -385,6 +386,8 @@ def find(doc: Doc, structure: Structure, facts: CountryFacts, people: PeopleFact
             if ti + 2 < n and p.keys[ti] == "the" and words[ti + 1][:1].isupper() and \
                     p.keys[ti + 1] in directions and words[ti + 2][:1].isupper():
                 ti += 1           # "in the Northern Highlands"
+            elif ti + 1 < n and p.keys[ti] == "the" and p.keys[pi] in _VISIT_VERBS:
+                ti += 1           # "toured the Old Citadel"
             if ti >= n:
                 continue
             w = words[ti]

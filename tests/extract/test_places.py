@@ -148,3 +148,8 @@ def test_a_name_after_tribute_to_is_a_person():
 def test_a_region_starting_a_longer_name_is_not_a_place_there():
     got = names("Investors discussed the Caribbean Fibre Line during the talks.\n")
     assert "Caribbean" not in got, got
+
+
+def test_visited_the_and_a_name():
+    got = names("In the afternoon the delegation toured the Velmarine and met local traders.\n")
+    assert "Velmarine" in got, got
