@@ -23,6 +23,8 @@ _DATE = re.compile(rf"\b(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m1>{_MON})\.?
                    rf"|(?P<iso>\d{{4}}-\d{{2}}-\d{{2}}))\b", re.I)
 _ANY_DATE = re.compile(rf"\b(?:\d{{1,2}}\s+{_MON}\b|{_MON}\.?\s+\d{{1,2}}\b|\b(?:19|20)\d\d\b)", re.I)
 _DATELINE_SEP = re.compile(r"\s(?:—|--|–|-|―)\s|/[A-Z][\w .]+/\s*(?:—|--|–|-)\s*|\(\w[\w .]*\)\s*(?:—|--|–|-)\s*")
+_KICKER = re.compile(r"^(?:(?:press|media|news)\s+release|for\s+immediate\s+release|press\s+statement|"
+                     r"news|breaking(?:\s+news)?)\s*[:.]?$", re.I)
 _FIELD_LABEL = re.compile(r"^(?:title|headline|head|subject)\s*:\s*", re.I)
 _NUMBERED_ITEM = re.compile(r"^\(?(?:\d{1,3}|[IVX]{1,4}|[A-Z])[.)]$")
 
@@ -143,8 +145,14 @@ def analyse(doc: Doc, lexicon: Lexicon, meta_title: str | None = None) -> Struct
     headline = None
     headline_pid = None
     i = 0
-    if n > 1:
-        p = paras[0]
+    if n > 2 and _KICKER.match(squash(paras[0].text)) and not _TERMINAL.search(paras[1].text) \
+            and len(paras[1].text.split()) <= 25 and not paras[1].marker:
+        # "PRESS RELEASE" over the headline: a header line, not the headline
+        roles[paras[0].id] = "subtitle"
+        front.append(paras[0].id)
+        i = 1
+    if n > i + 1:
+        p = paras[i]
         words = len(p.text.split())
         if (not p.marker and words <= 25 and not _TERMINAL.search(p.text)
                 and _dateline(p) is None) or (p.heading_level == 1) \
@@ -154,8 +162,8 @@ def analyse(doc: Doc, lexicon: Lexicon, meta_title: str | None = None) -> Struct
             headline_pid = p.id
             roles[p.id] = "headline"
             front.append(p.id)
-            i = 1
-            while i < min(n - 1, 3):
+            i += 1
+            while i < min(n - 1, 3 + len(front) - 1):
                 q = paras[i]
                 qw = len(q.text.split())
                 if q.marker or qw > 35 or _TERMINAL.search(q.text) or _dateline(q) is not None:

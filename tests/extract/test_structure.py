@@ -171,3 +171,9 @@ A ferry line between the two ports was discussed.
 """)
     titled = [it.title for sec in s.sections for it in sec.items]
     assert titled == ["Forestry Research", "Coastal Shipping"]
+
+
+def test_a_press_release_line_over_the_headline_is_not_the_headline():
+    doc, s = layout("PRESS RELEASE\n\nPremier Dalvik Visits Quelland\n\nThe premier arrived in Tarsk on Monday "
+                    "for talks with her counterpart.\n\nMore text follows here.\n")
+    assert s.headline == "Premier Dalvik Visits Quelland"
