@@ -37,6 +37,8 @@ _HEADS = {"museum": "landmark", "mausoleum": "landmark", "monument": "landmark",
           "shrine": "landmark", "port": "port", "gulf": "sea", "bay": "sea", "strait": "sea", "straits": "sea",
           "sea": "sea", "lake": "lake", "isle": "island", "island": "island", "islands": "island",
           "fort": "landmark", "valley": "region", "province": "region", "plaza": "landmark", "square": "landmark"}
+_HEADS.update({"mount": "landmark", "mt": "landmark"})
+_BARE_HEADS = frozenset(("lake", "mount", "mt"))     # also straight before a name, without "of"
 _HEADS_KEYS = frozenset(_HEADS)
 # lowercase nouns before "of" and a place name
 _OF_NOUNS = frozenset("port city town village island province region district state county".split())
@@ -291,10 +293,14 @@ def find(doc: Doc, structure: Structure, facts: CountryFacts, people: PeopleFact
 
         # "the Museum of Tarsk History", "the Monument to the Unknown Sailor", "Palacio de Orla"
         for hi in p.where(_HEADS_KEYS):
-            if hi + 2 >= n or not words[hi][:1].isupper() or p.upper:
+            if hi + 1 >= n or not words[hi][:1].isupper() or p.upper:
                 continue
             j = hi + 1
-            if p.keys[j] == "to" and p.keys[j + 1] == "the":
+            if p.keys[hi] in _BARE_HEADS and words[j][:1].isupper() and words[j][1:2].islower():
+                pass              # "Lake Orrin", "Mount Velm"
+            elif hi + 2 >= n:
+                continue
+            elif p.keys[j] == "to" and p.keys[j + 1] == "the":
                 j += 2
             elif p.keys[j] in _HEAD_LINKS and words[j][:1].islower():
                 j += 1

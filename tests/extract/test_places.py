@@ -153,3 +153,8 @@ def test_a_region_starting_a_longer_name_is_not_a_place_there():
 def test_visited_the_and_a_name():
     got = names("In the afternoon the delegation toured the Velmarine and met local traders.\n")
     assert "Velmarine" in got, got
+
+
+def test_lake_and_mount_before_a_name():
+    got = names("The leaders flew over Lake Orrinmere and Mount Velkar on Sunday.\n")
+    assert "Lake Orrinmere" in got and "Mount Velkar" in got, got
