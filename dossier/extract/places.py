@@ -84,10 +84,6 @@ _NAME_PARTICLES = frozenset("al el bin binti bint ibn de da di del dos van von d
 _CITY_PREFIX = frozenset("greater metro metropolitan downtown inner outer old".split())
 
 
-def _sentence_starts(p: Para) -> set[int]:
-    return {p.token_at(s) for s in p.sent_starts}
-
-
 def _geo_places(doc: Doc, facts: CountryFacts, lexicon: Lexicon) -> list[tuple[str, str, str | None, str, int]]:
     out = []
     for m in facts.mentions:
@@ -118,7 +114,8 @@ def _geo_places(doc: Doc, facts: CountryFacts, lexicon: Lexicon) -> list[tuple[s
         start = m.start
         t = p.token_at(m.start)
         if m.kind in ("capital", "city") and t > 0 and p.keys[t - 1] in _CITY_PREFIX and \
-                p.words[t - 1][:1].isupper() and not p.upper and t - 1 not in _sentence_starts(p):
+                p.words[t - 1][:1].isupper() and not p.upper and \
+                p.token_at(p.sentence_of(m.start)[0]) != t - 1:
             start = p.starts[t - 1]          # "Greater Dunmere", "Metro Orsk": the wider city
             name = p.words[t - 1] + " " + name
         out.append((name, kind, m.country, m.pid, start))
