@@ -25,6 +25,16 @@ _ANY_DATE = re.compile(rf"\b(?:\d{{1,2}}\s+{_MON}\b|{_MON}\.?\s+\d{{1,2}}\b|\b(?
 _DATELINE_SEP = re.compile(r"\s(?:—|--|–|-|―)\s|/[A-Z][\w .]+/\s*(?:—|--|–|-)\s*|\(\w[\w .]*\)\s*(?:—|--|–|-)\s*")
 _KICKER = re.compile(r"^(?:(?:press|media|news)\s+release|for\s+immediate\s+release|press\s+statement|"
                      r"news|breaking(?:\s+news)?)\s*[:.]?$", re.I)
+_BYLINE = re.compile(r"^(?:[Bb]y|[Ww]ritten [Bb]y)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*(?:[,|/–—-].{0,60})?$")
+_STAMP = re.compile(r"^(?:published|updated|posted|last updated)\b.{0,60}$", re.I)
+
+
+def _header_line(text: str) -> bool:
+    """A line above the headline that is no headline: a kicker, a byline, a date stamp."""
+    text = squash(text)
+    return bool(_KICKER.match(text) or _BYLINE.match(text) or _STAMP.match(text))
+
+
 _FIELD_LABEL = re.compile(r"^(?:title|headline|head|subject)\s*:\s*", re.I)
 _NUMBERED_ITEM = re.compile(r"^\(?(?:\d{1,3}|[IVX]{1,4}|[A-Z])[.)]$")
 
@@ -145,12 +155,16 @@ def analyse(doc: Doc, lexicon: Lexicon, meta_title: str | None = None) -> Struct
     headline = None
     headline_pid = None
     i = 0
-    if n > 2 and _KICKER.match(squash(paras[0].text)) and not _TERMINAL.search(paras[1].text) \
-            and len(paras[1].text.split()) <= 25 and not paras[1].marker:
-        # "PRESS RELEASE" over the headline: a header line, not the headline
-        roles[paras[0].id] = "subtitle"
-        front.append(paras[0].id)
-        i = 1
+    top = 0
+    while top < 2 and top < n and _header_line(paras[top].text):
+        top += 1
+    if top and n > top + 1 and not _TERMINAL.search(paras[top].text) \
+            and len(paras[top].text.split()) <= 25 and not paras[top].marker:
+        # "PRESS RELEASE", "By Ana Orr", "Published 3 May 2025" over the headline: header lines
+        for q in paras[:top]:
+            roles[q.id] = "subtitle"
+            front.append(q.id)
+        i = top
     if n > i + 1:
         p = paras[i]
         words = len(p.text.split())

@@ -177,3 +177,9 @@ def test_a_press_release_line_over_the_headline_is_not_the_headline():
     doc, s = layout("PRESS RELEASE\n\nPremier Dalvik Visits Quelland\n\nThe premier arrived in Tarsk on Monday "
                     "for talks with her counterpart.\n\nMore text follows here.\n")
     assert s.headline == "Premier Dalvik Visits Quelland"
+
+
+def test_a_byline_and_a_date_stamp_over_the_headline_are_header_lines():
+    doc, s = layout("By Ana Orr, Staff Writer\n\nPublished 3 May 2025\n\nPremier Dalvik Visits Quelland\n\n"
+                    "The premier arrived in Tarsk on Monday for talks with her counterpart.\n\nMore text here.\n")
+    assert s.headline == "Premier Dalvik Visits Quelland"
