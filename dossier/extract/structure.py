@@ -35,6 +35,7 @@ def _header_line(text: str) -> bool:
     return bool(_KICKER.match(text) or _BYLINE.match(text) or _STAMP.match(text))
 
 
+_DASH_LEAD = re.compile(r"^(?P<t>[^\W\d_][^.!?:;,–—]{1,60}?)\s+(?:–|—|--|-)\s+(?=\S)")
 _FIELD_LABEL = re.compile(r"^(?:title|headline|head|subject)\s*:\s*", re.I)
 _NUMBERED_ITEM = re.compile(r"^\(?(?:\d{1,3}|[IVX]{1,4}|[A-Z])[.)]$")
 
@@ -225,6 +226,10 @@ def analyse(doc: Doc, lexicon: Lexicon, meta_title: str | None = None) -> Struct
             continue
         bold = _BOLD_LEAD.match(body)
         lead = (bold.group("t"), bold.end()) if bold else _lead_in(body)
+        if lead is None and p.marker:
+            dm = _DASH_LEAD.match(body)         # "- Energy – the two sides will ..."
+            if dm and _titleish(dm.group("t"), lexicon):
+                lead = (dm.group("t"), dm.end())
         if lead:
             label = lead[0]
             lw = len(label.split())

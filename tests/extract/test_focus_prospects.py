@@ -182,3 +182,17 @@ The ministers set out the next steps:
 """)
     assert [f.title for f in a.focus_areas] == ["Forestry research", "Coastal shipping", "Student exchanges"]
     assert [p.title for p in a.prospects] == ["A fisheries board to meet twice a year", "A ferry line to open by summer"]
+
+
+def test_list_entries_with_a_dash_lead_in():
+    a = run("""\
+Premier Dalvik Visits Quelland
+
+The premier arrived in Tarsk on Monday for two days of talks with her counterpart.
+
+Way Forward
+
+- Fisheries Board – a board will meet twice a year to set catch limits.
+- Student Exchanges – two hundred places a year will open for students.
+""")
+    assert [p.title for p in a.prospects] == ["Fisheries Board", "Student Exchanges"]
