@@ -258,6 +258,11 @@ def analyse(doc: Doc, lexicon: Lexicon, meta_title: str | None = None) -> Struct
             roles[p.id] = "heading"
             labels[p.id] = _clean_label(text)
             continue
+        if words <= 8 and text.rstrip().endswith("?") and text[:1].isupper() and nxt is not None \
+                and "\n" not in text and _kind(text, lexicon) in ("outlook", "focus", "agreements"):
+            roles[p.id] = "heading"             # "What comes next?"
+            labels[p.id] = _clean_label(text).rstrip("?").strip()
+            continue
         roles[p.id] = "body"
 
     sections = _sections(doc, lexicon, roles, labels, rests, i)

@@ -196,3 +196,17 @@ Way Forward
 - Student Exchanges – two hundred places a year will open for students.
 """)
     assert [p.title for p in a.prospects] == ["Fisheries Board", "Student Exchanges"]
+
+
+def test_a_question_heading_about_what_comes_next():
+    a = run("""\
+Premier Dalvik Visits Quelland
+
+The premier arrived in Tarsk on Monday for two days of talks with her counterpart.
+
+What lies ahead?
+
+- A fisheries board to meet twice a year
+- A ferry line to open by summer
+""")
+    assert [p.title for p in a.prospects] == ["A fisheries board to meet twice a year", "A ferry line to open by summer"]
