@@ -37,7 +37,10 @@ _HEADS = {"museum": "landmark", "mausoleum": "landmark", "monument": "landmark",
           "shrine": "landmark", "port": "port", "gulf": "sea", "bay": "sea", "strait": "sea", "straits": "sea",
           "sea": "sea", "lake": "lake", "isle": "island", "island": "island", "islands": "island",
           "fort": "landmark", "valley": "region", "province": "region", "plaza": "landmark", "square": "landmark"}
-_HEADS.update({"mount": "landmark", "mt": "landmark"})
+_HEADS.update({"mount": "landmark", "mt": "landmark", "university": "venue", "school": "venue",
+               "college": "venue", "institute": "venue"})
+_VISITED_HEADS = frozenset(("university", "school", "college", "institute"))
+_VISIT_WORDS = frozenset("visit visits visited visiting tour toured touring opened inaugurated addressed".split())
 _BARE_HEADS = frozenset(("lake", "mount", "mt"))     # also straight before a name, without "of"
 _HEADS_KEYS = frozenset(_HEADS)
 # lowercase nouns before "of" and a place name
@@ -292,6 +295,9 @@ def find(doc: Doc, structure: Structure, facts: CountryFacts, people: PeopleFact
         for hi in p.where(_HEADS_KEYS):
             if hi + 1 >= n or not words[hi][:1].isupper() or p.upper:
                 continue
+            if p.keys[hi] in _VISITED_HEADS and not (hi >= 2 and p.keys[hi - 1] == "the"
+                                                     and p.keys[hi - 2] in _VISIT_WORDS):
+                continue          # "a scholar at the University of ...": a place only when visited
             j = hi + 1
             if p.keys[hi] in _BARE_HEADS and words[j][:1].isupper() and words[j][1:2].islower():
                 pass              # "Lake Orrin", "Mount Velm"

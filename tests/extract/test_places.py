@@ -158,3 +158,9 @@ def test_visited_the_and_a_name():
 def test_lake_and_mount_before_a_name():
     got = names("The leaders flew over Lake Orrinmere and Mount Velkar on Sunday.\n")
     assert "Lake Orrinmere" in got and "Mount Velkar" in got, got
+
+
+def test_a_university_is_a_place_when_it_is_visited():
+    got = names("The minister will visit the University of Tarsk. Dr Orr, a scholar at the University of "
+                "Velm, welcomed the visit.\n")
+    assert "University of Tarsk" in got and "University of Velm" not in got, got
