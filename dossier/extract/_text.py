@@ -132,6 +132,49 @@ def first_sentences(text: str, n: int = 2, max_words: int = 70) -> str:
     return result
 
 
+_ITEM_LEAD = re.compile(r"^(?:an?|the)\s+(?=\w)", re.I)
+
+
+def item_title(text: str, max_words: int = 14) -> str:
+    """A list entry written as a phrase or sentence → a title: the entry itself without its end
+    punctuation when it is short, else its first clause (at most ``max_words`` words)."""
+    text = squash(text).rstrip(" .;,:")
+    if len(text.split()) > max_words:
+        lo, hi = clause_bounds(text, 0, 0, len(text))
+        text = text[lo:hi].strip()
+        words = text.split()
+        if len(words) > max_words:
+            text = " ".join(words[:max_words]).rstrip(",;:")
+    return text[:1].upper() + text[1:] if text else ""
+
+
+def parent_pids(sections: Any) -> set[str]:
+    """The headings over sub-sections of their own kind (the next section is one level down and
+    of the same kind), by paragraph id."""
+    out = set()
+    for s, nxt in zip(sections, sections[1:]):
+        if not s.items and nxt.level > s.level and nxt.kind == s.kind:
+            out.add(s.pid)
+    return out
+
+
+def section_entries(doc: "Doc", section: Any) -> list[tuple[str, str, list[str]]]:
+    """(title, text, evidence) of each entry of a section: its labelled items; else, when it is a
+    list of two or more plain entries, each entry as a title; else the section itself."""
+    items = [it for it in section.items if it.title and not it.short]     # labelled entries
+    if not items and sum(1 for it in section.items if it.text) >= 2:
+        out = []
+        for it in section.items:
+            title = it.title or item_title(it.text)
+            if title:
+                out.append((title, it.text, [it.pid] + [b for b in it.body if b != it.pid]))
+        return out
+    if items:
+        return [(it.title, it.text, [it.pid] + [b for b in it.body if b != it.pid]) for it in items]
+    text = " ".join(p.text for p in map(doc.para, section.body) if p is not None)
+    return [(section.title, text, [section.pid] + list(section.body))]
+
+
 # --- sentences ---------------------------------------------------------------------------------
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -294,10 +337,25 @@ def keys_of(words: list[str]) -> list[str]:
     return [key(w) for w in words]
 
 
+_MD_HEADING_LINE = re.compile(r"^\s{0,3}#{1,6}[ \t]+[^\W\d_]")
+
+
+def looks_markdown(texts: Iterable[str]) -> bool:
+    """Plain text written in Markdown: a paragraph that is a short "# Heading" / "## Heading" line
+    (a hash, a space, a word, no sentence end). Plain prose hardly ever starts a paragraph so."""
+    for text in texts:
+        if text[:1] not in " #" or "\n" in text:
+            continue
+        if _MD_HEADING_LINE.match(text) and len(text) <= 160 and not text.rstrip().endswith("."):
+            return True
+    return False
+
+
 def prepare(article: Article) -> Doc:
-    """Tokenise every paragraph of an article once; the sections share the result."""
+    """Tokenise every paragraph of an article once; the sections share the result. A .txt
+    article written in Markdown ("## Heading" lines) is read as Markdown."""
     paras = []
-    markdown = article.format == "markdown"
+    markdown = article.format == "markdown" or looks_markdown(p.text for p in article.paragraphs)
     for index, p in enumerate(article.paragraphs):
         text = p.text
         marker = ""

@@ -4,7 +4,7 @@ the delegates and topics of its paragraphs."""
 from __future__ import annotations
 
 from ..model import FocusArea
-from ._text import Doc, TopicReader, first_sentences, slug, topic_ids, unique_ids
+from ._text import Doc, parent_pids, section_entries, TopicReader, first_sentences, slug, topic_ids, unique_ids
 from ._types import PeopleFacts, Structure, Topics
 from .lexicon import Lexicon
 
@@ -15,20 +15,19 @@ def find(doc: Doc, structure: Structure, people: PeopleFacts, subjects: Topics,
          lexicon: Lexicon) -> list[FocusArea]:
     """Focus areas with their delegates, topics and paragraphs."""
     areas: list[tuple[str, str, list[str]]] = []       # title, text, evidence
-    for section in structure.sections:
-        if section.kind != "focus":
-            continue
-        items = [it for it in section.items if it.title]
-        if items:
-            for it in items:
-                areas.append((it.title, it.text, [it.pid] + [b for b in it.body if b != it.pid]))
-        else:
-            text = " ".join(doc.para(b).text for b in section.body if doc.para(b))
-            areas.append((section.title, text, [section.pid] + list(section.body)))
+    kind_sections = [s for s in structure.sections if s.kind == "focus"]
+    parents = parent_pids(structure.sections)
+    for section in kind_sections:
+        if section.pid in parents:
+            continue                    # a heading over the sub-headings that follow it
+        areas.extend(section_entries(doc, section))
     if not areas:
         own = [s for s in structure.sections if s.kind not in _NOT_FOCUS]
-        if len(own) >= 2:
+        if sum(len(s.items) if not s.title else 1 for s in own) >= 2:
             for section in own:
+                if not section.title:         # numbered sub-headings outside any heading
+                    areas.extend(section_entries(doc, section))
+                    continue
                 paras = [doc.para(b) for b in section.body if doc.para(b)]
                 text = " ".join(p.text[p.body:] for p in paras)
                 if section.inline and paras:

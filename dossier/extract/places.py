@@ -30,6 +30,63 @@ _NOT_MODIFIER = frozenset("will would can could shall should may might must to a
                           "has have had did does do not also then".split())
 
 
+# a place word that comes first, before "of"/"de"/"to the" and a name: kind
+_HEADS = {"museum": "landmark", "mausoleum": "landmark", "monument": "landmark",
+          "memorial": "landmark", "palace": "venue", "palacio": "venue", "palais": "venue", "cathedral": "landmark",
+          "basilica": "landmark", "church": "landmark", "temple": "landmark", "tomb": "landmark",
+          "shrine": "landmark", "port": "port", "gulf": "sea", "bay": "sea", "strait": "sea", "straits": "sea",
+          "sea": "sea", "lake": "lake", "isle": "island", "island": "island", "islands": "island",
+          "fort": "landmark", "valley": "region", "province": "region", "plaza": "landmark", "square": "landmark"}
+_HEADS.update({"mount": "landmark", "mt": "landmark", "university": "venue", "school": "venue",
+               "college": "venue", "institute": "venue"})
+_VISITED_HEADS = frozenset(("university", "school", "college", "institute"))
+_VISIT_WORDS = frozenset("visit visits visited visiting tour toured touring opened inaugurated addressed".split())
+_BARE_HEADS = frozenset(("lake", "mount", "mt"))     # also straight before a name, without "of"
+_HEADS_KEYS = frozenset(_HEADS)
+# lowercase nouns before "of" and a place name
+_OF_NOUNS = frozenset("port city town village island province region district state county".split())
+_PREP_OR_OF = _PREP_WORDS | _OF_NOUNS
+_ABSTRACT = re.compile(r"(?:tion|sion|ment|ness|ity|ance|ence|ship|ism|ics|ure|ing)$")
+
+
+def _inside_name(prev: str, lexicon: Lexicon) -> bool:
+    """Is a capitalised word before a preposition the head of a longer name ("Assistance in ...",
+    "Summit on ...") rather than the end of a sentence part?"""
+    return bool(_ABSTRACT.search(prev))
+
+
+_HEAD_LINKS = frozenset("of de del da do di".split())
+_BASED = re.compile(r"(?<![\w-])((?:[A-Z][\w'’]*[ -]){0,2}[A-Z][\w'’]*)-based\b")
+
+
+def _all_nationality(p: Para, start: int, end: int, lexicon: Lexicon) -> bool:
+    """Are the words [start, end) only names of countries and nationalities ("Japanese-Thai")?"""
+    for x in range(start, end):
+        for part in p.words[x].split("-"):
+            entry = lexicon.geo.match_words([part])
+            if entry is None or entry.kind not in ("country", "demonym"):
+                return False
+    return True
+
+
+# the kind of place a lowercase place noun makes ("the Tarsk region"); else a facility
+_NOUN_KIND = {"region": "region", "province": "region", "county": "region", "valley": "region",
+              "district": "region", "archipelago": "region", "basin": "region", "city": "city", "town": "city",
+              "village": "city", "island": "island", "river": "river", "reservoir": "lake", "lake": "lake",
+              "mausoleum": "landmark", "tomb": "landmark", "shrine": "landmark", "cathedral": "landmark",
+              "mosque": "landmark", "temple": "landmark", "monument": "landmark", "memorial": "landmark",
+              "museum": "landmark", "palace": "venue", "hotel": "venue", "stadium": "venue", "port": "port",
+              "airport": "airport", "airbase": "airport", "waterway": "route", "highway": "route",
+              "motorway": "route", "railway": "route", "corridor": "route", "bridge": "landmark"}
+_VISIT_VERBS = frozenset("visited toured visiting touring".split())
+# words before "to" that make what follows a person, not a place
+_TO_PERSON = frozenset("""homage tribute respects spoke talked speaking talking wrote writing message letter
+    condolences congratulations thanks gratitude said says introduced married adviser advisor successor
+    predecessor reply replied answer answered addressed""".split())
+_NAME_PARTICLES = frozenset("al el bin binti bint ibn de da di del dos van von der la le du".split())
+_CITY_PREFIX = frozenset("greater metro metropolitan downtown inner outer old".split())
+
+
 def _geo_places(doc: Doc, facts: CountryFacts, lexicon: Lexicon) -> list[tuple[str, str, str | None, str, int]]:
     out = []
     for m in facts.mentions:
@@ -47,16 +104,24 @@ def _geo_places(doc: Doc, facts: CountryFacts, lexicon: Lexicon) -> list[tuple[s
             continue
         if any(r in ("forum", "council", "cooperation", "organisation", "organization", "union") for r in run[:3]):
             continue
-        if p.words[i:i + 1] and p.words[i][:1].isupper() and not p.upper and m.kind in ("capital", "city") \
-                and p.words[i] not in ("’s", "'s"):
-            continue      # "the Dunmere Ministerial": part of a longer name
+        if p.words[i:i + 1] and p.words[i][:1].isupper() and not p.upper \
+                and m.kind in ("capital", "city", "region", "sea") and p.words[i] not in ("’s", "'s") \
+                and p.keys[i] not in _SPAN_STOP:
+            continue      # "the Dunmere Ministerial", "the Atlantic Gas Line": part of a longer name
         if run and run[0] in _DESCRIPTOR:
             continue      # "the southern Ostrenia nation"
         kind = {"capital": "city", "city": "city", "territory": "region"}.get(m.kind, m.kind)
         name = m.name if m.kind not in ("capital",) else _shown(m.text)
         if m.kind == "capital":
             name = _capital_name(m.text, lexicon) or _shown(m.text)
-        out.append((name, kind, m.country, m.pid, m.start))
+        start = m.start
+        t = p.token_at(m.start)
+        if m.kind in ("capital", "city") and t > 0 and p.keys[t - 1] in _CITY_PREFIX and \
+                p.words[t - 1][:1].isupper() and not p.upper and \
+                p.token_at(p.sentence_of(m.start)[0]) != t - 1:
+            start = p.starts[t - 1]          # "Greater Dunmere", "Metro Orsk": the wider city
+            name = p.words[t - 1] + " " + name
+        out.append((name, kind, m.country, m.pid, start))
     return out
 
 
@@ -138,7 +203,7 @@ def find(doc: Doc, structure: Structure, facts: CountryFacts, people: PeopleFact
     """Every place named in the text, once each, in order of first mention."""
     host = facts.host
     found: list[tuple[str, str, str | None, str, int]] = _geo_places(doc, facts, lexicon)
-    person_words = {key(w) for person in people.people for w in person.name.split()}
+    person_words = {key(w) for person in people.people for w in person.name.split()} - _NAME_PARTICLES
     heading_roles = {"heading", "item", "headline", "subtitle"}
     directions = lexicon.directions
     by_pid: dict[str, list] = {}
@@ -199,7 +264,9 @@ def find(doc: Doc, structure: Structure, facts: CountryFacts, people: PeopleFact
                             phrase = " ".join(p.keys[i + mods:i + mods + length])
                             if phrase and i + mods + length <= n and phrase in lexicon.facility_nouns and all(
                                     words[x][:1].islower() and p.keys[x] not in _NOT_MODIFIER
+                                    and p.keys[x] not in _SPAN_STOP
                                     for x in range(i, i + mods)) and \
+                                    words[i + mods][:1].islower() and \
                                     p.keys[i + mods + length - 1] not in _VEHICLES:
                                 noun_end = i + mods + length - 1
                                 break
@@ -207,16 +274,68 @@ def find(doc: Doc, structure: Structure, facts: CountryFacts, people: PeopleFact
                             break
                 if noun_end >= 0:
                     start = _span_left(p, i - 1, lexicon)
+                    after = p.keys[noun_end + 1] if noun_end + 1 < n else ""
+                    if after[:1].isalpha() and words[noun_end + 1][:1].islower() and \
+                            after not in _FOLLOW_OK and after != "of":
+                        start = i          # "... port visits": the noun only qualifies another one
+                    elif start < i and _all_nationality(p, start, i, lexicon):
+                        start = i          # "a Japanese-Thai plant": no name, only nationalities
                     if start < i and words[start][:1].isupper():
                         s = p.starts[start]
                         vehicle = key(words[noun_end]) in _VEHICLES
                         e = p.end(i - 1) if vehicle else p.end(noun_end)
                         inner = p.text[s:p.end(i - 1)]
                         if not spans.covers(s, p.end(i - 1)) and not inner.isupper():
-                            found.append((_shown(p.text[s:e]), "facility" if not vehicle else "venue",
-                                          _country_of(p, spans, s), p.id, s))
+                            kind = "venue" if vehicle else _NOUN_KIND.get(p.keys[noun_end], "facility")
+                            found.append((_shown(p.text[s:e]), kind, _country_of(p, spans, s), p.id, s))
                             i = noun_end + 1
                             continue
+
+        # "the Museum of Tarsk History", "the Monument to the Unknown Sailor", "Palacio de Orla"
+        for hi in p.where(_HEADS_KEYS):
+            if hi + 1 >= n or not words[hi][:1].isupper() or p.upper:
+                continue
+            if p.keys[hi] in _VISITED_HEADS and not (hi >= 2 and p.keys[hi - 1] == "the"
+                                                     and p.keys[hi - 2] in _VISIT_WORDS):
+                continue          # "a scholar at the University of ...": a place only when visited
+            j = hi + 1
+            if p.keys[hi] in _BARE_HEADS and words[j][:1].isupper() and words[j][1:2].islower():
+                pass              # "Lake Orrin", "Mount Velm"
+            elif hi + 2 >= n:
+                continue
+            elif p.keys[j] == "to" and p.keys[j + 1] == "the":
+                j += 2
+            elif p.keys[j] in _HEAD_LINKS and words[j][:1].islower():
+                j += 1
+                if j < n and p.keys[j] == "the":
+                    j += 1
+            else:
+                continue
+            e = j
+            while e < n and e - j < 5 and words[e][:1].isupper() and \
+                    (p.keys[e] not in lexicon.stop_caps or p.keys[e] in lexicon.title_words):
+                e += 1
+            if e == j or (e < n and words[e][:1].isupper()):
+                continue
+            if any(p.keys[x] in lexicon.org_words for x in range(j, e)):
+                continue          # "the Port of Orla Authority", "University of ... Council"
+            s0 = p.starts[hi]
+            if spans.covers(s0, p.end(e - 1)):
+                continue
+            found.append((p.text[s0:p.end(e - 1)], _HEADS[p.keys[hi]], _country_of(p, spans, s0), p.id, s0))
+
+        # "Tarsk-based": the place a company or group is based in
+        if "-based" in p.text:
+            for m in _BASED.finditer(p.text):
+                name = m.group(1)
+                if name.isupper():
+                    continue          # "AI-based", "UK-based": an acronym, not a place name
+                entry = lexicon.geo.match_words(name.split())
+                if entry is not None and entry.kind in ("country", "demonym"):
+                    continue
+                if any(key(w) in lexicon.org_words or key(w) in lexicon.stop_caps for w in name.split()):
+                    continue
+                found.append((name, "city", _country_of(p, spans, m.start()), p.id, m.start()))
 
         # "southern Ostrenia", "Western Veluria", "northern Central Ostrenia"
         for m in by_pid.get(p.id, ()):
@@ -238,16 +357,53 @@ def find(doc: Doc, structure: Structure, facts: CountryFacts, people: PeopleFact
         # capitalised names after "in/to/from/at" in running text
         if structure.roles.get(p.id) in heading_roles:
             continue
+        # a name joined by "and"/"or" to a known city: "Velm and Dunmere are ...", "Dunmere or Velm"
+        for m in by_pid.get(p.id, ()):
+            if m.kind not in ("capital", "city"):
+                continue
+            t = p.token_at(m.start)
+            after = p.token_at(m.end)
+            sides = []
+            if t >= 2 and p.keys[t - 1] in ("and", "or"):
+                a = t - 2
+                while a > 0 and t - 2 - a < 2 and words[a - 1][:1].isupper() and words[a][:1].isupper() \
+                        and p.keys[a - 1] not in _SPAN_STOP:
+                    a -= 1
+                while a < t - 1 and not (words[a][:1].isupper() and words[a][1:2].islower()):
+                    a += 1
+                if a < t - 1 and (a == 0 or not words[a - 1][:1].isupper()):
+                    sides.append((a, p.end(t - 2)))
+            if after + 1 < n and p.keys[after] in ("and", "or") and words[after + 1][:1].isupper():
+                sides.append((after + 1, None))
+            for a, end in sides:
+                for s0, e0 in _candidate(p, a, lexicon, person_words, set())[:1]:
+                    if (end is None or e0 == end) and s0 == p.starts[a] and not spans.overlaps(s0, e0):
+                        found.append((p.text[s0:e0], "city", _country_of(p, spans, s0), p.id, s0))
         label = structure.labels.get(p.id)
         lo = p.body + (len(label) + 1 if label and structure.roles.get(p.id) == "lead" else 0)
         listed: set[int] = set()        # list items read already (by an earlier preposition)
-        for pi in p.where(_PREP_WORDS):
+        for pi in p.where(_PREP_OR_OF):
             ti = pi + 1
+            if p.keys[pi] in _OF_NOUNS:
+                # "the port of Orla", "the town of Velm"
+                if p.keys[pi] not in _PREP_WORDS:
+                    if not words[pi][:1].islower() or ti >= n or p.keys[ti] != "of":
+                        continue
+                    ti += 1
+            elif pi > 0 and words[pi - 1][:1].isupper() and _inside_name(p.keys[pi - 1], lexicon):
+                continue        # "Assistance in Criminal Matters": a preposition inside a name
+            if ti + 2 < n and p.keys[ti] == "the" and words[ti + 1][:1].isupper() and \
+                    p.keys[ti + 1] in directions and words[ti + 2][:1].isupper():
+                ti += 1           # "in the Northern Highlands"
+            elif ti + 1 < n and p.keys[ti] == "the" and p.keys[pi] in _VISIT_VERBS:
+                ti += 1           # "toured the Old Citadel"
             if ti >= n:
                 continue
             w = words[ti]
             if p.starts[ti] < lo or not w[:1].isupper() or not w[1:2].islower():
                 continue
+            if p.keys[pi] == "to" and pi > 0 and p.keys[pi - 1] in _TO_PERSON:
+                continue          # "paid tribute to ...", "spoke to ...": a person follows
             for s, e in _candidate(p, ti, lexicon, person_words, listed):
                 if spans.overlaps(s, e):
                     continue
@@ -289,6 +445,19 @@ def _candidate(p: Para, ti: int, lexicon: Lexicon, person_words: set[str],
         if i in listed:
             break
         listed.add(i)
+        geo = lexicon.geo.match(p, i)
+        if geo is not None:
+            # a known name (found already): the list may go on after it ("from Dunmere and Orsk")
+            j = i + geo[0]
+            k = j + 1 if j < n and words[j] == "," else j
+            if k < n and p.keys[k] in ("and", "or"):
+                k += 1
+            else:
+                break             # "the ambassador in Dunmere, Ana Orr": not a list of places
+            if k >= n or not words[k][:1].isupper() or not words[k][1:2].islower():
+                break
+            i = k
+            continue
         j = i
         while j < n and words[j][:1].isupper() and words[j][1:2].islower() and j - i < 3:
             j += 1
@@ -309,6 +478,9 @@ def _candidate(p: Para, ti: int, lexicon: Lexicon, person_words: set[str],
             k += 1
         if k < n and p.keys[k] in ("and", "or"):
             k += 1
+            if k + 1 < n and p.keys[k] == "the" and p.keys[k + 1] in lexicon.directions and \
+                    words[k + 1][:1].isupper():
+                k += 1        # "in the Upper Vale and the Lower Vale"
         if k == j or k >= n or not words[k][:1].isupper() or bad:
             break
         i = k

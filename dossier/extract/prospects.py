@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ..model import FocusArea, Prospect
-from ._text import Doc, TopicReader, finditer_at, first_sentences, slug, squash, topic_ids, unique_ids, word_offsets
+from ._text import Doc, parent_pids, section_entries, TopicReader, finditer_at, first_sentences, slug, squash, topic_ids, unique_ids, word_offsets
 from ._types import Structure, Topics
 from .lexicon import Lexicon
 
@@ -25,16 +25,12 @@ _MAX = 6
 def find(doc: Doc, structure: Structure, subjects: Topics, focus: list[FocusArea],
          lexicon: Lexicon) -> list[Prospect]:
     found: list[tuple[str, str, list[str]]] = []
-    for section in structure.sections:
-        if section.kind != "outlook":
-            continue
-        items = [it for it in section.items if it.title]
-        if items:
-            for it in items:
-                found.append((it.title, it.text, [it.pid] + [b for b in it.body if b != it.pid]))
-        else:
-            text = " ".join(doc.para(b).text for b in section.body if doc.para(b))
-            found.append((section.title, text, [section.pid] + list(section.body)))
+    kind_sections = [s for s in structure.sections if s.kind == "outlook"]
+    parents = parent_pids(structure.sections)
+    for section in kind_sections:
+        if section.pid in parents:
+            continue                    # a heading over the sub-headings that follow it
+        found.extend(section_entries(doc, section))
     if not found:
         skip = {pid for s in structure.sections if s.kind == "agreements" for pid in s.body}
         skip.update(structure.front)
@@ -74,9 +70,31 @@ def find(doc: Doc, structure: Structure, subjects: Topics, focus: list[FocusArea
     ids = unique_ids(slug(t) for t, _, _ in found)
     for (title, text, evidence), pid in zip(found, ids):
         ts = topic_ids(title + " " + text, lexicon, reader)[:4]
-        fa = [a.id for a in focus if set(a.topics[:2]) & set(ts[:1])]
+        # the focus areas whose titles share a word of substance with the prospect's title, else
+        # those whose main topics hold the prospect's main topic
+        mine = _content_words(title)
+        fa = [a.id for a in focus if mine & _content_words(a.title)]
+        if not fa:
+            fa = [a.id for a in focus if set(a.topics[:2]) & set(ts[:1])]
         out.append(Prospect(id=pid, title=title, summary=first_sentences(text, 1, 40), focus_areas=fa,
                             topics=ts, evidence=sorted(set(evidence), key=doc.order)))
+    return out
+
+
+_GENERIC = frozenset("""cooperation collaboration partnership partnerships relations relationship development
+    joint bilateral agreement agreements memorandum understanding programme program programmes forum
+    between annual first second third new people countries country sides leaders both other more their
+    with from into will would also that this these those next year years visit visits further
+    economic strategic""".split())
+
+
+def _content_words(text: str) -> set[str]:
+    """The words of substance of a title, lowercased, a plural "s" dropped ("pipelines" → "pipeline")."""
+    out = set()
+    for w in re.findall(r"[^\W\d_]{4,}", text.lower()):
+        if w in _GENERIC:
+            continue
+        out.add(w[:-1] if w.endswith("s") and not w.endswith("ss") else w)
     return out
 
 

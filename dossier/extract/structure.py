@@ -23,7 +23,21 @@ _DATE = re.compile(rf"\b(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m1>{_MON})\.?
                    rf"|(?P<iso>\d{{4}}-\d{{2}}-\d{{2}}))\b", re.I)
 _ANY_DATE = re.compile(rf"\b(?:\d{{1,2}}\s+{_MON}\b|{_MON}\.?\s+\d{{1,2}}\b|\b(?:19|20)\d\d\b)", re.I)
 _DATELINE_SEP = re.compile(r"\s(?:—|--|–|-|―)\s|/[A-Z][\w .]+/\s*(?:—|--|–|-)\s*|\(\w[\w .]*\)\s*(?:—|--|–|-)\s*")
-_NUMBERED_ITEM = re.compile(r"^\(?\d{1,3}[.)]$")
+_KICKER = re.compile(r"^(?:(?:press|media|news)\s+release|for\s+immediate\s+release|press\s+statement|"
+                     r"news|breaking(?:\s+news)?)\s*[:.]?$", re.I)
+_BYLINE = re.compile(r"^(?:[Bb]y|[Ww]ritten [Bb]y)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*(?:[,|/–—-].{0,60})?$")
+_STAMP = re.compile(r"^(?:published|updated|posted|last updated)\b.{0,60}$", re.I)
+
+
+def _header_line(text: str) -> bool:
+    """A line above the headline that is no headline: a kicker, a byline, a date stamp."""
+    text = squash(text)
+    return bool(_KICKER.match(text) or _BYLINE.match(text) or _STAMP.match(text))
+
+
+_DASH_LEAD = re.compile(r"^(?P<t>[^\W\d_][^.!?:;,–—]{1,60}?)\s+(?:–|—|--|-)\s+(?=\S)")
+_FIELD_LABEL = re.compile(r"^(?:title|headline|head|subject)\s*:\s*", re.I)
+_NUMBERED_ITEM = re.compile(r"^\(?(?:\d{1,3}|[IVX]{1,4}|[A-Z])[.)]$")
 
 
 def _lead_in(text: str) -> tuple[str, int] | None:
@@ -75,7 +89,8 @@ def _kind(title: str, lexicon: Lexicon) -> str:
 
 
 def _clean_label(text: str) -> str:
-    text = re.sub(r"^\s*(?:#{1,6}\s+|[-*+•▪◦‣·]\s+|\(?\d{1,3}[.)]\s+|\(?[a-zA-Z][.)]\s+)", "", text)
+    text = re.sub(r"^\s*(?:#{1,6}\s+|[-*+•▪◦‣·]\s+|\(?\d{1,3}[.)]\s+|\(?[a-zA-Z][.)]\s+|\(?[ivxIVX]{2,4}[.)]\s+)",
+                  "", text)
     text = re.sub(r"[*_]{2}", "", text)
     text = _SETEXT.sub("", text)
     text = squash(text).rstrip(":").strip()
@@ -141,18 +156,29 @@ def analyse(doc: Doc, lexicon: Lexicon, meta_title: str | None = None) -> Struct
     headline = None
     headline_pid = None
     i = 0
-    if n > 1:
-        p = paras[0]
+    top = 0
+    while top < 2 and top < n and _header_line(paras[top].text):
+        top += 1
+    if top and n > top + 1 and not _TERMINAL.search(paras[top].text) \
+            and len(paras[top].text.split()) <= 25 and not paras[top].marker:
+        # "PRESS RELEASE", "By Ana Orr", "Published 3 May 2025" over the headline: header lines
+        for q in paras[:top]:
+            roles[q.id] = "subtitle"
+            front.append(q.id)
+        i = top
+    if n > i + 1:
+        p = paras[i]
         words = len(p.text.split())
         if (not p.marker and words <= 25 and not _TERMINAL.search(p.text)
                 and _dateline(p) is None) or (p.heading_level == 1) \
                 or (is_upper_text(p.text) and words <= 25 and not p.marker):
             headline = _clean_label(p.text) if p.heading_level else squash(p.text)
+            headline = _FIELD_LABEL.sub("", headline) or headline      # "Title: ..." → "..."
             headline_pid = p.id
             roles[p.id] = "headline"
             front.append(p.id)
-            i = 1
-            while i < min(n - 1, 3):
+            i += 1
+            while i < min(n - 1, 3 + len(front) - 1):
                 q = paras[i]
                 qw = len(q.text.split())
                 if q.marker or qw > 35 or _TERMINAL.search(q.text) or _dateline(q) is not None:
@@ -200,6 +226,10 @@ def analyse(doc: Doc, lexicon: Lexicon, meta_title: str | None = None) -> Struct
             continue
         bold = _BOLD_LEAD.match(body)
         lead = (bold.group("t"), bold.end()) if bold else _lead_in(body)
+        if lead is None and p.marker:
+            dm = _DASH_LEAD.match(body)         # "- Energy – the two sides will ..."
+            if dm and _titleish(dm.group("t"), lexicon):
+                lead = (dm.group("t"), dm.end())
         if lead:
             label = lead[0]
             lw = len(label.split())
@@ -227,6 +257,11 @@ def analyse(doc: Doc, lexicon: Lexicon, meta_title: str | None = None) -> Struct
                 and (_titleish(text, lexicon) or _kind(text, lexicon) != "other")):
             roles[p.id] = "heading"
             labels[p.id] = _clean_label(text)
+            continue
+        if words <= 8 and text.rstrip().endswith("?") and text[:1].isupper() and nxt is not None \
+                and "\n" not in text and _kind(text, lexicon) in ("outlook", "focus", "agreements"):
+            roles[p.id] = "heading"             # "What comes next?"
+            labels[p.id] = _clean_label(text).rstrip("?").strip()
             continue
         roles[p.id] = "body"
 
@@ -269,7 +304,7 @@ def _sections(doc: Doc, lexicon: Lexicon, roles: dict[str, str], labels: dict[st
             items = tuple(Item(pid=it["pid"], title=it["title"], body=tuple(it["body"]),
                                text=squash(" ".join(it["text"])), short=it["short"])
                           for it in cur["items"])
-            out.append(Section(pid=cur["pid"], title=cur["title"], kind=_kind(cur["title"], lexicon),
+            out.append(Section(pid=cur["pid"], title=cur["title"], kind=cur.get("kind") or _kind(cur["title"], lexicon),
                                level=cur["level"], body=tuple(cur["body"]), items=items,
                                inline=cur["inline"]))
         cur = None
@@ -297,6 +332,18 @@ def _sections(doc: Doc, lexicon: Lexicon, roles: dict[str, str], labels: dict[st
             cur["lead_run"] = True
             cur["body"].append(p.id)
             continue
+        if role == "item" and cur is None:
+            # numbered sub-headings ("1. Energy", "II. Security") outside any heading: a section
+            # without a title holds them
+            open_section(p, "", 1, False)
+        if cur is None and role == "body" and p.text.rstrip().endswith(":"):
+            nxt = doc.paras[p.index + 1] if p.index + 1 < len(doc.paras) else None
+            kind = _intro_kind(p.text, lexicon) if nxt is not None and nxt.marker else None
+            if kind:
+                # "The two sides agreed to work together in these areas:" and a list: a section
+                open_section(p, squash(p.text).rstrip(":"), 1, True)
+                cur["kind"], cur["intro"] = kind, True
+                continue
         if cur is None:
             continue
         if role == "item":
@@ -326,6 +373,9 @@ def _sections(doc: Doc, lexicon: Lexicon, roles: dict[str, str], labels: dict[st
             cur["body"].append(p.id)
             continue
         # body paragraph
+        if cur.get("intro") and cur["items"] + ([item] if item else []):
+            close()              # the list an introducing line opened has ended
+            continue
         if item is not None and roles.get(item["pid"]) == "item":
             item["body"].append(p.id)
             item["text"].append(p.text)
@@ -333,4 +383,67 @@ def _sections(doc: Doc, lexicon: Lexicon, roles: dict[str, str], labels: dict[st
             close_item()
         cur["body"].append(p.id)
     close()
+    return _inherit(doc, out)
+
+
+_INTRO_FOCUS = re.compile(r"\b(?:areas|fields|sectors|domains|topics|issues|priorities|discussed|focus(?:ed)?)\b",
+                          re.I)
+_INTRO_OUTLOOK = re.compile(r"\b(?:next steps|way forward|road ?map|work programme|going forward|in the coming|"
+                            r"future|plans?|will)\b", re.I)
+
+
+def _intro_kind(text: str, lexicon: Lexicon) -> str | None:
+    """What a line that introduces a list ("... in the following areas:") says the list is:
+    focus areas or what comes next; None for anything else (agreements are read elsewhere)."""
+    if len(text.split()) > 40:
+        return None
+    kind = _kind(text, lexicon)
+    if kind == "agreements":
+        return None
+    if kind in ("focus", "outlook"):
+        return kind
+    if _INTRO_FOCUS.search(text):
+        return "focus"
+    if _INTRO_OUTLOOK.search(text):
+        return "outlook"
+    return None
+
+
+def _intro_only(doc: Doc, s: Section) -> bool:
+    """Nothing under a heading but, at most, one line that introduces what follows ("... were:")."""
+    if not s.body:
+        return True
+    if len(s.body) > 1:
+        return False
+    p = doc.para(s.body[0])
+    return p is not None and p.text.rstrip().endswith(":") and len(p.words) <= 40
+
+
+def _inherit(doc: Doc, sections: list[Section]) -> list[Section]:
+    """A heading with nothing under it but more headings (or one line introducing them) is their
+    parent ("Key Outcomes", then "Energy", "Trade" ...), as is a Markdown heading over deeper ones:
+    the sub-headings without a kind of their own take the parent's kind.
+    The parent's sub-sections run to the next heading that has a kind of its own (or, in
+    Markdown, to the next heading of the parent's level or above)."""
+    out: list[Section] = []
+    parent: Section | None = None
+    parent_md = 0
+    for s in sections:
+        para = doc.para(s.pid)
+        md = para.heading_level if para is not None else 0
+        if parent is not None:
+            if md and parent_md:
+                inside = md > parent_md
+            else:
+                inside = not md and not parent_md and s.kind in ("other", parent.kind)
+            if inside and not s.inline:
+                s = Section(pid=s.pid, title=s.title, kind=parent.kind, level=max(s.level, parent.level + 1),
+                            body=s.body, items=s.items, inline=s.inline)
+                out.append(s)
+                continue
+            parent = None
+        if not s.inline and s.kind not in ("other", "conclusion") and not s.items and \
+                (md or _intro_only(doc, s)):
+            parent, parent_md = s, md
+        out.append(s)
     return out

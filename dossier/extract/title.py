@@ -23,15 +23,18 @@ def title(meta: FrontMatter, structure: Structure, people: PeopleFacts, nations:
         return structure.headline
     host = next((c.name for c in nations if c.side == "host"), None)
     guests = [c.name for c in nations if c.side == "guest"]
-    visitor = _principal([p for p in people.people if p.delegate and p.visitor]) or \
-        _principal([p for p in people.people if p.delegate and p.country in guests])
+    # the highest-ranking guest: one marked as visiting, or one from a guest country
+    visitor = _principal([p for p in people.people if p.delegate and (p.visitor or p.country in guests)])
     if visitor is not None and host:
         office = _office(visitor.role or "")
         surname = visitor.name.split()[-1]
         who = f"{office} {surname}" if office else visitor.name
         return f"{who}'s Visit to {host}"
     if host and guests:
-        return f"{', '.join(guests)} – {host} Talks"
+        # the guests the text is about: named about as often as the most named one
+        top = max(len(c.evidence) for c in nations if c.side == "guest")
+        main = [c.name for c in nations if c.side == "guest" and 2 * len(c.evidence) >= top] or guests
+        return f"{', '.join(main)} – {host} Talks"
     if len(nations) >= 2:
         return f"{nations[0].name} – {nations[1].name} Talks"
     return _opening_words(doc)
@@ -44,14 +47,23 @@ def _opening_words(doc: Doc, limit: int = 12) -> str:
     return text + " …" if len(words) > limit else text or "Untitled article"
 
 
+_COMPANION = re.compile(r"\b(?:wife|husband|spouse|first lady|first gentleman|son|daughter|partner)\b", re.I)
+
+
 def _principal(cands: list):
+    """The highest-ranking person; a companion ("wife of the President") ranks last, and of two
+    of the same rank the one marked as visiting comes first."""
     best = None
-    best_rank = len(_RANK) + 1
+    best_rank: tuple[int, int] = (len(_RANK) + 2, 2)
     for p in cands:
         role = (p.role or "").lower()
-        rank = next((i for i, r in enumerate(_RANK) if role == r or role.startswith(r + " ")), len(_RANK))
-        if rank < best_rank:
-            best, best_rank = p, rank
+        if _COMPANION.search(role):
+            rank = len(_RANK) + 1
+        else:
+            rank = next((i for i, r in enumerate(_RANK) if role == r or role.startswith(r + " ")), len(_RANK))
+        k = (rank, 0 if p.visitor else 1)
+        if k < best_rank:
+            best, best_rank = p, k
     return best
 
 

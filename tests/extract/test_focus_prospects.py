@@ -48,3 +48,165 @@ def test_without_sections_focus_comes_from_topics_and_prospects_from_plans():
     assert "Energy" in [f.title for f in a.focus_areas]
     assert [p.title for p in a.prospects] == ["Establish a joint energy council"]
     assert a.prospects[0].evidence == ["p3"]
+
+
+def test_sub_headings_of_an_outcomes_heading_are_the_focus_areas():
+    a = run("""\
+Premier Dalvik Visits Quelland
+
+The premier held talks in Tarsk with her counterpart over two days.
+
+Main Outcomes
+
+Forestry Research
+The sides set up a joint laboratory for timber science.
+
+Coastal Shipping
+A ferry line between the two ports was discussed at length.
+""")
+    assert [f.title for f in a.focus_areas] == ["Forestry Research", "Coastal Shipping"]
+
+
+def test_plain_list_entries_of_an_outlook_section_are_the_prospects():
+    a = run("""\
+Premier Dalvik Visits Quelland
+
+The premier held talks in Tarsk with her counterpart over two days.
+
+The Way Forward
+
+The leaders agreed on these steps:
+- A joint survey of the northern fishing grounds in the coming season
+- Visa-free travel for students
+- Quarterly meetings of the two trade ministers, starting in Tarsk
+""")
+    assert [p.title for p in a.prospects] == [
+        "A joint survey of the northern fishing grounds in the coming season",
+        "Visa-free travel for students",
+        "Quarterly meetings of the two trade ministers, starting in Tarsk"]
+
+
+def test_markdown_sub_headings_under_a_focus_heading_with_an_intro():
+    a = run("""\
+# Premier Dalvik in Quelland
+
+The premier held talks in Tarsk with her counterpart over two days.
+
+## Areas of Cooperation
+
+The two sides agreed to work together in three fields.
+
+### Forestry Research
+
+A joint laboratory for timber science will open.
+
+### Coastal Shipping
+
+A ferry line between the two ports was discussed.
+
+## Reactions
+
+Business groups welcomed the visit.
+""", name="visit.md")
+    assert [f.title for f in a.focus_areas] == ["Forestry Research", "Coastal Shipping"]
+
+
+def test_plain_sub_headings_after_a_line_that_introduces_them():
+    a = run("""\
+Premier Dalvik Visits Quelland
+
+The premier held talks in Tarsk with her counterpart over two days.
+
+Next Steps
+
+The ministers set out what comes next:
+
+Joint Fisheries Board
+A board will meet twice a year to set catch limits.
+
+Student Exchanges
+Two hundred places a year will open for students.
+""")
+    assert [p.title for p in a.prospects] == ["Joint Fisheries Board", "Student Exchanges"]
+
+
+def test_numbered_sub_headings_outside_any_heading_are_focus_areas():
+    a = run("""\
+Premier Dalvik Visits Quelland
+
+The premier arrived in Tarsk on Monday for two days of talks with her counterpart.
+
+1. Forestry Research
+The sides set up a joint laboratory for timber science.
+
+2. Coastal Shipping
+A ferry line between the two ports was discussed.
+""")
+    assert [f.title for f in a.focus_areas] == ["Forestry Research", "Coastal Shipping"]
+
+
+def test_a_prospect_links_to_the_focus_area_whose_title_shares_a_word():
+    a = run("""\
+Premier Dalvik Visits Quelland
+
+The premier arrived in Tarsk on Monday for two days of talks with her counterpart.
+
+Areas of Cooperation
+
+- Glacier Monitoring: scientists will share data from mountain stations.
+- Trade and Investment: exporters asked for lower tariffs.
+
+Next Steps
+
+- Glacier survey: a joint survey team will set out in spring.
+""")
+    assert [p.focus_areas for p in a.prospects] == [["glacier-monitoring"]]
+
+
+def test_a_list_introduced_by_a_line_about_areas_gives_focus_areas():
+    a = run("""\
+Premier Dalvik Visits Quelland
+
+The premier arrived in Tarsk on Monday for two days of talks with her counterpart.
+
+The two leaders agreed to deepen ties in the following areas:
+- Forestry research
+- Coastal shipping
+- Student exchanges
+
+Later that day the premier toured the old harbour with local officials.
+
+The ministers set out the next steps:
+- A fisheries board to meet twice a year
+- A ferry line to open by summer
+""")
+    assert [f.title for f in a.focus_areas] == ["Forestry research", "Coastal shipping", "Student exchanges"]
+    assert [p.title for p in a.prospects] == ["A fisheries board to meet twice a year", "A ferry line to open by summer"]
+
+
+def test_list_entries_with_a_dash_lead_in():
+    a = run("""\
+Premier Dalvik Visits Quelland
+
+The premier arrived in Tarsk on Monday for two days of talks with her counterpart.
+
+Way Forward
+
+- Fisheries Board – a board will meet twice a year to set catch limits.
+- Student Exchanges – two hundred places a year will open for students.
+""")
+    assert [p.title for p in a.prospects] == ["Fisheries Board", "Student Exchanges"]
+
+
+def test_a_question_heading_about_what_comes_next():
+    a = run("""\
+Premier Dalvik Visits Quelland
+
+The premier arrived in Tarsk on Monday for two days of talks with her counterpart.
+
+What lies ahead?
+
+- A fisheries board to meet twice a year
+- A ferry line to open by summer
+""")
+    assert [p.title for p in a.prospects] == ["A fisheries board to meet twice a year", "A ferry line to open by summer"]

@@ -87,3 +87,99 @@ def test_sign_off_lines():
                     "Dili 14 June\n\n14 June 2019\n")
     assert s.signoff == ("p3", "p4")
     assert s.date == "2019-06-14"
+
+
+MARKDOWN_IN_TXT = """\
+# Partnership Notes: Orvania and Quelland
+
+The two premiers met in Tarsk on Friday and agreed to work more closely.
+
+## Priorities
+
+- **Fisheries:** quotas will be shared.
+- **Rail:** a new freight link is planned.
+"""
+
+
+def test_a_txt_file_written_in_markdown_is_read_as_markdown():
+    doc, s = layout(MARKDOWN_IN_TXT, name="notes.txt")
+    assert s.headline == "Partnership Notes: Orvania and Quelland"
+    assert doc.paras[2].heading_level == 2
+    focus = [sec for sec in s.sections if sec.kind == "focus"]
+    assert [it.title for it in focus[0].items] == ["Fisheries", "Rail"]
+
+
+def test_looks_markdown_needs_a_hash_heading_line():
+    from dossier.extract._text import looks_markdown
+    assert looks_markdown(["Intro text here.", "## Next Moves"])
+    assert not looks_markdown(["#1 priority is trade.", "Plain prose. # not a heading"])
+    assert not looks_markdown(["# this is a comment that ends like a sentence."])
+
+
+SUB_HEADINGS = """\
+Premier Dalvik Visits Quelland
+
+The premier held talks in Tarsk with her counterpart over two days.
+
+Main Outcomes
+
+Forestry Research
+The sides set up a joint laboratory for timber science.
+
+Coastal Shipping
+A ferry line between the two ports was discussed at length.
+
+Looking Ahead
+
+Both sides will meet again next spring.
+"""
+
+
+def test_sub_headings_under_an_empty_heading_take_its_kind():
+    doc, s = layout(SUB_HEADINGS)
+    kinds = [(sec.title, sec.kind) for sec in s.sections]
+    assert kinds == [("Main Outcomes", "focus"), ("Forestry Research", "focus"),
+                     ("Coastal Shipping", "focus"), ("Looking Ahead", "outlook")]
+
+
+def test_more_heading_words_give_section_kinds():
+    from dossier.extract.structure import _kind
+    assert _kind("Key Deliverables", _LEXICON) == "focus"
+    assert _kind("Topics Discussed", _LEXICON) == "focus"
+    assert _kind("Going Forward", _LEXICON) == "outlook"
+    assert _kind("Follow-up", _LEXICON) == "outlook"
+    assert _kind("Final Remarks", _LEXICON) == "conclusion"
+
+
+def test_a_title_field_line_gives_the_headline():
+    doc, s = layout("Title: Premier Dalvik Visits Quelland\n\nThe premier arrived in Tarsk on Monday for talks.\n\n"
+                    "More text follows here.\n")
+    assert s.headline == "Premier Dalvik Visits Quelland"
+
+
+def test_roman_numbered_sub_headings_outside_any_heading():
+    doc, s = layout("""\
+Premier Dalvik Visits Quelland
+
+The premier arrived in Tarsk on Monday for two days of talks with her counterpart.
+
+I. Forestry Research
+The sides set up a joint laboratory for timber science.
+
+II. Coastal Shipping
+A ferry line between the two ports was discussed.
+""")
+    titled = [it.title for sec in s.sections for it in sec.items]
+    assert titled == ["Forestry Research", "Coastal Shipping"]
+
+
+def test_a_press_release_line_over_the_headline_is_not_the_headline():
+    doc, s = layout("PRESS RELEASE\n\nPremier Dalvik Visits Quelland\n\nThe premier arrived in Tarsk on Monday "
+                    "for talks with her counterpart.\n\nMore text follows here.\n")
+    assert s.headline == "Premier Dalvik Visits Quelland"
+
+
+def test_a_byline_and_a_date_stamp_over_the_headline_are_header_lines():
+    doc, s = layout("By Ana Orr, Staff Writer\n\nPublished 3 May 2025\n\nPremier Dalvik Visits Quelland\n\n"
+                    "The premier arrived in Tarsk on Monday for talks with her counterpart.\n\nMore text here.\n")
+    assert s.headline == "Premier Dalvik Visits Quelland"
