@@ -17,7 +17,8 @@ from ._text import Doc, Para, TopicReader, finditer_at, key, slug, squash, topic
 from ._types import CountryFacts, FigureFact, PeopleFacts, Structure
 from .lexicon import Lexicon
 
-_NOUN = (r"(?:memorand(?:um|a|ums)\s+of\s+understanding|memorand(?:um|a|ums)|mou|mous|agreements?|accords?|"
+_NOUN = (r"(?:exchanges?\s+of\s+(?:diplomatic\s+)?notes|documents?|"
+         r"memorand(?:um|a|ums)\s+of\s+understanding|memorand(?:um|a|ums)|mou|mous|agreements?|accords?|"
          r"deals?|treat(?:y|ies)|pacts?|protocols?|frameworks?|letters?\s+of\s+intent|contracts?|"
          r"conventions?|instruments?|declarations?|arrangements?)")
 _NOUN_RE = re.compile(rf"(?<![\w-]){_NOUN}(?![\w-])", re.I)
@@ -32,6 +33,12 @@ _NOT_SIGNED = re.compile(r"(?:\bwill\b|\bwould\b|\bshall\b|\bto\s+be\b|\bto\s+si
                          r"\bhopes?\s+to\b|\baims?\s+to\b|\bready\s+to\b|\bcould\b|\bmay\b|\bmight\b|\bproposed\b|"
                          r"\bnegotiat\w*|\bdraft\w*|\bprepar\w*|\bupcoming\b|\bnext\b|\bfuture\b|\bpending\b)",
                          re.I)
+_NEGATED = re.compile(r"\b(?:no|not|never|nor|neither)\b|n[’']t\b", re.I)
+_BACKGROUND = re.compile(r"[^,.;:]{0,50}?\b(?:(?:in|since)\s+(?:[A-Z][a-z]+\s+)?(?:19|20)\d\d\b|(?:\w+\s+)?(?:years?|"
+                         r"decades?)\s+ago\b|(?<!ever\s)before\b(?!\s+(?:the|a|an|his|her|their|its)\b)|"
+                         r"previously\b|last\s+year\b|in\s+the\s+past\b)", re.I)
+_OWN_NOUN = re.compile(r"\b(?:plans?\s+of\s+action|action\s+plans?|programmes?|programs?|roadmaps?|"
+                       r"work\s+plans?|charters?)\b", re.I)
 _INTO_LAW = re.compile(r"\binto\s+law\b|\blegislation\b|\bbill\b|\bexecutive\s+order\b", re.I)
 _GENERIC_MOD = frozenset(("several various multiple numerous bilateral new other some many the these those two "
                           "three four five six seven eight nine ten cooperation co-operation key important "
@@ -40,7 +47,8 @@ _GENERIC_MOD = frozenset(("several various multiple numerous bilateral new other
 _PURPOSE = re.compile(r"^\s*,?\s*(?:(?:that\s+)?(?:aims?|aimed|seeks?|seeking|intended|designed)\s+(?:at|to)\s+|"
                       r"on\s+|to\s+|for\s+(?!the\s+[A-Z])|regarding\s+|concerning\s+|covering\s+|"
                       r"in\s+the\s+fields?\s+of\s+|in\s+the\s+areas?\s+of\s+)", re.I)
-_CUT = re.compile(r",\s*(?:which|where|who|while|as|after|before|amid|and\s+(?:will|would|is|are))\b|\s+(?:which|that|who)\s+|;|\s—|\s–|"
+_CUT = re.compile(r",\s*(?:which|where|who|while|as|after|before|amid|during|ending|following|when|at\s+the|"
+                  r"in\s+the\s+presence|signed|inked|concluded|exchanged|according|and\s+(?:will|would|is|are))\b|\s+(?:which|that|who)\s+|;|\s—|\s–|"
                   r",\s*(?:ensuring|reflecting|highlighting|bringing|marking|building|adding)\b|\.\s|\.$", re.I)
 _AREA_LIST = re.compile(r"^\s*(?:(?:cooperation|co-operation|bilateral)\s+)?(?:agreements?|deals?|mous?|"
                         r"memorand(?:a|ums?)(?:\s+of\s+understanding)?|accords?)?\s*(?:in|on|covering|"
@@ -60,12 +68,16 @@ _LEADING = re.compile(r"^(?:\s*(?:today|yesterday|on\s+\w+day|also|meanwhile|in\
 _CAPS = r"(?:[A-Z0-9][\w’'&.-]*(?:\s+(?:of|and|for|the|de|&)\s+|\s+)?)+"
 _WITH = re.compile(rf"^\s*,?\s*(?:with|between)\s+(?:the\s+|their\s+)?(?P<w>{_CAPS}(?:’s|'s)?)"
                    rf"(?:\s*(?:[a-z][\w-]*\s+){{0,3}}[a-z][\w-]*,\s*(?P<a>{_CAPS}),?)?")
+_WHEN = re.compile(r"^\s*(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|"
+                   r"afternoon|evening|night))?|today|yesterday|earlier\s+today|this\s+week|on\s+the\s+"
+                   r"sidelines(?:\s+of\s+the\s+\w+)?)\b,?", re.I)
 _DAYS_MONTHS = frozenset(("monday tuesday wednesday thursday friday saturday sunday january february march "
                           "april may june july august september october november december").split())
 _BOTH_SIDES = re.compile(r"^(?:the\s+)?(?:two|both)\s+(?:sides|countries|nations|leaders|governments|parties|"
                          r"ministers|delegations|presidents|heads\s+of\s+state)$", re.I)
 _NP_STOP = frozenset(("a an the and or with signed inked concluded sealed exchanged also have has had were was of "
-                      "two both on in for to several various their its his her our").split())
+                      "two both on in for to several various their its his her our no "
+                      "thousand million billion trillion mn bn m b crore crores lakh lakhs").split())
 _NUMBER_WORDS = MappingProxyType({"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
                  "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
                  "fifteen": 15, "twenty": 20, "a dozen": 12})
@@ -138,8 +150,8 @@ def find(doc: Doc, structure: Structure, facts: CountryFacts, people: PeopleFact
             continue
         items = []
         for q in doc.paras[p.index + 1:]:
-            if not q.marker:
-                break
+            if not q.marker or (items and _marker_kind(q.marker) != _marker_kind(items[0].marker)):
+                break               # "a) ... d)" ends where "6." resumes the outer list
             items.append(q)
         if not items:
             continue
@@ -149,7 +161,8 @@ def find(doc: Doc, structure: Structure, facts: CountryFacts, people: PeopleFact
         for q in items:
             body = q.text[q.body:].strip()
             label = structure.labels.get(q.id)
-            title = _area_title(body) if short and not label else (label or _short(body))
+            own = _own_title(body) if not label else None
+            title = own or (_area_title(body) if short and not label else (label or _short(body)))
             f = _Found(title=title, description=body, pid=q.id, start=0, parties=list(sides),
                        source="list", evidence=[q.id])
             f.value = _value(doc, numbers, (q.id,))
@@ -181,6 +194,8 @@ def find(doc: Doc, structure: Structure, facts: CountryFacts, people: PeopleFact
                 before = p.text[clause_lo:vs]
                 if _NOT_SIGNED.search(before[-40:]) or _INTO_LAW.search(p.text[vs:min(e, ve + 80)]):
                     continue
+                if _NEGATED.search(before[-40:]) or _BACKGROUND.match(p.text, ve, min(e, ve + 70)):
+                    continue            # "no agreement was signed"; "signed in 2019", "signed years ago"
                 noun = _noun_near(p.text, vs, ve, s, e)
                 if noun is None:
                     continue
@@ -229,6 +244,23 @@ def find(doc: Doc, structure: Structure, facts: CountryFacts, people: PeopleFact
         out.append(Mou(id=mid, title=f.title, description=f.description, parties=f.parties, value=f.value,
                        focus_areas=fa, topics=ts, evidence=sorted(set(f.evidence), key=doc.order)))
     return out, count
+
+
+def _marker_kind(marker: str) -> str:
+    """'1.' and '12.' are one kind, 'a)' and 'd)' another, '-' a third."""
+    return re.sub(r"[a-z]", "a", re.sub(r"[A-Z]", "A", re.sub(r"\d+", "9", marker.strip())))
+
+
+def _own_title(body: str) -> str | None:
+    """A list entry that is itself an agreement's name: "a Memorandum of Understanding on X;"."""
+    t = squash(body).strip(" ;.,")
+    t = re.sub(r"^(?:an?|the|one)\s+", "", t, flags=re.I)
+    m = _NOUN_RE.search(t, 0, 60) or _OWN_NOUN.search(t, 0, 60)
+    if not m or not t[:1].isupper() or len(t.split()) > 30 or _SIGNED.search(t, 0, m.start()) or \
+            re.search(r"\b(?:is|are|was|were|will|has|have)\b", t[:m.start()]):
+        return None
+    cut = re.search(r",\s|\s[–—]\s|:\s", t)
+    return t[:cut.start()] if cut and cut.start() > m.end() else t
 
 
 def _short(text: str, words: int = 12) -> str:
@@ -280,7 +312,7 @@ def _np_bounds(text: str, ns: int, ne: int, lo: int) -> tuple[int, int]:
     for ws, we, w in reversed(spans):
         if re.search(r"[,;:()]", text[we:start]):
             break
-        if w.lower() in _NP_STOP or w[:1] == "$" or w[:1].isdigit() or taken >= 5:
+        if w.lower() in _NP_STOP or w[:1] == "$" or any(c.isdigit() for c in w) or taken >= 5:
             break
         start = ws
         taken += 1
@@ -356,8 +388,8 @@ def _sentence_items(doc: Doc, p: Para, s: int, e: int, vs: int, ve: int, ns: int
         im = _INCLUDING.search(rest)
         if im and _looks_like_areas(im.group("list")) and not _is_named(np_text):
             areas = _split_list(im.group("list"))
-    parties = _parties(doc, p, clause_lo if not passive else s, vs if not passive else np_s, subject, with_party,
-                       geo, here, lexicon)
+    parties, orgs = _parties(doc, p, clause_lo if not passive else s, vs if not passive else np_s, subject,
+                             with_party, geo, here, lexicon)
     if not parties and _BOTH_SIDES.match(subject):
         parties = list(sides)
     evidence = [p.id]
@@ -369,6 +401,7 @@ def _sentence_items(doc: Doc, p: Para, s: int, e: int, vs: int, ve: int, ns: int
     named = _is_named(named_text) and named_text[:1].isupper() and \
         not re.match(r"^(?:memorand\w*\s+of\s+understanding|mous?|agreements?)$", named_text, re.I)
     purpose = ""
+    rest = _WHEN.sub("", rest, count=1)
     pm = _PURPOSE.match(rest)
     if pm:
         tail = rest[pm.start():]
@@ -387,7 +420,7 @@ def _sentence_items(doc: Doc, p: Para, s: int, e: int, vs: int, ve: int, ns: int
     if generic:
         return [_Found(title=np_text, description=squash(text[s:e]), pid=p.id, start=vs, parties=parties,
                        generic=True, source="sentence", evidence=evidence)]
-    shown = _party_text(parties, subject, with_party)
+    shown = _party_text(parties, orgs, bool(purpose))
     if label and _NOUN_RE.search(label):
         title = f"{label} ({shown})" if shown else label
     elif named:
@@ -430,7 +463,7 @@ def _split_list(text: str) -> list[str]:
 
 
 def _parties(doc: Doc, p: Para, lo: int, hi: int, subject: str, with_party: str, geo: list,
-             here: list, lexicon: Lexicon) -> list[str]:
+             here: list, lexicon: Lexicon) -> tuple[list[str], list[str]]:
     """Countries (from names, demonyms, people) or organisations that signed; ``geo``: the
     paragraph's geographic names."""
     out: list[str] = []
@@ -456,7 +489,7 @@ def _parties(doc: Doc, p: Para, lo: int, hi: int, subject: str, with_party: str,
     for o in orgs:
         if o not in out:
             out.append(o)
-    return out
+    return out, orgs
 
 
 class _Ordered(list):
@@ -498,6 +531,9 @@ def _orgs(text: str, lexicon: Lexicon, people: list | None = None) -> list[str]:
     out = []
     for part in parts:
         part = re.sub(r"^(?:the|several|some|many|various)\s+", "", part.strip(), flags=re.I)
+        # "Lagos-based Acme", "Kenya's Acme": where it is from is not part of its name
+        part = re.sub(r"^(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.]*-based\s+(?=[A-Z])", "", part)
+        part = re.sub(r"^(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*(?:’s|'s)\s+(?=[A-Z])", "", part)
         part = re.sub(r"^[\w’']+(?:’s|'s)\s+[a-z][\w\s-]*$", "", part)
         if not part or not (part[:1].isupper() or part[:1].isdigit()):
             continue
@@ -517,10 +553,14 @@ def _orgs(text: str, lexicon: Lexicon, people: list | None = None) -> list[str]:
     return out
 
 
-def _party_text(parties: list[str], subject: str, with_party: str) -> str:
-    if parties and len(parties) <= 4:
+def _party_text(parties: list[str], orgs: list[str], purpose: bool) -> str:
+    """The signatories a title shows: organisations always (a company deal is known by its
+    parties); countries only when the title says nothing else ("Chile – Peru MoU")."""
+    if orgs and len(orgs) <= 4:
+        return " – ".join(orgs)
+    if parties and len(parties) <= 4 and not purpose:
         return " – ".join(parties)
-    return squash(" and ".join(x for x in (subject, with_party) if x))
+    return ""
 
 
 def _value(doc: Doc, numbers: dict[str, list[FigureFact]], pids: tuple[str, ...] | list[str], lo: int = 0,

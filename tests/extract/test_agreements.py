@@ -13,8 +13,60 @@ def test_signed_sentence_with_purpose_names_the_parties():
     assert len(a.mous) == 1
     m = a.mous[0]
     assert m.parties == ["Chile", "Peru"]
-    assert m.title == "Chile – Peru memorandum of understanding on a joint border commission"
+    # countries are the parties, not part of the title, when the title says what it is about
+    assert m.title == "memorandum of understanding on a joint border commission"
     assert m.evidence == ["p1"]
+
+
+def test_countries_name_a_bare_agreement_and_companies_always_show():
+    assert titles("Chile and Peru signed a memorandum of understanding.\n") == \
+        ["Chile – Peru memorandum of understanding"]
+    assert titles("Oslo-based Fjordline Shipping signed a supply agreement with Peru's Andes Mining Group to "
+                  "develop a copper smelter.\n") == \
+        ["Fjordline Shipping – Andes Mining Group supply agreement on a copper smelter"]
+
+
+def test_day_words_and_trailing_clauses_leave_the_title():
+    assert titles("Chile and Peru signed an agreement on Thursday on the joint patrol of the Lauca river, "
+                  "during a visit to Arica by the Peruvian minister.\n") == \
+        ["agreement on the joint patrol of the Lauca river"]
+
+
+def test_amount_words_are_not_part_of_the_agreement_name():
+    a = run("Norsk Hydrogen signed a $2 billion supply agreement with Chile's Atacama Energy.\n")
+    assert "billion" not in a.mous[0].title
+
+
+def test_negated_and_background_signings_are_not_agreements():
+    text = ("Chile and Peru held talks in Lima on Monday.\n\n"
+            "No agreement on fishing quotas was signed.\n\n"
+            "The Pacific Ports Accord, signed in 2015, was reviewed.\n\n"
+            "Customs deals have been signed years ago and never applied, an analyst said.\n")
+    assert titles(text) == []
+
+
+def test_sublist_of_signed_documents_ends_where_the_outer_list_resumes():
+    text = ("1. The ministers met in Quito.\n\n"
+            "2. The ministers witnessed the signing of the following documents:\n\n"
+            "a) Memorandum of Understanding on Volcanic Risk Monitoring;\n\n"
+            "b) Agreement on Cultural Heritage Protection, signed by the culture ministers;\n\n"
+            "c) Joint Work Programme on Forestry 2027-2029.\n\n"
+            "3. The ministers discussed regional matters and the weather in the Andes.\n")
+    assert titles(text) == ["Memorandum of Understanding on Volcanic Risk Monitoring",
+                            "Agreement on Cultural Heritage Protection", "Joint Work Programme on Forestry 2027-2029"]
+
+
+def test_list_entries_that_name_their_agreement_keep_the_name():
+    text = ("The three agreements signed in Quito were:\n\n1. a Memorandum of Understanding on Seismic Data;\n\n"
+            "2. an Agreement on Road Transport, covering buses and lorries;\n\n"
+            "3. a Cultural Programme for the years 2027 to 2029.\n")
+    assert titles(text) == ["Memorandum of Understanding on Seismic Data", "Agreement on Road Transport",
+                            "Cultural Programme for the years 2027 to 2029"]
+
+
+def test_exchange_of_notes_is_an_agreement():
+    assert titles("The two ministers signed an exchange of notes on a grant for rural clinics.\n") == \
+        ["exchange of notes on a grant for rural clinics"]
 
 
 def test_named_agreement_keeps_its_name():
@@ -88,4 +140,4 @@ def test_the_two_sides_are_the_countries_of_the_visit():
             "on fisheries, as officials looked on.\n")
     assert len(a.mous) == 1
     assert a.mous[0].parties == ["Peru", "Panama"]
-    assert a.mous[0].title == "Peru – Panama agreement on fisheries"
+    assert a.mous[0].title == "agreement on fisheries"
