@@ -188,9 +188,16 @@ def find(doc: Doc, structure: Structure, facts: CountryFacts, people: PeopleFact
             while k < len(verbs) and verbs[k].end() <= e:
                 here_verbs.append(verbs[k])
                 k += 1
+            used: list[tuple[int, int]] = []      # the agreement nouns this sentence has given
+            prev_end = -1
             for sm in here_verbs:
                 vs, ve = sm.start(), sm.end()
                 clause_lo = _clause_start(p.text, max(s, p.body), vs)
+                if prev_end >= 0 and vs > prev_end:
+                    # a second signing in one sentence: "A signed X with B, and C signed Y with D"
+                    cut = p.text.rfind(", and ", prev_end, vs)
+                    cut = cut + 6 if cut >= 0 else p.text.rfind("; ", prev_end, vs) + 2
+                    clause_lo = max(clause_lo, cut if cut >= 2 else prev_end)
                 before = p.text[clause_lo:vs]
                 if _NOT_SIGNED.search(before[-40:]) or _INTO_LAW.search(p.text[vs:min(e, ve + 80)]):
                     continue
@@ -200,18 +207,25 @@ def find(doc: Doc, structure: Structure, facts: CountryFacts, people: PeopleFact
                 if noun is None:
                     continue
                 ns, ne = noun
+                if any(ns < ue and us < ne for us, ue in used):
+                    continue            # "The Accord, signed by ..., was signed ...": one agreement
+                used.append((ns, ne))
+                prev_end = max(ve, ne)
                 signed_context = True
                 cm = _COUNT.search(p.text, max(s, ns - 30), min(e, ne + 2))
-                if cm and count is None:
+                stated = 0
+                if cm:
                     n = cm.group("n").lower()
                     stated = int(n) if n.isdigit() else _NUMBER_WORDS.get(re.sub(r"\s+", " ", n), 0)
-                    if stated >= 2:
+                    if stated >= 2 and count is None:
                         count = MouCount(stated=stated, text=cm.group().strip(), evidence=[p.id])
                 items = _sentence_items(doc, p, s, e, vs, ve, ns, ne, clause_lo, label, geo_by_pid.get(p.id, _Ordered([])),
-                                        people, numbers, lexicon, sides, people_by_pid.get(p.id, []))
+                                        people, numbers, lexicon, sides, people_by_pid.get(p.id, []), stated)
                 found.extend(items)
                 done.add((p.id, s))
-                break
+            if used:
+                found.extend(_coordinated(doc, p, s, e, used, label, geo_by_pid.get(p.id, _Ordered([])), people,
+                                          numbers, lexicon, sides, people_by_pid.get(p.id, [])))
 
     # 3. enumerations: "an MoU on X, an MoU on Y and an MoU on Z"
     if signed_context:
@@ -357,7 +371,7 @@ def _is_named(np: str) -> bool:
 def _sentence_items(doc: Doc, p: Para, s: int, e: int, vs: int, ve: int, ns: int, ne: int, clause_lo: int,
                     label: str | None, geo: list, people: PeopleFacts,
                     numbers: dict[str, list[FigureFact]], lexicon: Lexicon, sides: list[str],
-                    here: list) -> list[_Found]:
+                    here: list, stated: int = 0) -> list[_Found]:
     text = p.text
     passive = ns < vs
     np_s, np_e = _np_bounds(text, ns, ne, clause_lo if not passive else max(s, ns - 80))
@@ -403,10 +417,19 @@ def _sentence_items(doc: Doc, p: Para, s: int, e: int, vs: int, ve: int, ns: int
     purpose = ""
     rest = _WHEN.sub("", rest, count=1)
     pm = _PURPOSE.match(rest)
+    if not pm and wm:
+        # "with Acme's port operator to develop ...": a word or two may end the partner's name
+        om = re.match(r"^\s*(?:[a-z][\w-]*(?<!ing)(?<!ed)\s+){1,2}(?=(?:to|on|for)\s)", rest)
+        if om:
+            rest = rest[om.end():]
+            pm = _PURPOSE.match(rest)
     if pm:
         tail = rest[pm.start():]
         cut = _CUT.search(tail, pm.end() - pm.start())
         purpose = squash(tail[:cut.start()] if cut else tail).strip(" ,.")
+        # how often and where to belong to the description: "... nurses a year in the Philippines"
+        purpose = re.sub(r"\s+(?:a|per|each|every)\s+(?:year|month|week|day)\b.*$|"
+                         r"\s+between\s+(?:the\s+)?(?=[A-Z]).*$", "", purpose)
         # "to establish a strategic partnership" → "on a strategic partnership"
         purpose = re.sub(r"^(?:(?:that\s+)?(?:aims?|aimed|seeks?|seeking|intended|designed)\s+(?:at|to)|to)\s+"
                          r"(?:explore|establish|create|bring|secure|strengthen|enhance|promote|develop|"
@@ -416,7 +439,7 @@ def _sentence_items(doc: Doc, p: Para, s: int, e: int, vs: int, ve: int, ns: int
         if len(purpose.split()) > 28:
             purpose = " ".join(purpose.split()[:28])
     mods = [w for w in re.findall(r"[\w’'-]+", np_text)[:-1] if w.lower() not in _GENERIC_MOD]
-    generic = not named and not purpose and not mods and not (label and _NOUN_RE.search(label))
+    generic = not named and not purpose and not mods and not orgs and not (label and _NOUN_RE.search(label))
     if generic:
         return [_Found(title=np_text, description=squash(text[s:e]), pid=p.id, start=vs, parties=parties,
                        generic=True, source="sentence", evidence=evidence)]
@@ -431,6 +454,33 @@ def _sentence_items(doc: Doc, p: Para, s: int, e: int, vs: int, ve: int, ns: int
                source="sentence", evidence=evidence)
     f.value = _value(doc, numbers, (p.id,), lo=s, hi=e)
     return [f]
+
+
+def _coordinated(doc: Doc, p: Para, s: int, e: int, used: list[tuple[int, int]], label: str | None, geo: list,
+                 people: PeopleFacts, numbers: dict[str, list[FigureFact]], lexicon: Lexicon, sides: list[str],
+                 here: list) -> list[_Found]:
+    """Agreements joined to a signed one in the same sentence: "... signed the X Accord, and a
+    memorandum on Y" — each after "and a|an|the" or ", a|an", past the first one signed."""
+    text = p.text
+    out: list[_Found] = []
+    first = min(us for us, _ in used)
+    for m in _NOUN_RE.finditer(text, first, e):
+        ns, ne = m.start(), m.end()
+        if any(ns < ue and us < ne for us, ue in used):
+            continue
+        np_s, _ = _np_bounds(text, ns, ne, max(s, ns - 80))
+        if not re.search(r"(?:,\s*(?:and\s+)?|\sand\s+)(?:an?|the|another)\s+$", text[max(s, np_s - 14):np_s]):
+            continue
+        tail = text[ne:e]
+        cut = re.search(r"[,;]", tail)
+        tail = tail[:cut.start()] if cut else tail
+        if _NOT_SIGNED.search(tail) or _NEGATED.search(text[max(s, np_s - 14):np_s] + tail) or \
+                _BACKGROUND.match(tail):
+            continue
+        used.append((ns, ne))
+        out.extend(_sentence_items(doc, p, s, e, ns, ns, ns, ne, ns, label, geo, people, numbers, lexicon, sides,
+                                   here))
+    return out
 
 
 def _looks_like_areas(text: str) -> bool:

@@ -141,3 +141,23 @@ def test_the_two_sides_are_the_countries_of_the_visit():
     assert len(a.mous) == 1
     assert a.mous[0].parties == ["Peru", "Panama"]
     assert a.mous[0].title == "agreement on fisheries"
+
+
+def test_two_signings_in_one_sentence_are_two_agreements():
+    assert titles("Tallinn-based Baltic Rail signed a freight agreement with Latvia's Daugava Logistics, and "
+                  "Nordic Grain Oy signed an MoU with Riga Mills to supply feed barley.\n") == \
+        ["Baltic Rail – Daugava Logistics freight agreement", "Nordic Grain Oy – Riga Mills MoU to supply feed barley"]
+
+
+def test_agreement_joined_to_a_signed_one_is_another_agreement():
+    assert titles("Among the texts exchanged were the Andean Energy Charter Accord, signed by the two energy "
+                  "ministers, and a memorandum of understanding on seed banks between Bolivia's Ministry of "
+                  "Rural Development and Peru's Ministry of Agriculture.\n") == \
+        ["Andean Energy Charter Accord", "memorandum of understanding on seed banks"]
+
+
+def test_purpose_after_a_partner_and_without_its_rate():
+    assert titles("Volta Cocoa signed a deal with the Tema port operator to build a cold store.\n") == \
+        ["Volta Cocoa – Tema deal on a cold store"]
+    assert titles("Sahel Poultry signed an MoU with Niger Feeds to buy 4,000 tonnes of maize a year in Niamey.\n") == \
+        ["Sahel Poultry – Niger Feeds MoU to buy 4,000 tonnes of maize"]
