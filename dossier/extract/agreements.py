@@ -39,6 +39,8 @@ _BACKGROUND = re.compile(r"[^,.;:]{0,50}?\b(?:(?:in|since)\s+(?:[A-Z][a-z]+\s+)?
                          r"previously\b|last\s+year\b|in\s+the\s+past\b)", re.I)
 _OWN_NOUN = re.compile(r"\b(?:plans?\s+of\s+action|action\s+plans?|programmes?|programs?|roadmaps?|"
                        r"work\s+plans?|charters?)\b", re.I)
+_PLURAL_NOUN = re.compile(r"(?:s|memoranda)$", re.I)
+_CLAUSE_WORD = re.compile(r"\b(?:is|are|was|were|will|would|has|have|had|said|says|signed|according)\b", re.I)
 _INTO_LAW = re.compile(r"\binto\s+law\b|\blegislation\b|\bbill\b|\bexecutive\s+order\b", re.I)
 _GENERIC_MOD = frozenset(("several various multiple numerous bilateral new other some many the these those two "
                           "three four five six seven eight nine ten cooperation co-operation key important "
@@ -48,8 +50,9 @@ _PURPOSE = re.compile(r"^\s*,?\s*(?:(?:that\s+)?(?:aims?|aimed|seeks?|seeking|in
                       r"on\s+|to\s+|for\s+(?!the\s+[A-Z])|regarding\s+|concerning\s+|covering\s+|"
                       r"in\s+the\s+fields?\s+of\s+|in\s+the\s+areas?\s+of\s+)", re.I)
 _CUT = re.compile(r",\s*(?:which|where|who|while|as|after|before|amid|during|ending|following|when|at\s+the|"
-                  r"in\s+the\s+presence|signed|inked|concluded|exchanged|according|and\s+(?:will|would|is|are))\b|\s+(?:which|that|who)\s+|;|\s—|\s–|"
-                  r",\s*(?:ensuring|reflecting|highlighting|bringing|marking|building|adding)\b|\.\s|\.$", re.I)
+                  r"in\s+the\s+presence|signed|inked|concluded|exchanged|according|was|were|is|are|has|have|had|"
+                  r"and\s+(?:will|would|is|are)|and\s+(?=(?-i:[A-Z])))\b|\s+(?:which|that|who)\s+|;|\s—|\s–|"
+                  r",\s*(?:ensuring|reflecting|highlighting|bringing|marking|building|adding)\b|:\s|\.\s|\.$", re.I)
 _AREA_LIST = re.compile(r"^\s*(?:(?:cooperation|co-operation|bilateral)\s+)?(?:agreements?|deals?|mous?|"
                         r"memorand(?:a|ums?)(?:\s+of\s+understanding)?|accords?)?\s*(?:in|on|covering|"
                         r"in\s+the\s+(?:fields?|areas?)\s+of)\s+(?P<list>[^.;:]+)", re.I)
@@ -59,8 +62,7 @@ _ENUM = re.compile(r"\b(?:an?|one)\s+(?P<noun>MoU|MOU|memorandum(?:\s+of\s+under
                    r"(?:on|for|in)\s+(?P<area>.+?)(?=,\s*(?:and\s+)?(?:an?|one)\s+(?:MoU|MOU|memorandum|agreement)\b|"
                    r"\s+and\s+(?:an?|one)\s+(?:MoU|MOU|memorandum|agreement)\b|[.;]|$)", re.I)
 _COUNT = re.compile(r"(?<![\w-])(?P<n>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-                    r"thirteen|fourteen|fifteen|twenty|a\s+dozen)\s+(?:(?:different|separate|new|bilateral|key|"
-                    r"important|cooperation|major|landmark|other)\s+){0,2}" + _NOUN + r"(?![\w-])", re.I)
+                    r"thirteen|fourteen|fifteen|twenty|a\s+dozen)\s+(?:[a-z][\w-]*\s+){0,2}" + _NOUN + r"(?![\w-])", re.I)
 _VALUE_LINK = re.compile(r"\b(?:worth|valued\s+at|value\s+of|amounting\s+to|totall?ing|to\s+the\s+tune\s+of|"
                          r"with\s+a\s+(?:total\s+|combined\s+)?value\s+of|costing)\s*$", re.I)
 _LEADING = re.compile(r"^(?:\s*(?:today|yesterday|on\s+\w+day|also|meanwhile|in\s+addition|additionally|"
@@ -395,18 +397,33 @@ def _sentence_items(doc: Doc, p: Para, s: int, e: int, vs: int, ve: int, ns: int
         rest = after_np[wm.end():]
     # subject-area lists: "signed cooperation deals in A, B and C", "five MOUs ... including A, B"
     areas: list[str] = []
-    lm = _AREA_LIST.match(text[ne:e]) if np_text.lower().split()[-1:] and not _is_named(np_text) else None
+    plural = _PLURAL_NOUN.search(text[ns:ne]) is not None      # "MoUs on A, B and C": one per area
+    lm = _AREA_LIST.match(text[ne:e]) if plural and not _is_named(np_text) else None
+    if passive and plural and not (lm and _looks_like_areas(lm.group("list"))):
+        # "four MoUs were signed, on A, on B and on C"; "... were signed at the talks, covering A, B"
+        lm = _AREA_LIST.match(re.sub(r"^[^,.;:]{0,60}?,\s*(?=(?:on|in|covering)\s)", "", text[ve:e])) or lm
     if lm and _looks_like_areas(lm.group("list")):
         areas = _split_list(lm.group("list"))
-    else:
+    elif plural:
         im = _INCLUDING.search(rest)
         if im and _looks_like_areas(im.group("list")) and not _is_named(np_text):
             areas = _split_list(im.group("list"))
+            # "including A, B, among others" names examples: each is still an agreement
+            examples = re.search(r"including|such\s+as|among\s+others|and\s+others|etc\b", im.group(), re.I)
+            if examples:
+                stated = 0
     parties, orgs = _parties(doc, p, clause_lo if not passive else s, vs if not passive else np_s, subject,
                              with_party, geo, here, lexicon)
     if not parties and _BOTH_SIDES.match(subject):
         parties = list(sides)
     evidence = [p.id]
+    if areas and stated >= 2 * len(areas) + 2:
+        # "14 commercial agreements covering cars and logistics": the list says what kinds, not which
+        shown = _party_text(parties, orgs, False)
+        f = _Found(title=squash(f"{shown} {np_text} ({', '.join(areas)})"), description=squash(text[s:e]),
+                   pid=p.id, start=vs, parties=parties or list(sides), source="sentence", evidence=evidence)
+        f.value = _value(doc, numbers, (p.id,), lo=s, hi=e)
+        return [f]
     if areas:
         return [_Found(title=_area_title(a), description=squash(text[s:e]), pid=p.id, start=vs,
                        parties=parties or list(sides), source="area", evidence=evidence) for a in areas]
@@ -488,7 +505,7 @@ def _looks_like_areas(text: str) -> bool:
     if not t or t[:1].isupper() and not re.match(r"^[A-Z][a-z]", t):
         return False
     parts = _split_list(t)
-    return len(parts) >= 2 and all(len(x.split()) <= 7 for x in parts)
+    return len(parts) >= 2 and all(len(x.split()) <= 10 and not _CLAUSE_WORD.search(x) for x in parts)
 
 
 def _split_list(text: str) -> list[str]:
@@ -499,7 +516,10 @@ def _split_list(text: str) -> list[str]:
                flags=re.I)
     t = re.sub(r"\s+(?:during|at|in)\s+the\s+[^,]*$", "", t)
     parts = [x.strip() for x in re.split(r",\s*", t) if x.strip()]
-    if len(parts) >= 3:
+    if any(re.match(r"(?:and\s+)?(?:on|in|for)\s", x) for x in parts[1:]):
+        # "A, on B and on C": the repeated preposition marks where each item starts
+        parts = [y for x in parts for y in re.split(r"\s+and\s+(?=(?:on|in|for)\s)", x)]
+    elif len(parts) >= 3:
         last = parts[-1]
         m = re.match(r"^(?:and\s+)?(.+?)\s+and\s+(.+)$", last)
         if m and not parts[-1].startswith("and "):
@@ -509,6 +529,10 @@ def _split_list(text: str) -> list[str]:
         x = re.sub(r"^(?:and|or)\s+", "", x).strip(" .")
         if x:
             out.append(x)
+    # "on A, on B and on C": the repeated preposition belongs to the list, not to its items
+    lead = [re.match(r"^(?:on|in|for)\s+", x) for x in out]
+    if len(out) >= 2 and sum(1 for m in lead if m) >= len(out) - 1:
+        out = [x[m.end():] if m else x for x, m in zip(out, lead)]
     return out
 
 

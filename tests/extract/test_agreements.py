@@ -161,3 +161,30 @@ def test_purpose_after_a_partner_and_without_its_rate():
         ["Volta Cocoa – Tema deal on a cold store"]
     assert titles("Sahel Poultry signed an MoU with Niger Feeds to buy 4,000 tonnes of maize a year in Niamey.\n") == \
         ["Sahel Poultry – Niger Feeds MoU to buy 4,000 tonnes of maize"]
+
+
+def test_one_memorandum_on_several_subjects_stays_one():
+    assert titles("Chile and Peru signed a memorandum on ports, customs and rail links.\n") == \
+        ["memorandum on ports, customs and rail links"]
+
+
+def test_passive_signing_then_a_list_with_a_repeated_preposition():
+    text = ("Chile and Peru held talks in Lima and then three MoUs were signed, on seismic monitoring, on the "
+            "training of customs officers and on cooperation between the two national libraries.\n")
+    assert titles(text) == ["MoU on seismic monitoring", "MoU on the training of customs officers",
+                            "MoU on cooperation between the two national libraries"]
+
+
+def test_passive_signing_with_a_covering_list_after_the_verb():
+    text = ("Four memoranda were signed at the close of the talks, covering mining, forestry and the "
+            "protection of migratory birds, and water.\n")
+    assert titles(text) == ["MoU on mining", "MoU on forestry and the protection of migratory birds",
+                            "MoU on water"]
+
+
+def test_a_large_count_over_a_short_list_is_one_bundle():
+    a = run("On the sidelines, Bolivian and Chilean firms signed 20 commercial agreements worth $900 million, "
+            "covering lithium, salt and freight.\n")
+    assert len(a.mous) == 1
+    assert a.mous[0].title.endswith("commercial agreements (lithium, salt and freight)")
+    assert a.mous[0].value is not None and a.mous[0].value.amount == 900_000_000
