@@ -39,7 +39,7 @@ _BACKGROUND = re.compile(r"[^,.;:]{0,50}?\b(?:(?:in|since)\s+(?:[A-Z][a-z]+\s+)?
                          r"previously\b|last\s+year\b|in\s+the\s+past\b)", re.I)
 _OWN_NOUN = re.compile(r"\b(?:plans?\s+of\s+action|action\s+plans?|programmes?|programs?|roadmaps?|"
                        r"work\s+plans?|charters?)\b", re.I)
-_PLURAL_NOUN = re.compile(r"(?:s|memoranda)$", re.I)
+_PLURAL_NOUN = re.compile(r"^(?:memoranda|[\w-]+s)\b", re.I)
 _CLAUSE_WORD = re.compile(r"\b(?:is|are|was|were|will|would|has|have|had|said|says|signed|according)\b", re.I)
 _INTO_LAW = re.compile(r"\binto\s+law\b|\blegislation\b|\bbill\b|\bexecutive\s+order\b", re.I)
 _GENERIC_MOD = frozenset(("several various multiple numerous bilateral new other some many the these those two "
@@ -52,14 +52,14 @@ _PURPOSE = re.compile(r"^\s*,?\s*(?:(?:that\s+)?(?:aims?|aimed|seeks?|seeking|in
 _CUT = re.compile(r",\s*(?:which|where|who|while|as|after|before|amid|during|ending|following|when|at\s+the|"
                   r"in\s+the\s+presence|signed|inked|concluded|exchanged|according|was|were|is|are|has|have|had|"
                   r"and\s+(?:will|would|is|are)|and\s+(?=(?-i:[A-Z])))\b|\s+(?:which|that|who)\s+|;|\s—|\s–|"
-                  r",\s*(?:ensuring|reflecting|highlighting|bringing|marking|building|adding)\b|:\s|\.\s|\.$", re.I)
+                  r",\s*(?:ensuring|reflecting|highlighting|bringing|marking|building|adding|an?\s)\b|:\s|\.\s|\.$", re.I)
 _AREA_LIST = re.compile(r"^\s*(?:(?:cooperation|co-operation|bilateral)\s+)?(?:agreements?|deals?|mous?|"
                         r"memorand(?:a|ums?)(?:\s+of\s+understanding)?|accords?)?\s*(?:in|on|covering|"
                         r"in\s+the\s+(?:fields?|areas?)\s+of)\s+(?P<list>[^.;:]+)", re.I)
 _INCLUDING = re.compile(r",?\s*(?:including|covering|such\s+as|in\s+the\s+areas?\s+of|in\s+areas\s+such\s+as)\s+"
                         r"(?P<list>[^.;:]+)", re.I)
 _ENUM = re.compile(r"\b(?:an?|one)\s+(?P<noun>MoU|MOU|memorandum(?:\s+of\s+understanding)?|agreement)\s+"
-                   r"(?:on|for|in)\s+(?P<area>.+?)(?=,\s*(?:and\s+)?(?:an?|one)\s+(?:MoU|MOU|memorandum|agreement)\b|"
+                   r"(?P<prep>on|for|in|between)\s+(?P<area>.+?)(?=,\s*(?:and\s+)?(?:an?|one)\s+(?:MoU|MOU|memorandum|agreement)\b|"
                    r"\s+and\s+(?:an?|one)\s+(?:MoU|MOU|memorandum|agreement)\b|[.;]|$)", re.I)
 _COUNT = re.compile(r"(?<![\w-])(?P<n>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
                     r"thirteen|fourteen|fifteen|twenty|a\s+dozen)\s+(?:[a-z][\w-]*\s+){0,2}" + _NOUN + r"(?![\w-])", re.I)
@@ -98,6 +98,7 @@ class _Found:
     source: str = ""                 # section | list | sentence | area | enum
     topics: list[str] | None = None
     evidence: list[str] = field(default_factory=list)
+    umbrella: bool = False           # "three agreements", "energy deals": a summary of others, maybe
 
 
 def find(doc: Doc, structure: Structure, facts: CountryFacts, people: PeopleFacts,
@@ -138,6 +139,9 @@ def find(doc: Doc, structure: Structure, facts: CountryFacts, people: PeopleFact
             if not it.title and not it.text:
                 continue
             text = it.text or it.title
+            if not it.title and _SIGNED.search(text):
+                covered.discard(it.pid)    # "- Acme and Bolt signed a ... agreement": read as a sentence
+                continue
             title = _area_title(it.title) if areas else (it.title or _short(text))
             f = _Found(title=title, description=squash(text) if text != it.title else "", pid=it.pid,
                        start=0, parties=list(sides), source="section",
@@ -246,10 +250,22 @@ def find(doc: Doc, structure: Structure, facts: CountryFacts, people: PeopleFact
                     continue
                 for m in hits:
                     area = squash(m.group("area")).strip(" ,.")
-                    found.append(_Found(title=f"MoU on {area}", description=squash(sent), pid=p.id,
-                                        start=s + m.start(), parties=list(sides), source="enum",
-                                        evidence=[p.id]))
+                    noun = m.group("noun")
+                    # "an MoU on X" → "MoU on X"; "an agreement for a grant" keeps its own noun
+                    head = "MoU" if noun.lower().startswith(("mou", "memorand")) else noun[:1].upper() + noun[1:]
+                    f = _Found(title=f"{head} {m.group('prep').lower()} {area}", description=squash(sent),
+                               pid=p.id, start=s + m.start(), parties=list(sides), source="enum",
+                               evidence=[p.id])
+                    f.value = _value_inside(numbers, p.id, s + m.start("area"), s + m.end("area"))
+                    found.append(f)
 
+    # a count or a plural summary ("signed three agreements", "a clutch of energy deals") that the
+    # text then tells one by one is not another agreement
+    for i, f in enumerate(found):
+        if f.umbrella and not f.generic:
+            later = sum(1 for g in found[i + 1:] if not g.generic and not g.umbrella)
+            if later >= 2:
+                f.generic = True
     reader = TopicReader(lexicon)
     mous = _merge(found, doc, lexicon, reader)
     out = []
@@ -301,7 +317,7 @@ def _clause_start(text: str, s: int, pos: int) -> int:
 def _noun_near(text: str, vs: int, ve: int, s: int, e: int) -> tuple[int, int] | None:
     """The agreement noun the signing verb governs: after it (active), else before it (passive)."""
     after = _NOUN_RE.search(text, ve, min(e, ve + 90))
-    if after and not re.search(r"[.;]", text[ve:after.start()]):
+    if after and not re.search(r"[.;](?!\d)", text[ve:after.start()]):      # "$1.5 billion" is no full stop
         end = after.end()
         while True:   # "a framework agreement", "cooperation agreements"
             more = re.match(r"\s+" + _NOUN + r"(?![\w-])", text[end:end + 40], re.I)
@@ -383,6 +399,8 @@ def _sentence_items(doc: Doc, p: Para, s: int, e: int, vs: int, ve: int, ns: int
     after_np = text[np_e:e]
     subject = text[clause_lo:vs] if not passive else text[max(s, clause_lo):np_s]
     subject = _LEADING.sub("", subject).strip(" ,")
+    subject = re.sub(r"\s+(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|today|yesterday)\b.*$",
+                     "", subject)
     subject = re.sub(r"\s+(?:have|has|had|also|jointly|today|formally|officially|successfully|were|was)$", "",
                      subject.strip(), flags=re.I).strip(" ,")
     subject = re.sub(r"\s+(?:have|has|had|also|jointly)$", "", subject, flags=re.I).strip(" ,")
@@ -398,7 +416,7 @@ def _sentence_items(doc: Doc, p: Para, s: int, e: int, vs: int, ve: int, ns: int
     # subject-area lists: "signed cooperation deals in A, B and C", "five MOUs ... including A, B"
     areas: list[str] = []
     plural = _PLURAL_NOUN.search(text[ns:ne]) is not None      # "MoUs on A, B and C": one per area
-    lm = _AREA_LIST.match(text[ne:e]) if plural and not _is_named(np_text) else None
+    lm = _AREA_LIST.match(_WHEN.sub("", text[ne:e], count=1)) if plural and not _is_named(np_text) else None
     if passive and plural and not (lm and _looks_like_areas(lm.group("list"))):
         # "four MoUs were signed, on A, on B and on C"; "... were signed at the talks, covering A, B"
         lm = _AREA_LIST.match(re.sub(r"^[^,.;:]{0,60}?,\s*(?=(?:on|in|covering)\s)", "", text[ve:e])) or lm
@@ -468,8 +486,10 @@ def _sentence_items(doc: Doc, p: Para, s: int, e: int, vs: int, ve: int, ns: int
     else:
         title = squash(f"{shown} {np_text} {purpose}").strip()
     f = _Found(title=title, description=squash(text[s:e]), pid=p.id, start=vs, parties=parties, named=named,
-               source="sentence", evidence=evidence)
-    f.value = _value(doc, numbers, (p.id,), lo=s, hi=e)
+               source="sentence", evidence=evidence,
+               umbrella=plural and not named and not orgs and (stated >= 2 or not purpose))
+    f.value = _value(doc, numbers, (p.id,), lo=min(clause_lo, np_s), hi=e) or \
+        (_value_inside(numbers, p.id, np_s, text.find(purpose[-12:], np_e) + 12) if purpose else None)
     return [f]
 
 
@@ -604,6 +624,9 @@ def _orgs(text: str, lexicon: Lexicon, people: list | None = None) -> list[str]:
     parts = re.split(r",\s*(?:and\s+)?|\s+and\s+|\s*&\s*", t)
     out = []
     for part in parts:
+        part = re.split(r"\s*(?:--|—|–)\s*|\)\s+", part)[-1].strip(" *_#>")  # a dateline, markup
+        if key(part.split()[0] if part.split() else "") in _DAYS_MONTHS or re.match(r"^[A-Z][a-z]{2}\.?\s+\d", part):
+            part = re.sub(r"^\S+\s+\d{1,2}\b\s*", "", part)        # "Feb 12 India" → "India"
         part = re.sub(r"^(?:the|several|some|many|various)\s+", "", part.strip(), flags=re.I)
         # "Lagos-based Acme", "Kenya's Acme": where it is from is not part of its name
         part = re.sub(r"^(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.]*-based\s+(?=[A-Z])", "", part)
@@ -654,6 +677,17 @@ def _value(doc: Doc, numbers: dict[str, list[FigureFact]], pids: tuple[str, ...]
         before = p.text[max(0, f.start - 40):f.start]
         after = p.text[f.end:f.end + 30]
         if _VALUE_LINK.search(before) or re.match(r"^\s*(?:\w+\s+){0,2}" + _NOUN, after, re.I):
+            return Money(text=_money_text(f.text), amount=f.amount, currency=f.unit)
+    return None
+
+
+def _value_inside(numbers: dict, pid: str, lo: int, hi: int) -> Money | None:
+    """A money figure inside an agreement's own words: "a grant of $5 million for ...",
+    "an exchange of notes on a ¥9 billion loan"."""
+    got = numbers.get(pid)
+    figs = got.between(lo, hi) if isinstance(got, _Ordered) else [f for f in got or () if lo <= f.start < hi]
+    for f in figs:
+        if f.kind == "money" and f.end <= hi:
             return Money(text=_money_text(f.text), amount=f.amount, currency=f.unit)
     return None
 

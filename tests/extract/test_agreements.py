@@ -188,3 +188,33 @@ def test_a_large_count_over_a_short_list_is_one_bundle():
     assert len(a.mous) == 1
     assert a.mous[0].title.endswith("commercial agreements (lithium, salt and freight)")
     assert a.mous[0].value is not None and a.mous[0].value.amount == 900_000_000
+
+
+def test_enumerated_agreement_keeps_its_noun_and_its_value():
+    text = ("Chile and Peru signed four agreements in Lima.\n\n"
+            "They include an MoU on seismic monitoring, an agreement for a loan of $40 million for a coastal road, "
+            "and an MoU between the Lima Observatory and the Chilean Space Agency on satellite data.\n")
+    a = run(text)
+    assert [m.title for m in a.mous] == [
+        "MoU on seismic monitoring", "Agreement for a loan of $40 million for a coastal road",
+        "MoU between the Lima Observatory and the Chilean Space Agency on satellite data"]
+    assert a.mous[1].value is not None and a.mous[1].value.amount == 40_000_000
+
+
+def test_a_count_told_one_by_one_is_not_another_agreement():
+    text = ("Chile and Peru signed three agreements on Monday to ease travel and trade.\n\n"
+            "The Andean Visa Accord was signed by the interior ministers.\n\n"
+            "The Pacific Ports Charter Agreement was signed by the transport ministers.\n")
+    assert titles(text) == ["Andean Visa Accord", "Pacific Ports Charter Agreement"]
+
+
+def test_signed_entries_of_a_deals_list_are_read_as_sentences():
+    text = ("Chile and Peru sign energy deals\n\nAmong the company deals:\n\n"
+            "- Atacama Solar and Arequipa Power signed a $1.5 billion offtake agreement for green ammonia.\n"
+            "- Lima Gas and Andes Pipelines agreed to study a pipeline; no document was signed.\n")
+    assert titles(text) == ["Atacama Solar – Arequipa Power offtake agreement for green ammonia"]
+
+
+def test_a_dateline_is_not_a_signatory():
+    a = run("LIMA, Feb 12 (Andina) Chile and Peru on Tuesday signed a customs agreement.\n")
+    assert [m.title for m in a.mous] == ["Chile – Peru customs agreement"]
