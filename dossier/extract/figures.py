@@ -32,7 +32,8 @@ _PLURAL_STOP = frozenset("years months weeks days hours minutes seconds decades 
                          "sessions editions quarters others ones its has was is this thus plus us bus "
                          "status process less unless across always perhaps yes news series".split())
 _SMALL_GENERIC = frozenset("countries nations sides leaders governments parties heads presidents states "
-                           "ministers delegations teams partners neighbours neighbors".split())
+                           "ministers delegations teams partners neighbours neighbors members economies "
+                           "allies".split())
 _MODIFIER_STOP = frozenset("of the and or to in on at for by with from as a an that which who than is are was "
                            "were be been will would have has had per".split())
 _NUMWORDS = frozenset("one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
@@ -66,7 +67,7 @@ def _amount(num: str, scale: str | None, words: dict[str, float], scales: dict[s
     return value
 
 
-_NUMBER = re.compile(r"(?:(?<![\w.,-])|(?<=\$[A-Z]))(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\w,]*\d)|\d+(?:\.\d+)?(?![\d,]\d))")
+_NUMBER = re.compile(r"(?:(?<![\w.,-])|(?<=\$[A-Z])|(?<=\b[RN]))(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\w,]*\d)|\d+(?:\.\d+)?(?![\d,]\d))")
 _SCALE_AFTER = re.compile(r"\s?-?\s?(?P<s>thousand|million|billion|trillion|crores?|lakhs?|lac|mln|bln|trn)\b|"
                           r"(?P<s2>mn|bn|m|b|tn|k|cr)\b", re.I)
 _QUAL_BEFORE = re.compile(_QUAL.replace("(?:(?:", "(?:(?<![\\w])(?:", 1)[:-1] + r"$", re.I)
@@ -189,6 +190,8 @@ def _read(p: Para, s: int, e: int, digits: bool, lexicon: Lexicon, words: dict, 
         end = scale.end() if scale else e
         sc = (scale.group("s") or scale.group("s2")) if scale else None
         um = unit_after.match(text, end)
+        if um is None and text[end:end + 1] == "-" and not sc:
+            um = unit_after.match(text, end + 1)            # "500-megawatt", "1,200-kilometre"
         if um:
             unit = units.get(re.sub(r"\s+", " ", um.group("u").lower()), um.group("u"))
             return start, um.end(), _amount(num, sc, words, scales), unit, "quantity", ""
@@ -217,10 +220,14 @@ def _read(p: Para, s: int, e: int, digits: bool, lexicon: Lexicon, words: dict, 
         sc = None
         end = e
     tm = _TAIL.match(text, end)
-    if not tm:
+    noun_end, noun = _plural(tm.group("tail"), irregular) if tm else (0, None)
+    if noun is None:
+        # a number that stands alone: "a population of 380 million", "from 1,000 to 1,500 a year",
+        # "fewer than 20" — a scale word, thousands separators or a qualifier make it a figure
+        if digits and (sc or "," in num or start < s) and not _YEAR.match(num):
+            return start, end, _amount(num, sc, words, scales), None, "count", ""
         return None
-    noun_end, noun = _plural(tm.group("tail"), irregular)
-    if noun is None or noun.lower() in _PLURAL_STOP:
+    if noun.lower() in _PLURAL_STOP:
         return None
     amount = _amount(num, sc, words, scales)
     if num.lower() == "one":
@@ -241,19 +248,24 @@ def _read(p: Para, s: int, e: int, digits: bool, lexicon: Lexicon, words: dict, 
 
 def _plural(tail: str, irregular: set[str]) -> tuple[int, str | None]:
     """The first plural noun in the words after a number: (end offset in ``tail``, noun)."""
+    prev = ""
     for m in _WORD.finditer(tail):
         w = m.group()
         lw = w.lower().rstrip(".")
         if not w[:1].isalnum():
             return 0, None
+        if lw in ("and", "or") and prev[:1].isupper():
+            prev = w
+            continue                    # "300 Kenyan and Ghanaian companies"
         if lw in _MODIFIER_STOP:
             return 0, None
         end = m.end() - (len(w) - len(w.rstrip(".")))
         if lw in irregular:
             return end, w.rstrip(".")
         if len(lw) > 3 and lw.endswith("s") and not lw.endswith(("ss", "us", "is", "ous")) or \
-                (len(w) >= 3 and w[:-1].isupper() and w.endswith("s")):
+                (len(w) >= 3 and w.endswith("s") and sum(c.isupper() for c in w) >= 2):    # "MOUs", "MoUs"
             return end, w.rstrip(".")
+        prev = w
     return 0, None
 
 
@@ -366,9 +378,18 @@ def _head(text: str, lo: int, hi: int) -> str:
 
 
 def to_model(facts: list[FigureFact], doc: Doc) -> list[Figure]:
-    """One figure per distinct text and amount; repeats add their paragraphs to the evidence."""
+    """One figure per distinct text and amount; repeats add their paragraphs to the evidence. A
+    headline restates the story: its count that the text gives again ("seven MoUs signed" over
+    "Seven memoranda of understanding were signed") is that figure, not another."""
     merged: dict[tuple[str, float | None, str | None], Figure] = {}
     seen: dict[tuple[str, float | None, str | None], set[str]] = {}
+    head = doc.paras[0] if doc.paras else None
+    if head is not None and len(head.text.split()) <= 24 and not head.text.rstrip().endswith("."):
+        later = {(f.amount, f.kind) for f in facts if f.pid != head.id and f.kind == "count"}
+        again = [f for f in facts if f.pid == head.id and f.kind == "count" and (f.amount, f.kind) in later]
+        if again:
+            gone = {id(f) for f in again}
+            facts = [f for f in facts if id(f) not in gone]
     for f in facts:
         k = (re.sub(r"\s+", " ", f.text.lower()), f.amount, f.unit)
         fig = merged.get(k)
