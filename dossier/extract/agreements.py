@@ -261,11 +261,13 @@ def find(doc: Doc, structure: Structure, facts: CountryFacts, people: PeopleFact
 
     # a count or a plural summary ("signed three agreements", "a clutch of energy deals") that the
     # text then tells one by one is not another agreement
-    for i, f in enumerate(found):
+    later = 0                        # specific agreements after each one (one pass, from the end)
+    for f in reversed(found):
         if f.umbrella and not f.generic:
-            later = sum(1 for g in found[i + 1:] if not g.generic and not g.umbrella)
             if later >= 2:
                 f.generic = True
+        elif not f.generic:
+            later += 1
     reader = TopicReader(lexicon)
     mous = _merge(found, doc, lexicon, reader)
     out = []
