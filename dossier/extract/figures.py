@@ -87,6 +87,10 @@ _HYPHEN_NUM = re.compile(r"(?<![\w-])(one|two|three|four|five|six|seven|eight|ni
                          r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|"
                          r"seventy|eighty|ninety|hundred)-(?=[a-z])", re.I)
 _DIGITS = re.compile(r"\d+")
+# qualifiers that make a lone number a count ("fewer than 20"); "under 5" or "another 3" alone do not
+_STRONG_QUAL = re.compile(r"(?:more|fewer|less)\s+than\s|over\s|up\s+to\s|at\s+least\s|nearly\s|almost\s|about\s|"
+                          r"around\s|approximately\s|roughly\s|some\s|as\s+many\s+as\s|close\s+to\s|"
+                          r"in\s+excess\s+of\s|upwards\s+of\s|a\s+total\s+of\s", re.I)
 _RIGHT_CUT = re.compile(r"[,;:()]|\s—|\s–")
 
 
@@ -224,7 +228,7 @@ def _read(p: Para, s: int, e: int, digits: bool, lexicon: Lexicon, words: dict, 
     if noun is None:
         # a number that stands alone: "a population of 380 million", "from 1,000 to 1,500 a year",
         # "fewer than 20" — a scale word, thousands separators or a qualifier make it a figure
-        if digits and (sc or "," in num or start < s) and not _YEAR.match(num):
+        if digits and (sc or "," in num or _STRONG_QUAL.match(text, start, s)) and not _YEAR.match(num):
             return start, end, _amount(num, sc, words, scales), None, "count", ""
         return None
     if noun.lower() in _PLURAL_STOP:
