@@ -52,7 +52,8 @@ _PURPOSE = re.compile(r"^\s*,?\s*(?:(?:that\s+)?(?:aims?|aimed|seeks?|seeking|in
 _CUT = re.compile(r",\s*(?:which|where|who|while|as|after|before|amid|during|ending|following|when|at\s+the|"
                   r"in\s+the\s+presence|signed|inked|concluded|exchanged|according|was|were|is|are|has|have|had|"
                   r"and\s+(?:will|would|is|are)|and\s+(?=(?-i:[A-Z])))\b|\s+(?:which|that|who)\s+|;|\s—|\s–|"
-                  r",\s*(?:ensuring|reflecting|highlighting|bringing|marking|building|adding|an?\s)\b|:\s|\.\s|\.$", re.I)
+                  r",\s*(?:ensuring|reflecting|highlighting|bringing|marking|building|adding|an?\s|estimated|expected|"
+                  r"valued|worth|costing|scheduled|due|set|slated)\b|:\s|\.\s|\.$", re.I)
 _AREA_LIST = re.compile(r"^\s*(?:(?:cooperation|co-operation|bilateral)\s+)?(?:agreements?|deals?|mous?|"
                         r"memorand(?:a|ums?)(?:\s+of\s+understanding)?|accords?)?\s*(?:in|on|covering|"
                         r"in\s+the\s+(?:fields?|areas?)\s+of)\s+(?P<list>[^.;:]+)", re.I)
@@ -64,7 +65,8 @@ _ENUM = re.compile(r"\b(?:an?|one)\s+(?P<noun>MoU|MOU|memorandum(?:\s+of\s+under
 _COUNT = re.compile(r"(?<![\w-])(?P<n>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
                     r"thirteen|fourteen|fifteen|twenty|a\s+dozen)\s+(?:[a-z][\w-]*\s+){0,2}" + _NOUN + r"(?![\w-])", re.I)
 _VALUE_LINK = re.compile(r"\b(?:worth|valued\s+at|value\s+of|amounting\s+to|totall?ing|to\s+the\s+tune\s+of|"
-                         r"with\s+a\s+(?:total\s+|combined\s+)?value\s+of|costing)\s*$", re.I)
+                         r"with\s+a\s+(?:total\s+|combined\s+)?value\s+of|costing|(?:estimated\s+)?to\s+cost|"
+                         r"at\s+a\s+cost\s+of|estimated\s+at)\s*$", re.I)
 _LEADING = re.compile(r"^(?:\s*(?:today|yesterday|on\s+\w+day|also|meanwhile|in\s+addition|additionally|"
                       r"separately|later|earlier|during\s+the\s+visit|on\s+the\s+sidelines[^,]*),?\s*)+", re.I)
 _CAPS = r"(?:[A-Z0-9][\w’'&.-]*(?:\s+(?:of|and|for|the|de|&)\s+|\s+)?)+"
@@ -399,6 +401,10 @@ def _sentence_items(doc: Doc, p: Para, s: int, e: int, vs: int, ve: int, ns: int
     np_text = re.sub(r"^(?:an?|the|several|various|multiple|\d+|one|two|three|four|five|six|seven|eight|nine|"
                      r"ten)\s+", "", np_text, flags=re.I)
     after_np = text[np_e:e]
+    # "a contract worth $300 million with X to ...": the value sits between the noun and its partner
+    after_np = re.sub(r"^,?\s*(?:worth|valued\s+at)\s+(?:(?:about|around|some|nearly|over|more\s+than|up\s+to)\s+)?"
+                      r"\S*\d\S*(?:\s+(?:thousand|million|billion|trillion|crore|lakh|bn|mn))?"
+                      r"(?:\s+(?:dollars|euros|pounds|yen|yuan|rupees))?,?", "", after_np)
     subject = text[clause_lo:vs] if not passive else text[max(s, clause_lo):np_s]
     subject = _LEADING.sub("", subject).strip(" ,")
     subject = re.sub(r"\s+(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|today|yesterday)\b.*$",

@@ -264,7 +264,7 @@ def _plural(tail: str, irregular: set[str]) -> tuple[int, str | None]:
         if lw in _MODIFIER_STOP:
             return 0, None
         end = m.end() - (len(w) - len(w.rstrip(".")))
-        if lw in irregular:
+        if lw in irregular or (len(lw) > 5 and lw.endswith("men") and w[:1].islower()):   # "fishermen"
             return end, w.rstrip(".")
         if len(lw) > 3 and lw.endswith("s") and not lw.endswith(("ss", "us", "is", "ous")) or \
                 (len(w) >= 3 and w.endswith("s") and sum(c.isupper() for c in w) >= 2):    # "MOUs", "MoUs"

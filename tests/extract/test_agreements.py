@@ -218,3 +218,13 @@ def test_signed_entries_of_a_deals_list_are_read_as_sentences():
 def test_a_dateline_is_not_a_signatory():
     a = run("LIMA, Feb 12 (Andina) Chile and Peru on Tuesday signed a customs agreement.\n")
     assert [m.title for m in a.mous] == ["Chile – Peru customs agreement"]
+
+
+def test_value_between_the_noun_and_the_partner_and_a_cost_phrase():
+    a = run("Tromso-based Arctic Cargo signed a contract worth $80 million with the Narvik Port Authority to "
+            "build a grain silo.\n")
+    assert a.mous[0].title == "Arctic Cargo – Narvik Port Authority contract on a grain silo"
+    assert a.mous[0].value is not None and a.mous[0].value.amount == 80_000_000
+    b = run("Chile and Peru signed an agreement on a desalination plant, estimated to cost $2 billion.\n")
+    assert b.mous[0].title == "agreement on a desalination plant"
+    assert b.mous[0].value is not None and b.mous[0].value.amount == 2e9

@@ -124,3 +124,7 @@ def test_a_headline_count_told_again_in_the_text_is_one_figure():
 
 def test_a_weak_qualifier_does_not_make_a_lone_number_a_figure():
     assert "under 5" not in figures("The clinic treats children under 5 free of charge.")
+
+
+def test_plurals_in_men_are_counted_nouns():
+    assert figures("Some 300 fishermen joined the protest.")["Some 300 fishermen"] == (300, "fishermen")
