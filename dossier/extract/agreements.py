@@ -47,7 +47,7 @@ _GENERIC_MOD = frozenset(("several various multiple numerous bilateral new other
                           "historic landmark major different separate a an of trade their our its his her all "
                           "more than over up to further additional").split())
 _PURPOSE = re.compile(r"^\s*,?\s*(?:(?:that\s+)?(?:aims?|aimed|seeks?|seeking|intended|designed)\s+(?:at|to)\s+|"
-                      r"on\s+|to\s+|for\s+(?!the\s+[A-Z])|regarding\s+|concerning\s+|covering\s+|"
+                      r"on\s+|to\s+|for\s+(?!the\s+(?-i:[A-Z]))|regarding\s+|concerning\s+|covering\s+|"
                       r"in\s+the\s+fields?\s+of\s+|in\s+the\s+areas?\s+of\s+)", re.I)
 _CUT = re.compile(r",\s*(?:which|where|who|while|as|after|before|amid|during|ending|following|when|at\s+the|"
                   r"in\s+the\s+presence|signed|inked|concluded|exchanged|according|was|were|is|are|has|have|had|"
@@ -345,9 +345,14 @@ def _np_bounds(text: str, ns: int, ne: int, lo: int) -> tuple[int, int]:
              re.finditer(r"[\w’'$.-]+", text[seg_lo:ns])]
     start = ns
     taken = 0
-    for ws, we, w in reversed(spans):
+    for i in range(len(spans) - 1, -1, -1):
+        ws, we, w = spans[i]
         if re.search(r"[,;:()]", text[we:start]):
             break
+        if w.lower() == "and" and taken and i >= 2 and spans[i - 2][2].lower() in ("a", "an", "the") and \
+                spans[i - 1][2].lower() not in _NP_STOP and spans[i - 1][2][:1].islower():
+            start = ws                   # "a migration and mobility arrangement"
+            continue
         if w.lower() in _NP_STOP or w[:1] == "$" or any(c.isdigit() for c in w) or taken >= 5:
             break
         start = ws
@@ -416,10 +421,15 @@ def _sentence_items(doc: Doc, p: Para, s: int, e: int, vs: int, ve: int, ns: int
         subject = ""
     # "with X" after the noun phrase
     with_party = ""
+    after_np = re.sub(r"^(\s*,?\s*(?:with|between)\s+)(?:the\s+)?(?:[A-Z][\w-]*\s+)?"
+                      r"(?:(?!(?:of|and|for|the|de|on|du|la)\s)[a-z][\w-]*\s+){1,2}"
+                      r"(?=[A-Z])(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)", r"\1",
+                      after_np)                  # "with Indian refiner Acme" → "with Acme"
     wm = _WITH.match(after_np)
     rest = after_np
     if wm:
         with_party = squash(" ".join(x for x in (wm.group("w"), wm.group("a")) if x)).strip(" ,")
+        with_party = re.sub(r"\s+(?:for|of|and|the|de|&)\s+\d.*$", "", with_party)     # "Acme for 10,000 tonnes"
         rest = after_np[wm.end():]
     # subject-area lists: "signed cooperation deals in A, B and C", "five MOUs ... including A, B"
     areas: list[str] = []
@@ -470,7 +480,9 @@ def _sentence_items(doc: Doc, p: Para, s: int, e: int, vs: int, ve: int, ns: int
         tail = rest[pm.start():]
         cut = _CUT.search(tail, pm.end() - pm.start())
         purpose = squash(tail[:cut.start()] if cut else tail).strip(" ,.")
-        # how often and where to belong to the description: "... nurses a year in the Philippines"
+        # how often, when and where belong to the description: "... nurses a year in the Philippines"
+        purpose = re.sub(r"\s+(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|today|yesterday|"
+                         r"this\s+week|last\s+week)\b.*$", "", purpose)
         purpose = re.sub(r"\s+(?:a|per|each|every)\s+(?:year|month|week|day)\b.*$|"
                          r"\s+between\s+(?:the\s+)?(?=[A-Z]).*$", "", purpose)
         # "to establish a strategic partnership" → "on a strategic partnership"
@@ -639,6 +651,9 @@ def _orgs(text: str, lexicon: Lexicon, people: list | None = None) -> list[str]:
         # "Lagos-based Acme", "Kenya's Acme": where it is from is not part of its name
         part = re.sub(r"^(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.]*-based\s+(?=[A-Z])", "", part)
         part = re.sub(r"^(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*(?:’s|'s)\s+(?=[A-Z])", "", part)
+        # "Australian miner Acme Ltd", "state-owned Acme": a description before the name
+        part = re.sub(r"^(?:[A-Z][\w-]*\s+)?(?:(?!(?:of|and|for|the|de|on|du|la)\s)[a-z][\w-]*\s+){1,2}"
+                      r"(?=[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*$)", "", part)
         part = re.sub(r"^[\w’']+(?:’s|'s)\s+[a-z][\w\s-]*$", "", part)
         if not part or not (part[:1].isupper() or part[:1].isdigit()):
             continue

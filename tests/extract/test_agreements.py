@@ -228,3 +228,20 @@ def test_value_between_the_noun_and_the_partner_and_a_cost_phrase():
     b = run("Chile and Peru signed an agreement on a desalination plant, estimated to cost $2 billion.\n")
     assert b.mous[0].title == "agreement on a desalination plant"
     assert b.mous[0].value is not None and b.mous[0].value.amount == 2e9
+
+
+def test_for_the_purpose_and_a_joined_modifier():
+    assert titles("Chile and Peru inked a $90 million deal for the supply of six ferries.\n") == \
+        ["deal for the supply of six ferries"]
+    assert titles("Chile and Peru signed a fishing and aquaculture arrangement.\n") == \
+        ["Chile – Peru fishing and aquaculture arrangement"]
+
+
+def test_day_words_after_the_purpose_leave_the_title():
+    assert titles("Chile and Peru signed a letter of intent on lithium refining on Friday.\n") == \
+        ["letter of intent on lithium refining"]
+
+
+def test_a_description_before_a_company_name_is_not_its_name():
+    assert titles("Chilean miner Cobre Andino SA signed a supply agreement with Peruvian smelter Fundicion Sur "
+                  "for 5,000 tonnes of ore.\n") == ["Cobre Andino SA – Fundicion Sur supply agreement"]
