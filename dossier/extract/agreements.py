@@ -101,6 +101,7 @@ class _Found:
     topics: list[str] | None = None
     evidence: list[str] = field(default_factory=list)
     umbrella: bool = False           # "three agreements", "energy deals": a summary of others, maybe
+    stated: int = 0                  # the count it states ("signed three agreements")
 
 
 def find(doc: Doc, structure: Structure, facts: CountryFacts, people: PeopleFacts,
@@ -260,6 +261,10 @@ def find(doc: Doc, structure: Structure, facts: CountryFacts, people: PeopleFact
                                evidence=[p.id])
                     f.value = _value_inside(numbers, p.id, s + m.start("area"), s + m.end("area"))
                     found.append(f)
+
+    # "signed three agreements ..." then "A bilateral air services agreement will let ...": the
+    # paragraphs after a stated count introduce its items, signing verb or not
+    found.extend(_told_items(doc, found, covered, done, sides))
 
     # a count or a plural summary ("signed three agreements", "a clutch of energy deals") that the
     # text then tells one by one is not another agreement
@@ -507,7 +512,7 @@ def _sentence_items(doc: Doc, p: Para, s: int, e: int, vs: int, ve: int, ns: int
         title = squash(f"{shown} {np_text} {purpose}").strip()
     f = _Found(title=title, description=squash(text[s:e]), pid=p.id, start=vs, parties=parties, named=named,
                source="sentence", evidence=evidence,
-               umbrella=plural and not named and not orgs and (stated >= 2 or not purpose))
+               umbrella=plural and not named and not orgs and (stated >= 2 or not purpose), stated=stated)
     f.value = _value(doc, numbers, (p.id,), lo=min(clause_lo, np_s), hi=e) or \
         (_value_inside(numbers, p.id, np_s, text.find(purpose[-12:], np_e) + 12) if purpose else None)
     return [f]
@@ -537,6 +542,45 @@ def _coordinated(doc: Doc, p: Para, s: int, e: int, used: list[tuple[int, int]],
         used.append((ns, ne))
         out.extend(_sentence_items(doc, p, s, e, ns, ns, ns, ne, ns, label, geo, people, numbers, lexicon, sides,
                                    here))
+    return out
+
+
+_INTRO_NP = re.compile(r"^(?:[A-Z][\w\s-]{0,30},\s*)?(?:an?|the)\s+(?P<np>(?:[a-z][\w-]*\s+){1,5}?"
+                       r"(?:agreement|accord|pact|memorandum(?:\s+of\s+understanding)?|mou|arrangement|deal|treaty|"
+                       r"protocol))\b(?!\s+(?:was|were|is)\s+not\b)", re.I)
+_NOT_THIS_VISIT = re.compile(r"\b(?:(?:will|would|shall|to)\s+be\s+(?:signed|concluded|finali[sz]ed)|expected|"
+                             r"agreed\s+to|explore|negotiat\w*|draft\w*|proposed|planned|earlier|previous|"
+                             r"(?:in|since)\s+(?:19|20)\d\d)\b", re.I)
+
+
+def _told_items(doc: Doc, found: list[_Found], covered: set[str], done: set[tuple[str, int]],
+                sides: list[str]) -> list[_Found]:
+    """Agreements a stated count announces and the next paragraphs introduce one by one, each
+    as the subject of a sentence: "A bilateral air services agreement will allow ..."."""
+    out: list[_Found] = []
+    for f in found:
+        if not (f.umbrella and f.stated >= 2 and f.source == "sentence"):
+            continue
+        start = doc.order(f.pid)
+        have = sum(1 for g in found if not g.generic and not g.umbrella and doc.order(g.pid) > start)
+        for p in doc.paras[start + 1:start + 7]:
+            if have + len(out) >= f.stated:
+                break
+            if p.id in covered:
+                continue
+            for s, e in p.sents:
+                if (p.id, s) in done:
+                    continue
+                m = _INTRO_NP.match(p.text, s, e)
+                if not m or _NOT_THIS_VISIT.search(p.text, s, e) or _NEGATED.search(p.text, s, m.end()):
+                    continue
+                np = squash(m.group("np"))
+                words = np.split()[:-1]
+                if not [w for w in words if w.lower() not in _GENERIC_MOD]:
+                    continue            # "The agreement ...", "The two deals ..."
+                out.append(_Found(title=np, description=squash(p.text[s:e]), pid=p.id, start=s,
+                                  parties=list(sides), source="sentence", evidence=[p.id]))
+                break
     return out
 
 

@@ -245,3 +245,11 @@ def test_day_words_after_the_purpose_leave_the_title():
 def test_a_description_before_a_company_name_is_not_its_name():
     assert titles("Chilean miner Cobre Andino SA signed a supply agreement with Peruvian smelter Fundicion Sur "
                   "for 5,000 tonnes of ore.\n") == ["Cobre Andino SA – Fundicion Sur supply agreement"]
+
+
+def test_items_of_a_stated_count_introduced_in_the_next_paragraphs():
+    text = ("Chile and Peru signed three agreements on Monday to ease travel, trade and fishing.\n\n"
+            "The consular cooperation accord, signed by the two foreign ministers, removes visa fees.\n\n"
+            "A coastal fisheries arrangement will let boats from both countries land catches in either port.\n\n"
+            "A customs agreement to be signed in June was also discussed.\n")
+    assert titles(text) == ["consular cooperation accord", "coastal fisheries arrangement"]
