@@ -513,7 +513,8 @@ def _sentence_items(doc: Doc, p: Para, s: int, e: int, vs: int, ve: int, ns: int
     f = _Found(title=title, description=squash(text[s:e]), pid=p.id, start=vs, parties=parties, named=named,
                source="sentence", evidence=evidence,
                umbrella=plural and not named and not orgs and (stated >= 2 or not purpose), stated=stated)
-    f.value = _value(doc, numbers, (p.id,), lo=min(clause_lo, np_s), hi=e) or \
+    clause_end = re.compile(r",\s+and\s|;|,\s+while\s|,\s+but\s").search(text, np_e, e)   # "..., and B won a $5bn deal"
+    f.value = _value(doc, numbers, (p.id,), lo=min(clause_lo, np_s), hi=clause_end.start() if clause_end else e) or \
         (_value_inside(numbers, p.id, np_s, text.find(purpose[-12:], np_e) + 12) if purpose else None)
     return [f]
 

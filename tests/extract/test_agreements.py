@@ -253,3 +253,10 @@ def test_items_of_a_stated_count_introduced_in_the_next_paragraphs():
             "A coastal fisheries arrangement will let boats from both countries land catches in either port.\n\n"
             "A customs agreement to be signed in June was also discussed.\n")
     assert titles(text) == ["consular cooperation accord", "coastal fisheries arrangement"]
+
+
+def test_a_value_in_the_next_clause_belongs_to_something_else():
+    a = run("Andes Power and Pacific Gas signed a deal on a hydrogen plant, and Lima Works won a contract "
+            "worth $5 billion to build a refinery.\n")
+    assert a.mous[0].title == "Andes Power – Pacific Gas deal on a hydrogen plant"
+    assert a.mous[0].value is None
