@@ -488,6 +488,9 @@ def _sentence_items(doc: Doc, p: Para, s: int, e: int, vs: int, ve: int, ns: int
         # how often, when and where belong to the description: "... nurses a year in the Philippines"
         purpose = re.sub(r"\s+(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|today|yesterday|"
                          r"this\s+week|last\s+week)\b.*$", "", purpose)
+        # "... new power lines connecting the wind farms to the grid": the rest describes the lines
+        purpose = re.sub(r"(?<=\S)\s+(?:connecting|linking|allowing|enabling|involving|targeting|benefiting|"
+                         r"benefitting|serving)\b.*$", "", purpose)
         purpose = re.sub(r"\s+(?:a|per|each|every)\s+(?:year|month|week|day)\b.*$|"
                          r"\s+between\s+(?:the\s+)?(?=[A-Z]).*$", "", purpose)
         # "to establish a strategic partnership" → "on a strategic partnership"

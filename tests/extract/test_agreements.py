@@ -260,3 +260,8 @@ def test_a_value_in_the_next_clause_belongs_to_something_else():
             "worth $5 billion to build a refinery.\n")
     assert a.mous[0].title == "Andes Power – Pacific Gas deal on a hydrogen plant"
     assert a.mous[0].value is None
+
+
+def test_a_participle_phrase_after_the_purpose_leaves_the_title():
+    assert titles("Andes Bank signed a loan agreement with Lima Power to finance new lines connecting three "
+                  "wind farms to the grid.\n") == ["Andes Bank – Lima Power loan agreement to finance new lines"]
