@@ -55,8 +55,9 @@ _CUT = re.compile(r",\s*(?:which|where|who|while|as|after|before|amid|during|end
                   r",\s*(?:ensuring|reflecting|highlighting|bringing|marking|building|adding|an?\s|estimated|expected|"
                   r"valued|worth|costing|scheduled|due|set|slated)\b|:\s|\.\s|\.$", re.I)
 _AREA_LIST = re.compile(r"^\s*(?:(?:cooperation|co-operation|bilateral)\s+)?(?:agreements?|deals?|mous?|"
-                        r"memorand(?:a|ums?)(?:\s+of\s+understanding)?|accords?)?\s*(?:in|on|covering|"
-                        r"in\s+the\s+(?:fields?|areas?)\s+of)\s+(?P<list>[^.;:]+)", re.I)
+                        r"memorand(?:a|ums?)(?:\s+of\s+understanding)?|accords?)?\s*(?:"
+                        r"(?:in|on)\s+(?:the\s+)?(?:fields?|areas?|sectors?)\s+(?:including|such\s+as|like)|"
+                        r"in|on|covering|in\s+the\s+(?:fields?|areas?)\s+of)\s+(?P<list>[^.;:]+)", re.I)
 _INCLUDING = re.compile(r",?\s*(?:including|covering|such\s+as|in\s+the\s+areas?\s+of|in\s+areas\s+such\s+as)\s+"
                         r"(?P<list>[^.;:]+)", re.I)
 _ENUM = re.compile(r"\b(?:an?|one)\s+(?P<noun>MoU|MOU|memorandum(?:\s+of\s+understanding)?|agreement)\s+"
@@ -445,6 +446,9 @@ def _sentence_items(doc: Doc, p: Para, s: int, e: int, vs: int, ve: int, ns: int
         lm = _AREA_LIST.match(re.sub(r"^[^,.;:]{0,60}?,\s*(?=(?:on|in|covering)\s)", "", text[ve:e])) or lm
     if lm and _looks_like_areas(lm.group("list")):
         areas = _split_list(lm.group("list"))
+        if re.search(r"\b(?:including|such\s+as|like)\s", lm.group()[:lm.start("list") - lm.start()]) or \
+                re.search(r"among\s+others|and\s+others|etc\b", lm.group("list")):
+            stated = 0                   # examples of the kinds: each is still an agreement
     elif plural:
         im = _INCLUDING.search(rest)
         if im and _looks_like_areas(im.group("list")) and not _is_named(np_text):

@@ -265,3 +265,9 @@ def test_a_value_in_the_next_clause_belongs_to_something_else():
 def test_a_participle_phrase_after_the_purpose_leaves_the_title():
     assert titles("Andes Bank signed a loan agreement with Lima Power to finance new lines connecting three "
                   "wind farms to the grid.\n") == ["Andes Bank – Lima Power loan agreement to finance new lines"]
+
+
+def test_areas_given_as_examples_are_each_an_agreement_despite_a_large_count():
+    text = ("The two presidents witnessed the signing of 12 cooperation documents in areas including mining, "
+            "ports, and tourism.\n")
+    assert titles(text) == ["MoU on mining", "MoU on ports", "MoU on tourism"]
