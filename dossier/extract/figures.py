@@ -67,7 +67,7 @@ def _amount(num: str, scale: str | None, words: dict[str, float], scales: dict[s
     return value
 
 
-_NUMBER = re.compile(r"(?:(?<![\w.,-])|(?<=\$[A-Z])|(?<=\b[RN]))(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\w,]*\d)|\d+(?:\.\d+)?(?![\d,]\d))")
+_NUMBER = re.compile(r"(?:(?<![\w.,/-])|(?<=\$[A-Z])|(?<=\b[RN]))(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\w,]*\d)|\d+(?:\.\d+)?(?![\d,]\d))")
 _SCALE_AFTER = re.compile(r"\s?-?\s?(?P<s>thousand|million|billion|trillion|crores?|lakhs?|lac|mln|bln|trn)\b|"
                           r"(?P<s2>mn|bn|m|b|tn|k|cr)\b", re.I)
 _QUAL_BEFORE = re.compile(_QUAL.replace("(?:(?:", "(?:(?<![\\w])(?:", 1)[:-1] + r"$", re.I)
@@ -212,6 +212,8 @@ def _read(p: Para, s: int, e: int, digits: bool, lexicon: Lexicon, words: dict, 
                 fe = s + vm.end()
                 if "dozen" in v:
                     amount = 12.0
+                    if v.startswith("a ") and text[max(0, s - 5):s].lower() == "half ":
+                        amount, start = 6.0, min(start, s - 5)      # "half a dozen firms"
                     tm = _TAIL.match(text, fe)
                     if tm and not v.startswith("dozens"):
                         noun_end, noun = _plural(tm.group("tail"), irregular)

@@ -128,3 +128,9 @@ def test_a_weak_qualifier_does_not_make_a_lone_number_a_figure():
 
 def test_plurals_in_men_are_counted_nouns():
     assert figures("Some 300 fishermen joined the protest.")["Some 300 fishermen"] == (300, "fishermen")
+
+
+def test_half_a_dozen_and_round_the_clock():
+    got = figures("In Lima half a dozen firms offer 24/7 services.")
+    assert got["half a dozen firms"][0] == 6
+    assert not any(k.startswith("7") for k in got)
