@@ -768,6 +768,9 @@ def _value_inside(numbers: dict, pid: str, lo: int, hi: int) -> Money | None:
 
 
 def _money_text(text: str) -> str:
+    # "¥45 billion yen": the currency said twice is said once
+    text = re.sub(r"^([^\w\s]+\s?[\d.,]+(?:\s?(?:thousand|million|billion|trillion|bn|mn|crore|lakh))?)\s+"
+                  r"(?:yen|dollars|euros|pounds|yuan|rupees|won|francs)$", r"\1", text.strip())
     return re.sub(r"^(?:more\s+than|over|up\s+to|almost|nearly|about|approximately|around|some|another|"
                   r"an\s+additional|worth)\s+", "", text, flags=re.I)
 

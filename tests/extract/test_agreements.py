@@ -271,3 +271,8 @@ def test_areas_given_as_examples_are_each_an_agreement_despite_a_large_count():
     text = ("The two presidents witnessed the signing of 12 cooperation documents in areas including mining, "
             "ports, and tourism.\n")
     assert titles(text) == ["MoU on mining", "MoU on ports", "MoU on tourism"]
+
+
+def test_a_currency_said_twice_is_said_once_in_the_value():
+    a = run("The ministers signed an exchange of notes on a ¥12 billion yen loan for a metro line.\n")
+    assert a.mous[0].value is not None and a.mous[0].value.text == "¥12 billion"
