@@ -566,11 +566,12 @@ def _told_items(doc: Doc, found: list[_Found], covered: set[str], done: set[tupl
     """Agreements a stated count announces and the next paragraphs introduce one by one, each
     as the subject of a sentence: "A bilateral air services agreement will allow ..."."""
     out: list[_Found] = []
+    orders = sorted(doc.order(g.pid) for g in found if not g.generic and not g.umbrella)
     for f in found:
         if not (f.umbrella and f.stated >= 2 and f.source == "sentence"):
             continue
         start = doc.order(f.pid)
-        have = sum(1 for g in found if not g.generic and not g.umbrella and doc.order(g.pid) > start)
+        have = len(orders) - bisect.bisect_right(orders, start)     # specific ones told after it
         for p in doc.paras[start + 1:start + 7]:
             if have + len(out) >= f.stated:
                 break
