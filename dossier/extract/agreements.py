@@ -101,8 +101,8 @@ class _Found:
     source: str = ""                 # section | list | sentence | area | enum
     topics: list[str] | None = None
     evidence: list[str] = field(default_factory=list)
-    umbrella: bool = False           # "three agreements", "energy deals": a summary of others, maybe
-    stated: int = 0                  # the count it states ("signed three agreements")
+    umbrella: bool = False           # "four pacts", "port deals": a summary of others, maybe
+    stated: int = 0                  # the count it states ("inked four pacts")
 
 
 def find(doc: Doc, structure: Structure, facts: CountryFacts, people: PeopleFacts,
@@ -263,11 +263,11 @@ def find(doc: Doc, structure: Structure, facts: CountryFacts, people: PeopleFact
                     f.value = _value_inside(numbers, p.id, s + m.start("area"), s + m.end("area"))
                     found.append(f)
 
-    # "signed three agreements ..." then "A bilateral air services agreement will let ...": the
+    # "inked four pacts ..." then "A coastal fisheries arrangement lets ...": the
     # paragraphs after a stated count introduce its items, signing verb or not
     found.extend(_told_items(doc, found, covered, done, sides))
 
-    # a count or a plural summary ("signed three agreements", "a clutch of energy deals") that the
+    # a count or a plural summary ("inked four pacts", "a series of port deals") that the
     # text then tells one by one is not another agreement
     later = 0                        # specific agreements after each one (one pass, from the end)
     for f in reversed(found):
@@ -327,7 +327,7 @@ def _clause_start(text: str, s: int, pos: int) -> int:
 def _noun_near(text: str, vs: int, ve: int, s: int, e: int) -> tuple[int, int] | None:
     """The agreement noun the signing verb governs: after it (active), else before it (passive)."""
     after = _NOUN_RE.search(text, ve, min(e, ve + 90))
-    if after and not re.search(r"[.;](?!\d)", text[ve:after.start()]):      # "$1.5 billion" is no full stop
+    if after and not re.search(r"[.;](?!\d)", text[ve:after.start()]):      # "$7.5 million" is no full stop
         end = after.end()
         while True:   # "a framework agreement", "cooperation agreements"
             more = re.match(r"\s+" + _NOUN + r"(?![\w-])", text[end:end + 40], re.I)
@@ -357,7 +357,7 @@ def _np_bounds(text: str, ns: int, ne: int, lo: int) -> tuple[int, int]:
             break
         if w.lower() == "and" and taken and i >= 2 and spans[i - 2][2].lower() in ("a", "an", "the") and \
                 spans[i - 1][2].lower() not in _NP_STOP and spans[i - 1][2][:1].islower():
-            start = ws                   # "a migration and mobility arrangement"
+            start = ws                   # "a fishing and aquaculture arrangement"
             continue
         if w.lower() in _NP_STOP or w[:1] == "$" or any(c.isdigit() for c in w) or taken >= 5:
             break
@@ -412,7 +412,7 @@ def _sentence_items(doc: Doc, p: Para, s: int, e: int, vs: int, ve: int, ns: int
     np_text = re.sub(r"^(?:an?|the|several|various|multiple|\d+|one|two|three|four|five|six|seven|eight|nine|"
                      r"ten)\s+", "", np_text, flags=re.I)
     after_np = text[np_e:e]
-    # "a contract worth $300 million with X to ...": the value sits between the noun and its partner
+    # "a contract worth $80 million with X to ...": the value sits between the noun and its partner
     after_np = re.sub(r"^,?\s*(?:worth|valued\s+at)\s+(?:(?:about|around|some|nearly|over|more\s+than|up\s+to)\s+)?"
                       r"\S*\d\S*(?:\s+(?:thousand|million|billion|trillion|crore|lakh|bn|mn))?"
                       r"(?:\s+(?:dollars|euros|pounds|yen|yuan|rupees))?,?", "", after_np)
@@ -430,19 +430,19 @@ def _sentence_items(doc: Doc, p: Para, s: int, e: int, vs: int, ve: int, ns: int
     after_np = re.sub(r"^(\s*,?\s*(?:with|between)\s+)(?:the\s+)?(?:[A-Z][\w-]*\s+)?"
                       r"(?:(?!(?:of|and|for|the|de|on|du|la)\s)[a-z][\w-]*\s+){1,2}"
                       r"(?=[A-Z])(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)", r"\1",
-                      after_np)                  # "with Indian refiner Acme" → "with Acme"
+                      after_np)                  # "with Peruvian smelter Acme" → "with Acme"
     wm = _WITH.match(after_np)
     rest = after_np
     if wm:
         with_party = squash(" ".join(x for x in (wm.group("w"), wm.group("a")) if x)).strip(" ,")
-        with_party = re.sub(r"\s+(?:for|of|and|the|de|&)\s+\d.*$", "", with_party)     # "Acme for 10,000 tonnes"
+        with_party = re.sub(r"\s+(?:for|of|and|the|de|&)\s+\d.*$", "", with_party)     # "Acme for 5,000 tonnes"
         rest = after_np[wm.end():]
     # subject-area lists: "signed cooperation deals in A, B and C", "five MOUs ... including A, B"
     areas: list[str] = []
     plural = _PLURAL_NOUN.search(text[ns:ne]) is not None      # "MoUs on A, B and C": one per area
     lm = _AREA_LIST.match(_WHEN.sub("", text[ne:e], count=1)) if plural and not _is_named(np_text) else None
     if passive and plural and not (lm and _looks_like_areas(lm.group("list"))):
-        # "four MoUs were signed, on A, on B and on C"; "... were signed at the talks, covering A, B"
+        # "three MoUs were signed, on A, on B and on C"; "... were signed at the close, covering A, B"
         lm = _AREA_LIST.match(re.sub(r"^[^,.;:]{0,60}?,\s*(?=(?:on|in|covering)\s)", "", text[ve:e])) or lm
     if lm and _looks_like_areas(lm.group("list")):
         areas = _split_list(lm.group("list"))
@@ -463,7 +463,7 @@ def _sentence_items(doc: Doc, p: Para, s: int, e: int, vs: int, ve: int, ns: int
         parties = list(sides)
     evidence = [p.id]
     if areas and stated >= 2 * len(areas) + 2:
-        # "14 commercial agreements covering cars and logistics": the list says what kinds, not which
+        # "20 business deals covering lithium and salt": the list says what kinds, not which
         shown = _party_text(parties, orgs, False)
         f = _Found(title=squash(f"{shown} {np_text} ({', '.join(areas)})"), description=squash(text[s:e]),
                    pid=p.id, start=vs, parties=parties or list(sides), source="sentence", evidence=evidence)
@@ -489,10 +489,10 @@ def _sentence_items(doc: Doc, p: Para, s: int, e: int, vs: int, ve: int, ns: int
         tail = rest[pm.start():]
         cut = _CUT.search(tail, pm.end() - pm.start())
         purpose = squash(tail[:cut.start()] if cut else tail).strip(" ,.")
-        # how often, when and where belong to the description: "... nurses a year in the Philippines"
+        # how often, when and where belong to the description: "... tutors a year in Lima"
         purpose = re.sub(r"\s+(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|today|yesterday|"
                          r"this\s+week|last\s+week)\b.*$", "", purpose)
-        # "... new power lines connecting the wind farms to the grid": the rest describes the lines
+        # "... new roads linking the mines to the coast": the rest describes the roads
         purpose = re.sub(r"(?<=\S)\s+(?:connecting|linking|allowing|enabling|involving|targeting|benefiting|"
                          r"benefitting|serving)\b.*$", "", purpose)
         purpose = re.sub(r"\s+(?:a|per|each|every)\s+(?:year|month|week|day)\b.*$|"
@@ -520,7 +520,7 @@ def _sentence_items(doc: Doc, p: Para, s: int, e: int, vs: int, ve: int, ns: int
     f = _Found(title=title, description=squash(text[s:e]), pid=p.id, start=vs, parties=parties, named=named,
                source="sentence", evidence=evidence,
                umbrella=plural and not named and not orgs and (stated >= 2 or not purpose), stated=stated)
-    clause_end = re.compile(r",\s+and\s|;|,\s+while\s|,\s+but\s").search(text, np_e, e)   # "..., and B won a $5bn deal"
+    clause_end = re.compile(r",\s+and\s|;|,\s+while\s|,\s+but\s").search(text, np_e, e)   # "..., and B won a $9bn deal"
     f.value = _value(doc, numbers, (p.id,), lo=min(clause_lo, np_s), hi=clause_end.start() if clause_end else e) or \
         (_value_inside(numbers, p.id, np_s, text.find(purpose[-12:], np_e) + 12) if purpose else None)
     return [f]
@@ -564,7 +564,7 @@ _NOT_THIS_VISIT = re.compile(r"\b(?:(?:will|would|shall|to)\s+be\s+(?:signed|con
 def _told_items(doc: Doc, found: list[_Found], covered: set[str], done: set[tuple[str, int]],
                 sides: list[str]) -> list[_Found]:
     """Agreements a stated count announces and the next paragraphs introduce one by one, each
-    as the subject of a sentence: "A bilateral air services agreement will allow ..."."""
+    as the subject of a sentence: "A coastal fisheries arrangement will let ..."."""
     out: list[_Found] = []
     orders = sorted(doc.order(g.pid) for g in found if not g.generic and not g.umbrella)
     for f in found:
@@ -699,12 +699,12 @@ def _orgs(text: str, lexicon: Lexicon, people: list | None = None) -> list[str]:
     for part in parts:
         part = re.split(r"\s*(?:--|—|–)\s*|\)\s+", part)[-1].strip(" *_#>")  # a dateline, markup
         if key(part.split()[0] if part.split() else "") in _DAYS_MONTHS or re.match(r"^[A-Z][a-z]{2}\.?\s+\d", part):
-            part = re.sub(r"^\S+\s+\d{1,2}\b\s*", "", part)        # "Feb 12 India" → "India"
+            part = re.sub(r"^\S+\s+\d{1,2}\b\s*", "", part)        # "Mar 3 Chile" → "Chile"
         part = re.sub(r"^(?:the|several|some|many|various)\s+", "", part.strip(), flags=re.I)
-        # "Lagos-based Acme", "Kenya's Acme": where it is from is not part of its name
+        # "Oslo-based Acme", "Peru's Acme": where it is from is not part of its name
         part = re.sub(r"^(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.]*-based\s+(?=[A-Z])", "", part)
         part = re.sub(r"^(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*(?:’s|'s)\s+(?=[A-Z])", "", part)
-        # "Australian miner Acme Ltd", "state-owned Acme": a description before the name
+        # "Chilean miner Acme SA", "state-owned Acme": a description before the name
         part = re.sub(r"^(?:[A-Z][\w-]*\s+)?(?:(?!(?:of|and|for|the|de|on|du|la)\s)[a-z][\w-]*\s+){1,2}"
                       r"(?=[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*$)", "", part)
         part = re.sub(r"^[\w’']+(?:’s|'s)\s+[a-z][\w\s-]*$", "", part)
@@ -769,7 +769,7 @@ def _value_inside(numbers: dict, pid: str, lo: int, hi: int) -> Money | None:
 
 
 def _money_text(text: str) -> str:
-    # "¥45 billion yen": the currency said twice is said once
+    # "¥12 billion yen": the currency said twice is said once
     text = re.sub(r"^([^\w\s]+\s?[\d.,]+(?:\s?(?:thousand|million|billion|trillion|bn|mn|crore|lakh))?)\s+"
                   r"(?:yen|dollars|euros|pounds|yuan|rupees|won|francs)$", r"\1", text.strip())
     return re.sub(r"^(?:more\s+than|over|up\s+to|almost|nearly|about|approximately|around|some|another|"

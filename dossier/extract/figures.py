@@ -87,7 +87,7 @@ _HYPHEN_NUM = re.compile(r"(?<![\w-])(one|two|three|four|five|six|seven|eight|ni
                          r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|"
                          r"seventy|eighty|ninety|hundred)-(?=[a-z])", re.I)
 _DIGITS = re.compile(r"\d+")
-# qualifiers that make a lone number a count ("fewer than 20"); "under 5" or "another 3" alone do not
+# qualifiers that make a lone number a count ("fewer than 40"); "under 5" or "another 3" alone do not
 _STRONG_QUAL = re.compile(r"(?:more|fewer|less)\s+than\s|over\s|up\s+to\s|at\s+least\s|nearly\s|almost\s|about\s|"
                           r"around\s|approximately\s|roughly\s|some\s|as\s+many\s+as\s|close\s+to\s|"
                           r"in\s+excess\s+of\s|upwards\s+of\s|a\s+total\s+of\s", re.I)
@@ -195,7 +195,7 @@ def _read(p: Para, s: int, e: int, digits: bool, lexicon: Lexicon, words: dict, 
         sc = (scale.group("s") or scale.group("s2")) if scale else None
         um = unit_after.match(text, end)
         if um is None and text[end:end + 1] == "-" and not sc:
-            um = unit_after.match(text, end + 1)            # "500-megawatt", "1,200-kilometre"
+            um = unit_after.match(text, end + 1)            # "300-megawatt", "2,400-kilometre"
         if um:
             unit = units.get(re.sub(r"\s+", " ", um.group("u").lower()), um.group("u"))
             return start, um.end(), _amount(num, sc, words, scales), unit, "quantity", ""
@@ -228,8 +228,8 @@ def _read(p: Para, s: int, e: int, digits: bool, lexicon: Lexicon, words: dict, 
     tm = _TAIL.match(text, end)
     noun_end, noun = _plural(tm.group("tail"), irregular) if tm else (0, None)
     if noun is None:
-        # a number that stands alone: "a population of 380 million", "from 1,000 to 1,500 a year",
-        # "fewer than 20" — a scale word, thousands separators or a qualifier make it a figure
+        # a number that stands alone: "a population of 7.5 million", "from 2,000 to 2,500 a season",
+        # "fewer than 40" — a scale word, thousands separators or a qualifier make it a figure
         if digits and (sc or "," in num or _STRONG_QUAL.match(text, start, s)) and not _YEAR.match(num):
             return start, end, _amount(num, sc, words, scales), None, "count", ""
         return None
@@ -262,7 +262,7 @@ def _plural(tail: str, irregular: set[str]) -> tuple[int, str | None]:
             return 0, None
         if lw in ("and", "or") and prev[:1].isupper():
             prev = w
-            continue                    # "300 Kenyan and Ghanaian companies"
+            continue                    # "250 Chilean and Peruvian firms"
         if lw in _MODIFIER_STOP:
             return 0, None
         end = m.end() - (len(w) - len(w.rstrip(".")))
@@ -385,8 +385,8 @@ def _head(text: str, lo: int, hi: int) -> str:
 
 def to_model(facts: list[FigureFact], doc: Doc) -> list[Figure]:
     """One figure per distinct text and amount; repeats add their paragraphs to the evidence. A
-    headline restates the story: its count that the text gives again ("seven MoUs signed" over
-    "Seven memoranda of understanding were signed") is that figure, not another."""
+    headline restates the story: its count that the text gives again ("six MoUs" over "Six
+    memoranda ... were signed") is that figure, not another."""
     merged: dict[tuple[str, float | None, str | None], Figure] = {}
     seen: dict[tuple[str, float | None, str | None], set[str]] = {}
     head = doc.paras[0] if doc.paras else None
