@@ -2,8 +2,12 @@
 "agreements signed" section or list, sentences with a signing verb ("X and Y signed an MoU to
 ..."), subject-area lists ("MoUs were signed on: - Taxation", "signed deals in tourism, health
 and ...") and enumerations ("an MoU on X, an MoU on Y"). Plans ("will sign", "expected to",
-"agreed to establish") are not agreements; "signed into law" is a law. A stated count ("seven
-MoUs") is kept apart; a value is attached only when the text ties it to the agreement."""
+"agreed to establish") are not agreements; "signed into law" is a law; nor are negated
+("no agreement was signed") or earlier signings ("signed in 2015", "years ago"). A stated count
+("seven MoUs") is kept apart; a count or plural summary that the text then tells one by one folds
+away, and the items such a count announces count even without a signing verb; a large count over
+a short list of kinds is one bundle. Titles show company parties, countries only when nothing
+else is said. A value is attached only when the text ties it to the agreement, within its clause."""
 from __future__ import annotations
 
 import bisect

@@ -1,8 +1,9 @@
 """Figures: money in its common forms ($600-billion, US $ 10 billion, Rs 5 crore, €2.3 million,
 $A7.2 billion, 10 billion dollars), counts ("42-member", "five MOUs", "more than 200
 suppliers", "over a dozen"), quantities ("320,000 tons"), percentages ("15 per cent", "30 to 40
-percent") and visit lengths ("four-day visit"); never dates, years, ordinals or other spans
-of time. Each gets a normalised amount and unit and a short phrase saying what it counts."""
+percent"), visit lengths ("four-day visit"), hyphenated measures ("90-metre") and numbers that
+stand alone with a scale word, thousands separators or a strong qualifier; never dates, years,
+ordinals or other spans of time. Each gets a normalised amount and unit and a short phrase saying what it counts."""
 from __future__ import annotations
 
 import re

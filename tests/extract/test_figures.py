@@ -118,8 +118,8 @@ def test_two_countries_as_members_is_not_a_figure():
 
 
 def test_a_headline_count_told_again_in_the_text_is_one_figure():
-    a = run("Chile and Peru sign six MoUs\n\nSix memoranda of understanding were signed in Lima on Monday.\n")
-    assert [f.text for f in a.figures] == ["Six memoranda"]
+    a = run("Chile and Peru sign six pacts\n\nSix agreements were signed in Lima on Monday.\n")
+    assert [f.text for f in a.figures] == ["Six agreements"]
 
 
 def test_a_weak_qualifier_does_not_make_a_lone_number_a_figure():
