@@ -61,12 +61,13 @@ _CUT = re.compile(r",\s*(?:which|where|who|while|as|after|before|amid|during|end
 _AREA_LIST = re.compile(r"^\s*(?:(?:cooperation|co-operation|bilateral)\s+)?(?:agreements?|deals?|mous?|"
                         r"memorand(?:a|ums?)(?:\s+of\s+understanding)?|accords?)?\s*(?:"
                         r"(?:in|on)\s+(?:the\s+)?(?:fields?|areas?|sectors?)\s+(?:including|such\s+as|like)|"
-                        r"in|on|covering|in\s+the\s+(?:fields?|areas?)\s+of)\s+(?P<list>[^.;:]+)", re.I)
+                        r"in\s+the\s+(?:fields?|areas?|sectors?)\s+of|in|on|covering)\s+(?P<list>[^.;:]+)", re.I)
 _INCLUDING = re.compile(r",?\s*(?:including|covering|such\s+as|in\s+the\s+areas?\s+of|in\s+areas\s+such\s+as)\s+"
                         r"(?P<list>[^.;:]+)", re.I)
-_ENUM = re.compile(r"\b(?:an?|one)\s+(?P<noun>MoU|MOU|memorandum(?:\s+of\s+understanding)?|agreement)\s+"
-                   r"(?P<prep>on|for|in|between)\s+(?P<area>.+?)(?=,\s*(?:and\s+)?(?:an?|one)\s+(?:MoU|MOU|memorandum|agreement)\b|"
-                   r"\s+and\s+(?:an?|one)\s+(?:MoU|MOU|memorandum|agreement)\b|[.;]|$)", re.I)
+_ENUM_NOUN = r"(?:MoU|MOU|memorandum(?:\s+of\s+understanding)?|agreement|protocol|treaty|accord|arrangement|convention)"
+_ENUM = re.compile(rf"\b(?:an?|one)\s+(?P<noun>{_ENUM_NOUN})\s+"
+                   rf"(?P<prep>on|for|in|between)\s+(?P<area>.+?)(?=,\s*(?:and\s+)?(?:an?|one)\s+{_ENUM_NOUN}\b|"
+                   rf"\s+and\s+(?:an?|one)\s+{_ENUM_NOUN}\b|[.;]|$)", re.I)
 _COUNT = re.compile(r"(?<![\w-])(?P<n>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
                     r"thirteen|fourteen|fifteen|twenty|a\s+dozen)\s+(?:[a-z][\w-]*\s+){0,2}" + _NOUN + r"(?![\w-])", re.I)
 _VALUE_LINK = re.compile(r"\b(?:worth|valued\s+at|value\s+of|amounting\s+to|totall?ing|to\s+the\s+tune\s+of|"
@@ -247,7 +248,8 @@ def find(doc: Doc, structure: Structure, facts: CountryFacts, people: PeopleFact
             if p.id in covered:
                 continue
             low = p.text.lower()
-            if "mou" not in low and "memorand" not in low and "agreement" not in low:
+            if not any(w in low for w in ("mou", "memorand", "agreement", "protocol", "treaty", "accord",
+                                          "arrangement", "convention")):
                 continue
             for s, e in p.sents:
                 sent = p.text[s:e]

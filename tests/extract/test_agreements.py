@@ -276,3 +276,12 @@ def test_areas_given_as_examples_are_each_an_agreement_despite_a_large_count():
 def test_a_currency_said_twice_is_said_once_in_the_value():
     a = run("The ministers signed an exchange of notes on a ¥12 billion yen loan for a metro line.\n")
     assert a.mous[0].value is not None and a.mous[0].value.text == "¥12 billion"
+
+
+def test_enumeration_of_other_agreement_nouns_and_areas_of_after_a_passive():
+    text = ("Chile and Peru signed 4 cooperation documents in Arica.\n\n"
+            "The documents include an agreement on bus transport, a protocol on glacier monitoring, a treaty on "
+            "extradition and an arrangement on salmon trade.\n\n"
+            "Separately, MoUs were signed in the areas of sport, film, and museums.\n")
+    assert titles(text) == ["MoU on sport", "MoU on film", "MoU on museums", "Agreement on bus transport",
+                            "Protocol on glacier monitoring", "Treaty on extradition", "Arrangement on salmon trade"]
