@@ -386,14 +386,16 @@ def _head(text: str, lo: int, hi: int) -> str:
 
 def to_model(facts: list[FigureFact], doc: Doc) -> list[Figure]:
     """One figure per distinct text and amount; repeats add their paragraphs to the evidence. A
-    headline restates the story: its count that the text gives again ("six MoUs" over "Six
-    memoranda ... were signed") is that figure, not another."""
+    headline restates the story: its count or sum that the text gives again ("six MoUs" over "Six
+    memoranda ... were signed", "$9 billion" over "over $9 billion") is that figure, not another."""
     merged: dict[tuple[str, float | None, str | None], Figure] = {}
     seen: dict[tuple[str, float | None, str | None], set[str]] = {}
     head = doc.paras[0] if doc.paras else None
     if head is not None and len(head.text.split()) <= 24 and not head.text.rstrip().endswith("."):
-        later = {(f.amount, f.kind) for f in facts if f.pid != head.id and f.kind == "count"}
-        again = [f for f in facts if f.pid == head.id and f.kind == "count" and (f.amount, f.kind) in later]
+        later = {(f.amount, f.kind, f.unit if f.kind == "money" else None) for f in facts
+                 if f.pid != head.id and f.kind in ("count", "money")}
+        again = [f for f in facts if f.pid == head.id and f.kind in ("count", "money") and
+                 (f.amount, f.kind, f.unit if f.kind == "money" else None) in later]
         if again:
             gone = {id(f) for f in again}
             facts = [f for f in facts if id(f) not in gone]

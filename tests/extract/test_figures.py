@@ -134,3 +134,8 @@ def test_half_a_dozen_and_round_the_clock():
     got = figures("In Lima half a dozen firms offer 24/7 services.")
     assert got["half a dozen firms"][0] == 6
     assert not any(k.startswith("7") for k in got)
+
+
+def test_a_headline_sum_told_again_in_the_text_is_one_figure():
+    a = run("Peru lands $9 billion in deals\n\nFirms signed deals worth over $9 billion in Lima on Monday.\n")
+    assert [f.text for f in a.figures] == ["over $9 billion"]
