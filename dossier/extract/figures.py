@@ -231,7 +231,8 @@ def _read(p: Para, s: int, e: int, digits: bool, lexicon: Lexicon, words: dict, 
     if noun is None:
         # a number that stands alone: "a population of 7.5 million", "from 2,000 to 2,500 a season",
         # "fewer than 40" — a scale word, thousands separators or a qualifier make it a figure
-        if digits and (sc or "," in num or _STRONG_QUAL.match(text, start, s)) and not _YEAR.match(num):
+        if digits and (sc or "," in num or _STRONG_QUAL.match(text, start, s)) and not _YEAR.match(num) \
+                and text[end:end + 1] not in ("-", "/", "’", "'"):      # "a 2,000-year-old city" is no count
             return start, end, _amount(num, sc, words, scales), None, "count", ""
         return None
     if noun.lower() in _PLURAL_STOP:

@@ -139,3 +139,7 @@ def test_half_a_dozen_and_round_the_clock():
 def test_a_headline_sum_told_again_in_the_text_is_one_figure():
     a = run("Peru lands $9 billion in deals\n\nFirms signed deals worth over $9 billion in Lima on Monday.\n")
     assert [f.text for f in a.figures] == ["over $9 billion"]
+
+
+def test_a_joined_number_is_not_a_lone_figure():
+    assert not figures("They toured the 2,000-year-old city walls.")
