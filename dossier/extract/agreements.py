@@ -55,7 +55,7 @@ _PURPOSE = re.compile(r"^\s*,?\s*(?:(?:that\s+)?(?:aims?|aimed|seeks?|seeking|in
                       r"in\s+the\s+fields?\s+of\s+|in\s+the\s+areas?\s+of\s+)", re.I)
 _CUT = re.compile(r",\s*(?:which|where|who|while|as|after|before|amid|during|ending|following|when|at\s+the|"
                   r"in\s+the\s+presence|signed|inked|concluded|exchanged|according|was|were|is|are|has|have|had|"
-                  r"and\s+(?:will|would|is|are)|and\s+(?=(?-i:[A-Z])))\b|\s+(?:which|that|who)\s+|;|\s—|\s–|"
+                  r"and\s+(?:will|would|is|are)|and\s+(?:the\s+|an?\s+)?(?=(?-i:[A-Z])))\b|\s+(?:which|that|who)\s+|;|\s—|\s–|"
                   r",\s*(?:ensuring|reflecting|highlighting|bringing|marking|building|adding|an?\s|estimated|expected|"
                   r"valued|worth|costing|scheduled|due|set|slated)\b|:\s|\.\s|\.$", re.I)
 _AREA_LIST = re.compile(r"^\s*(?:(?:cooperation|co-operation|bilateral)\s+)?(?:agreements?|deals?|mous?|"
@@ -551,8 +551,8 @@ def _coordinated(doc: Doc, p: Para, s: int, e: int, used: list[tuple[int, int]],
         cut = re.search(r"[,;]", tail)
         tail = tail[:cut.start()] if cut else tail
         if _NOT_SIGNED.search(tail) or _NEGATED.search(text[max(s, np_s - 14):np_s] + tail) or \
-                _BACKGROUND.match(tail):
-            continue
+                _BACKGROUND.match(tail) or re.search(r"\b(?:was|were|is|are|has|have|had|will|would)\b", tail):
+            continue                     # "..., and the X Accord was discussed": a clause of its own
         used.append((ns, ne))
         out.extend(_sentence_items(doc, p, s, e, ns, ns, ns, ne, ns, label, geo, people, numbers, lexicon, sides,
                                    here))
@@ -563,6 +563,7 @@ _INTRO_NP = re.compile(r"^(?:[A-Z][\w\s-]{0,30},\s*)?(?:an?|the)\s+(?P<np>(?:[a-
                        r"(?:agreement|accord|pact|memorandum(?:\s+of\s+understanding)?|mou|arrangement|deal|treaty|"
                        r"protocol))\b(?!\s+(?:was|were|is)\s+not\b)", re.I)
 _NOT_THIS_VISIT = re.compile(r"\b(?:(?:will|would|shall|to)\s+be\s+(?:signed|concluded|finali[sz]ed)|expected|"
+                             r"discuss\w*|review\w*|ratif\w*|came\s+into\s+force|in\s+force|"
                              r"agreed\s+to|explore|negotiat\w*|draft\w*|proposed|planned|earlier|previous|"
                              r"(?:in|since)\s+(?:19|20)\d\d)\b", re.I)
 

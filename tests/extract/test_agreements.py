@@ -285,3 +285,11 @@ def test_enumeration_of_other_agreement_nouns_and_areas_of_after_a_passive():
             "Separately, MoUs were signed in the areas of sport, film, and museums.\n")
     assert titles(text) == ["MoU on sport", "MoU on film", "MoU on museums", "Agreement on bus transport",
                             "Protocol on glacier monitoring", "Treaty on extradition", "Arrangement on salmon trade"]
+
+
+def test_a_joined_agreement_with_its_own_verb_or_a_discussed_one_is_not_signed():
+    assert titles("Chile and Peru signed an MoU on seed banks, and the Andean Water Accord was discussed.\n") == \
+        ["MoU on seed banks"]
+    text = ("Chile and Peru signed two agreements on Monday to ease trade.\n\n"
+            "The coastal shipping agreement was discussed at length.\n")
+    assert "coastal shipping agreement" not in titles(text)
