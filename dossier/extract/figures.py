@@ -161,6 +161,8 @@ def _read(p: Para, s: int, e: int, digits: bool, lexicon: Lexicon, words: dict, 
         scale = _SCALE_AFTER.match(text, e)
         end = scale.end() if scale else e
         sc = (scale.group("s") or scale.group("s2")) if scale else None
+        if cm and len(cm.group().strip()) == 1 and cm.group().isalpha() and not (sc or "," in num or "." in num):
+            return None                  # "N95 masks", "R2 road": a one-letter currency needs an amount's shape
         if cm:
             cur = re.sub(r"\s+", "", cm.group().lower())
             code = codes.get(cur) or ("USD" if "$" in cur else None)

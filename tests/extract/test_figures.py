@@ -143,3 +143,9 @@ def test_a_headline_sum_told_again_in_the_text_is_one_figure():
 
 def test_a_joined_number_is_not_a_lone_figure():
     assert not figures("They toured the 2,000-year-old city walls.")
+
+
+def test_a_one_letter_currency_needs_an_amount_shape():
+    got = figures("Nurses wore N95 masks on the R2 road, and the fair cost N2.5 million.")
+    assert "N95" not in got and "R2" not in got
+    assert got["N2.5 million"] == (2.5e6, "NGN")
