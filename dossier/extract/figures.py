@@ -1,8 +1,9 @@
 """Figures: money in its common forms ($600-billion, US $ 10 billion, Rs 5 crore, €2.3 million,
 $A7.2 billion, 10 billion dollars), counts ("42-member", "five MOUs", "more than 200
 suppliers", "over a dozen"), quantities ("320,000 tons"), percentages ("15 per cent", "30 to 40
-percent") and visit lengths ("four-day visit"); never dates, years, ordinals or other spans
-of time. Each gets a normalised amount and unit and a short phrase saying what it counts."""
+percent"), visit lengths ("four-day visit"), hyphenated measures ("90-metre") and numbers that
+stand alone with a scale word, thousands separators or a strong qualifier; never dates, years,
+ordinals or other spans of time. Each gets a normalised amount and unit and a short phrase saying what it counts."""
 from __future__ import annotations
 
 import re
@@ -32,7 +33,8 @@ _PLURAL_STOP = frozenset("years months weeks days hours minutes seconds decades 
                          "sessions editions quarters others ones its has was is this thus plus us bus "
                          "status process less unless across always perhaps yes news series".split())
 _SMALL_GENERIC = frozenset("countries nations sides leaders governments parties heads presidents states "
-                           "ministers delegations teams partners neighbours neighbors".split())
+                           "ministers delegations teams partners neighbours neighbors members economies "
+                           "allies".split())
 _MODIFIER_STOP = frozenset("of the and or to in on at for by with from as a an that which who than is are was "
                            "were be been will would have has had per".split())
 _NUMWORDS = frozenset("one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
@@ -66,7 +68,7 @@ def _amount(num: str, scale: str | None, words: dict[str, float], scales: dict[s
     return value
 
 
-_NUMBER = re.compile(r"(?:(?<![\w.,-])|(?<=\$[A-Z]))(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\w,]*\d)|\d+(?:\.\d+)?(?![\d,]\d))")
+_NUMBER = re.compile(r"(?:(?<![\w.,/-])|(?<=\$[A-Z])|(?<=\b[RN]))(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\w,]*\d)|\d+(?:\.\d+)?(?![\d,]\d))")
 _SCALE_AFTER = re.compile(r"\s?-?\s?(?P<s>thousand|million|billion|trillion|crores?|lakhs?|lac|mln|bln|trn)\b|"
                           r"(?P<s2>mn|bn|m|b|tn|k|cr)\b", re.I)
 _QUAL_BEFORE = re.compile(_QUAL.replace("(?:(?:", "(?:(?<![\\w])(?:", 1)[:-1] + r"$", re.I)
@@ -86,6 +88,10 @@ _HYPHEN_NUM = re.compile(r"(?<![\w-])(one|two|three|four|five|six|seven|eight|ni
                          r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|"
                          r"seventy|eighty|ninety|hundred)-(?=[a-z])", re.I)
 _DIGITS = re.compile(r"\d+")
+# qualifiers that make a lone number a count ("fewer than 40"); "under 5" or "another 3" alone do not
+_STRONG_QUAL = re.compile(r"(?:more|fewer|less)\s+than\s|over\s|up\s+to\s|at\s+least\s|nearly\s|almost\s|about\s|"
+                          r"around\s|approximately\s|roughly\s|some\s|as\s+many\s+as\s|close\s+to\s|"
+                          r"in\s+excess\s+of\s|upwards\s+of\s|a\s+total\s+of\s", re.I)
 _RIGHT_CUT = re.compile(r"[,;:()]|\s—|\s–")
 
 
@@ -155,6 +161,8 @@ def _read(p: Para, s: int, e: int, digits: bool, lexicon: Lexicon, words: dict, 
         scale = _SCALE_AFTER.match(text, e)
         end = scale.end() if scale else e
         sc = (scale.group("s") or scale.group("s2")) if scale else None
+        if cm and len(cm.group().strip()) == 1 and cm.group().isalpha() and not (sc or "," in num or "." in num):
+            return None                  # "N95 masks", "R2 road": a one-letter currency needs an amount's shape
         if cm:
             cur = re.sub(r"\s+", "", cm.group().lower())
             code = codes.get(cur) or ("USD" if "$" in cur else None)
@@ -189,6 +197,8 @@ def _read(p: Para, s: int, e: int, digits: bool, lexicon: Lexicon, words: dict, 
         end = scale.end() if scale else e
         sc = (scale.group("s") or scale.group("s2")) if scale else None
         um = unit_after.match(text, end)
+        if um is None and text[end:end + 1] == "-" and not sc:
+            um = unit_after.match(text, end + 1)            # "300-megawatt", "2,400-kilometre"
         if um:
             unit = units.get(re.sub(r"\s+", " ", um.group("u").lower()), um.group("u"))
             return start, um.end(), _amount(num, sc, words, scales), unit, "quantity", ""
@@ -205,6 +215,8 @@ def _read(p: Para, s: int, e: int, digits: bool, lexicon: Lexicon, words: dict, 
                 fe = s + vm.end()
                 if "dozen" in v:
                     amount = 12.0
+                    if v.startswith("a ") and text[max(0, s - 5):s].lower() == "half ":
+                        amount, start = 6.0, min(start, s - 5)      # "half a dozen firms"
                     tm = _TAIL.match(text, fe)
                     if tm and not v.startswith("dozens"):
                         noun_end, noun = _plural(tm.group("tail"), irregular)
@@ -217,10 +229,15 @@ def _read(p: Para, s: int, e: int, digits: bool, lexicon: Lexicon, words: dict, 
         sc = None
         end = e
     tm = _TAIL.match(text, end)
-    if not tm:
+    noun_end, noun = _plural(tm.group("tail"), irregular) if tm else (0, None)
+    if noun is None:
+        # a number that stands alone: "a population of 7.5 million", "from 2,000 to 2,500 a season",
+        # "fewer than 40" — a scale word, thousands separators or a qualifier make it a figure
+        if digits and (sc or "," in num or _STRONG_QUAL.match(text, start, s)) and not _YEAR.match(num) \
+                and text[end:end + 1] not in ("-", "/", "’", "'"):      # "a 2,000-year-old city" is no count
+            return start, end, _amount(num, sc, words, scales), None, "count", ""
         return None
-    noun_end, noun = _plural(tm.group("tail"), irregular)
-    if noun is None or noun.lower() in _PLURAL_STOP:
+    if noun.lower() in _PLURAL_STOP:
         return None
     amount = _amount(num, sc, words, scales)
     if num.lower() == "one":
@@ -241,19 +258,24 @@ def _read(p: Para, s: int, e: int, digits: bool, lexicon: Lexicon, words: dict, 
 
 def _plural(tail: str, irregular: set[str]) -> tuple[int, str | None]:
     """The first plural noun in the words after a number: (end offset in ``tail``, noun)."""
+    prev = ""
     for m in _WORD.finditer(tail):
         w = m.group()
         lw = w.lower().rstrip(".")
         if not w[:1].isalnum():
             return 0, None
+        if lw in ("and", "or") and prev[:1].isupper():
+            prev = w
+            continue                    # "250 Chilean and Peruvian firms"
         if lw in _MODIFIER_STOP:
             return 0, None
         end = m.end() - (len(w) - len(w.rstrip(".")))
-        if lw in irregular:
+        if lw in irregular or (len(lw) > 5 and lw.endswith("men") and w[:1].islower()):   # "fishermen"
             return end, w.rstrip(".")
         if len(lw) > 3 and lw.endswith("s") and not lw.endswith(("ss", "us", "is", "ous")) or \
-                (len(w) >= 3 and w[:-1].isupper() and w.endswith("s")):
+                (len(w) >= 3 and w.endswith("s") and sum(c.isupper() for c in w) >= 2):    # "MOUs", "MoUs"
             return end, w.rstrip(".")
+        prev = w
     return 0, None
 
 
@@ -366,9 +388,20 @@ def _head(text: str, lo: int, hi: int) -> str:
 
 
 def to_model(facts: list[FigureFact], doc: Doc) -> list[Figure]:
-    """One figure per distinct text and amount; repeats add their paragraphs to the evidence."""
+    """One figure per distinct text and amount; repeats add their paragraphs to the evidence. A
+    headline restates the story: its count or sum that the text gives again ("six MoUs" over "Six
+    memoranda ... were signed", "$9 billion" over "over $9 billion") is that figure, not another."""
     merged: dict[tuple[str, float | None, str | None], Figure] = {}
     seen: dict[tuple[str, float | None, str | None], set[str]] = {}
+    head = doc.paras[0] if doc.paras else None
+    if head is not None and len(head.text.split()) <= 24 and not head.text.rstrip().endswith("."):
+        later = {(f.amount, f.kind, f.unit if f.kind == "money" else None) for f in facts
+                 if f.pid != head.id and f.kind in ("count", "money")}
+        again = [f for f in facts if f.pid == head.id and f.kind in ("count", "money") and
+                 (f.amount, f.kind, f.unit if f.kind == "money" else None) in later]
+        if again:
+            gone = {id(f) for f in again}
+            facts = [f for f in facts if id(f) not in gone]
     for f in facts:
         k = (re.sub(r"\s+", " ", f.text.lower()), f.amount, f.unit)
         fig = merged.get(k)

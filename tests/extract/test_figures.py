@@ -71,3 +71,81 @@ def test_about_says_what_is_counted():
     assert a.figures[0].about == "trade delegation"
     a = run("The president began a two-day official visit to Accra.\n")
     assert a.figures[0].about == "length of the official visit"
+
+
+@pytest.mark.parametrize("text, shown, amount, unit", [
+    ("Exports to Lesotho were worth about R45 billion.", "about R45 billion", 45e9, "ZAR"),
+    ("Togo pledged CFA 15 billion to the fund.", "CFA 15 billion", 15e9, "XOF"),
+    ("Lagos budgeted N3 billion for the fair.", "N3 billion", 3e9, "NGN"),
+    ("The tender was worth GHS 40 million.", "GHS 40 million", 40e6, "GHS"),
+])
+def test_more_currencies(text, shown, amount, unit):
+    assert figures(text)[shown] == (amount, unit)
+
+
+@pytest.mark.parametrize("text, shown, amount, unit", [
+    ("They will build a 300-megawatt solar park.", "300-megawatt", 300, "MW"),
+    ("The 2,400-kilometre pipeline crosses three states.", "2,400-kilometre", 2400, "km"),
+    ("A 90-metre jetty was opened.", "90-metre", 90, "m"),
+])
+def test_hyphenated_units(text, shown, amount, unit):
+    assert figures(text)[shown] == (amount, unit)
+
+
+@pytest.mark.parametrize("text, shown, amount", [
+    ("Laos, with a population of about 7.5 million, joined later.", "about 7.5 million", 7.5e6),
+    ("Quotas rose from 2,000 to 2,500 a season.", "2,000", 2000),
+    ("Quotas rose from 2,000 to 2,500 a season.", "2,500", 2500),
+    ("Arrivals fell to fewer than 40 a week.", "fewer than 40", 40),
+])
+def test_numbers_that_stand_alone(text, shown, amount):
+    assert figures(text)[shown][0] == amount
+
+
+def test_bare_small_numbers_and_years_stay_out():
+    got = figures("In 2019 the 2 rivers met near kilometre 40 of Route 9.")
+    assert "2019" not in got and "40" not in got and "9" not in got
+
+
+def test_counts_with_joined_modifiers_and_acronym_plurals():
+    got = figures("Over 250 Chilean and Peruvian firms came, and three MoUs were signed.")
+    assert got["Over 250 Chilean and Peruvian firms"] == (250, "firms")
+    assert got["three MoUs"][0] == 3
+
+
+def test_two_countries_as_members_is_not_a_figure():
+    assert "two founding members" not in figures("Peru and Chile, two founding members of the bloc, met.")
+
+
+def test_a_headline_count_told_again_in_the_text_is_one_figure():
+    a = run("Chile and Peru sign six pacts\n\nSix agreements were signed in Lima on Monday.\n")
+    assert [f.text for f in a.figures] == ["Six agreements"]
+
+
+def test_a_weak_qualifier_does_not_make_a_lone_number_a_figure():
+    assert "under 5" not in figures("The clinic treats children under 5 free of charge.")
+
+
+def test_plurals_in_men_are_counted_nouns():
+    assert figures("Some 300 fishermen joined the protest.")["Some 300 fishermen"] == (300, "fishermen")
+
+
+def test_half_a_dozen_and_round_the_clock():
+    got = figures("In Lima half a dozen firms offer 24/7 services.")
+    assert got["half a dozen firms"][0] == 6
+    assert not any(k.startswith("7") for k in got)
+
+
+def test_a_headline_sum_told_again_in_the_text_is_one_figure():
+    a = run("Peru lands $9 billion in deals\n\nFirms signed deals worth over $9 billion in Lima on Monday.\n")
+    assert [f.text for f in a.figures] == ["over $9 billion"]
+
+
+def test_a_joined_number_is_not_a_lone_figure():
+    assert not figures("They toured the 2,000-year-old city walls.")
+
+
+def test_a_one_letter_currency_needs_an_amount_shape():
+    got = figures("Nurses wore N95 masks on the R2 road, and the fair cost N2.5 million.")
+    assert "N95" not in got and "R2" not in got
+    assert got["N2.5 million"] == (2.5e6, "NGN")
