@@ -36,6 +36,9 @@ _GUEST_AFTER_WORDS = ("visit", "trip", "tour", "arrival", "delegation", "guest",
 _HOST_AFTER_WORDS = ("host", "welcomed", "received", "played", "rolled", "ſ", "ı", "\u0307")
 
 
+_CURRENCY_AFTER = re.compile(r"\$|\s?dollars?\b")
+
+
 def _hints(low: str, words: tuple[str, ...]) -> bool:
     return any(w in low for w in words)
 
@@ -77,6 +80,10 @@ def _mentions(p: Para, lexicon: Lexicon) -> list[GeoMention]:
             length, entry = hit
             start = p.starts[i]
             end = p.end(i + length - 1)
+            if entry.kind == "country" and _CURRENCY_AFTER.match(p.text, end):
+                # "US$ 8 billion", "NZ$", "US dollars": a currency, not the country
+                i += length
+                continue
             out.append(_mention(p, start, end, entry, i + length))
             i += length
             continue

@@ -27,14 +27,17 @@ _RELATION = re.compile(
     r"(?P<travel>\b(?:paid|pays|paying|undertook|undertakes|undertaking|began|begins|is\s+on|was\s+on|"
     r"are\s+on|were\s+on|arrived|arrives|arriving|landed|lands|visited|visits|departed|"
     r"departs|left\s+for|leaves\s+for|travell?ed|travels|flew|flies|came\s+to|comes\s+to|"
-    r"is\s+visiting|is\s+travell?ing)\b)|"
+    r"is\s+visiting|is\s+travell?ing|(?:concluded|concludes|concluding|completed|completes|wrapped\s+up|"
+    r"wraps\s+up|ended|ends|cut\s+short)\s+(?:his|her|their|a|an|the)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:visit|trip|tour|stay)s?)\b)|"
     r"(?P<host>\b(?:hosted|hosts|hosting|welcomed|welcomes|received|receives|greeted|greets|invited|"
     r"played\s+host)\b)", re.I)
 # the words a match of _RELATION starts with
 _RELATION_FIRST = frozenset("""was were is are been being hosted received welcomed greeted invited invitation
     visit trip tour arrival paid pays paying undertook undertakes undertaking began begins arrived arrives
     arriving landed lands visited visits departed departs left leaves travelled traveled travels flew flies
-    came comes hosts hosting welcomes receives greets played""".split())
+    came comes hosts hosting welcomes receives greets played concluded concludes concluding completed completes
+    wrapped wraps ended ends cut""".split())
 _TRIP_LEAD = re.compile(r"\W*(?:On|During|In)\s+(?:his|her|their)\s+(?:[\w-]+\s+){0,3}?(?:visit|trip|tour|"
                         r"journey|stay)\b[^.;,]*,\s*")
 _VISIT_POSS = re.compile(r"\s*(?:’s|'s)\s+(?:\w+\s+){0,2}?(?:visit|trip|tour|arrival|stay|journey)\b", re.I)
@@ -46,7 +49,8 @@ _MET = re.compile(r"\b(?:met|meets|meet|meeting|met\s+with|talks\s+with|called\s
                   r"[^.;]{0,200}$", re.I)
 _COUNTERPART = re.compile(r"\bcounterparts?\b", re.I)
 _DIGIT = re.compile(r"\d").search
-_RELATION_WORDS = frozenset("""hosted hosts hosting welcomed welcomes received receives greeted greets invited
+_RELATION_WORDS = frozenset("""concluded concludes concluding completed completes wrapped wraps ended ends
+    hosted hosts hosting welcomed welcomes received receives greeted greets invited
     invitation host visit visits visited visiting trip tour arrival arrived arrives arriving paid pays paying
     undertook undertakes undertaking began begins landed lands departed departs left leaves travelled traveled
     travels flew flies came comes travelling traveling""".split())
@@ -55,6 +59,20 @@ _IN_TITLE = frozenset(("’s", "'s", "-", "and", ",", "&", "of", "for", "the"))
 _MAX_LOOK = 12          # mentions of one person read for clues to their country
 _SAID = frozenset("said says told added noted stressed explained argued warned remarked".split())
 _KIN = frozenset(("wife", "husband", "spouse"))
+# abbreviations and common misspellings of office words, written out in the role
+_ROLE_SPELLING = {"PM": "Prime Minister", "Minster": "Minister", "Ministre": "Minister"}
+_ROLE_SPELLING_RE = re.compile(r"\b(?:" + "|".join(_ROLE_SPELLING) + r")\b")
+# a delegation named after its head: "X was accompanied by ...", "a team including ..."
+_COMPANY = re.compile(r"\b(?:(?P<acc>accompanied\s+by|along\s+with|together\s+with)|(?P<incl>including|"
+                      r"included|includes|comprising|comprised\s+of|which\s+included|that\s+included))\b", re.I)
+_COMPANY_FIRST = frozenset("accompanied including included includes comprising comprised along together "
+                           "which that".split())
+# "including" names a delegation only after a word for one ("a team including ..."), not after
+# "met several ministers, including ..."
+_DELEGATION = re.compile(r"\b(?:delegations?|team|entourage|retinue|party|suite)\b[^.;:]{0,40}$", re.I)
+# role words of heads of state and government, whose spouses travel with them
+_LEADER = frozenset("president prime premier chancellor king queen emir amir sultan emperor monarch taoiseach "
+                    "leader".split())
 _LIFE_YEARS = re.compile(r"\s*\(\s*(?:\d{4}\s*[-–]\s*\d{4}|born\s+\d{4}|b\.\s*\d{4})\s*\)")
 
 
@@ -76,6 +94,9 @@ class _Mention:
     hosting: bool = False
     quoted: bool = False
     honorific: bool = False
+    companion: bool = False             # named after "accompanied by" / "including": of a delegation
+    companion_of: "_Mention | None" = None   # the mention whose delegation it is, when named
+    title_start: int | None = None      # where the office before the name starts
 
 
 @dataclass
@@ -306,6 +327,8 @@ class _Reader:
                 j = more.end
                 plural = plural or more.plural
         role = squash(role)
+        if _ROLE_SPELLING_RE.search(role):
+            role = _ROLE_SPELLING_RE.sub(lambda x: _ROLE_SPELLING[x.group()], role)
         if plural_head:
             role = _singular_role(role)
         if self.p.upper:
@@ -547,7 +570,7 @@ def _scan(p: Para, lexicon: Lexicon, cues: dict) -> list[_Mention]:
                 continue
         # kin: "and his wife Mira Pell"
         if keys[i] in ("wife", "husband", "spouse") and i + 1 < n:
-            kk = i + 1 + (1 if r.word(i + 1) == "," else 0)
+            kk = r.honorifics(i + 1 + (1 if r.word(i + 1) == "," else 0))
             e, name = r.name(kk)
             if len(name) >= 2:
                 m = _Mention(pid=p.id, start=p.starts[kk], end=p.end(e - 1), name=name,
@@ -721,10 +744,45 @@ def _near(points: list[int], lo: int, hi: int) -> bool:
     return k < len(points) and points[k] <= hi
 
 
+def _companions(p: Para, mentions: list[_Mention]) -> None:
+    """'X was accompanied by A, B and C', 'a team including A and B': A, B and C belong to X's
+    delegation; after 'accompanied by' with no X named in the sentence ("He was ..."), to the
+    visiting one."""
+    if _COMPANY_FIRST.isdisjoint(p.keyset):
+        return
+    text = p.text
+    ordered = sorted(mentions, key=lambda m: m.start)
+    starts = [m.start for m in ordered]
+    for x in finditer_at(_COMPANY, text, word_offsets(p, _COMPANY_FIRST)):
+        s, e = p.sentence_of(x.start())
+        lo = bisect.bisect_left(starts, s)
+        at = bisect.bisect_left(starts, x.end())
+        hi = bisect.bisect_left(starts, e)
+        if x.group("incl") and not _DELEGATION.search(text, max(s, x.start() - 60), x.start()):
+            continue
+        before = ordered[lo:bisect.bisect_left(starts, x.start())]
+        subject = before[0] if before else None
+        for m in ordered[at:hi]:
+            if m.companion:
+                continue
+            m.companion = True
+            m.companion_of = subject
+            # the one accompanied is the traveller, unless the sentence says that one hosts
+            if x.group("acc") and (subject is None or not subject.hosting):
+                m.visitor = True
+
+
 def _relations(p: Para, mentions: list[_Mention]) -> None:
     """Who travels and who hosts, from the words around each mention in its sentence."""
     if not mentions:
         return
+    try:
+        _relations_of(p, mentions)
+    finally:
+        _companions(p, mentions)
+
+
+def _relations_of(p: Para, mentions: list[_Mention]) -> None:
     if _RELATION_WORDS.isdisjoint(p.keyset):
         for m in mentions:
             m.visitor = m.visitor or m.visiting
@@ -859,11 +917,21 @@ def _group(mentions: list[_Mention], lexicon: Lexicon, front: set[str], rks: _Ro
             merged.append(person)
         else:
             into = people[min(found)]
+            if into.pids <= front and not person.pids <= front:
+                # the shorter name only in a headline ("PM Ada Vorn Wraps Up ..." with the name
+                # cut short), the longer in the body: the body's full name wins
+                merged.append(person)
+                for m in into.mentions:
+                    m.name = person.name
+                person.mentions.extend(into.mentions)
+                person.pids |= into.pids
+                into.mentions = []
+                continue
             for m in person.mentions:
                 m.name = into.name
             into.mentions.extend(person.mentions)
             into.pids |= person.pids
-    return merged
+    return [x for x in merged if x.mentions]
 
 
 def _compatible(m: _Mention, toks: tuple[str, ...], people: list[_Person], ptoks: list[tuple[str, ...]],
@@ -930,7 +998,7 @@ def extract(doc: Doc, structure: Structure, facts: CountryFacts, lexicon: Lexico
     for m in mentions:
         by_pid.setdefault(m.pid, []).append(m)
 
-    _spouses(people, by_pid, owner, rks)
+    _spouses(people, by_pid, owner, rks, doc.order)
 
     # surname-only and first-name-only mentions anywhere (evidence)
     keys = _keys(people)
@@ -1034,7 +1102,7 @@ def extract(doc: Doc, structure: Structure, facts: CountryFacts, lexicon: Lexico
 
 
 def _spouses(people: list[_Person], by_pid: dict[str, list[_Mention]], owner: dict[int, _Person],
-             rks: _RoleKeys) -> None:
+             rks: _RoleKeys, order=None) -> None:
     """Spouses: role "wife of the <title>", the partner's country, and a visitor with a visitor."""
     if not any(m.role_kind == "kin" for person in people for m in person.mentions):
         return
@@ -1050,11 +1118,23 @@ def _spouses(people: list[_Person], by_pid: dict[str, list[_Mention]], owner: di
         if x.name:
             by_last.setdefault(key(x.name[-1]), []).append(j)
     known: dict[int, tuple[str | None, str | None]] = {}     # person index → (best role, country)
+    # the first-named visitor with an office: whose spouse "he was accompanied by his wife" names
+    lead = None
+    best = None
+    for j, x in enumerate(people):
+        for y in x.mentions:
+            if y.role and y.role_kind == "title" and y.name:
+                leader = not _LEADER.isdisjoint(rks[y.role])
+                here = (not visiting[j], not leader, (order(y.pid) if order else 0), y.start)
+                if best is None or here < best:
+                    best, lead = here, j
     for j, person in enumerate(people):
         for m in person.mentions:
             if m.role_kind != "kin":
                 continue
             pj = _partner(m, j, by_pid, owner, at, with_role, visiting, by_last, rks)
+            if pj is None and m.visitor and lead is not None and lead != j:
+                pj = lead
             if pj is None:
                 continue
             if pj not in known:
@@ -1077,7 +1157,16 @@ def _spouses(people: list[_Person], by_pid: dict[str, list[_Mention]], owner: di
 def _partner(m: _Mention, me: int, by_pid: dict[str, list[_Mention]], owner: dict[int, _Person],
              at: dict[int, int], with_role: dict[frozenset[str], dict[int, int]], visiting: list[bool],
              by_last: dict[str, list[int]], rks: _RoleKeys) -> int | None:
-    """The person 'his wife' belongs to: the nearest titled mention before it in the paragraph."""
+    """The person 'his wife' belongs to: the one who shares her family name, the head of the
+    delegation she is named in, else the nearest titled mention before her in the paragraph."""
+    if m.name and len(m.name) >= 2:
+        same = [j for j in by_last.get(key(m.name[-1]), ()) if j != me and with_role_of(j, with_role)]
+        if len(same) == 1:
+            return same[0]
+    if m.companion_of is not None:
+        got = owner.get(id(m.companion_of))
+        if got is not None and at[id(got)] != me:
+            return at[id(got)]
     for x in reversed(by_pid.get(m.pid, ())):
         if not (x.end <= m.start and x.role and x.role_kind != "kin"):
             continue
@@ -1096,6 +1185,11 @@ def _partner(m: _Mention, me: int, by_pid: dict[str, list[_Mention]], owner: dic
             if j != me:
                 return j
     return None
+
+
+def with_role_of(j: int, with_role: dict[frozenset[str], dict[int, int]]) -> bool:
+    """Has person j a mention with a role (not only kin)?"""
+    return any(rk and counts.get(j, 0) > 0 for rk, counts in with_role.items())
 
 
 def _votes(person: _Person) -> dict[str, int]:
@@ -1186,6 +1280,15 @@ def _in_range(items, starts_of: dict, pid: str, lo: int, hi: int) -> list:
 def _inferred_country(person: _Person, ctx: _Context, visitor: bool, hosting: bool) -> str | None:
     participants, host, facts, doc = ctx.participants, ctx.host, ctx.facts, ctx.doc
     others = [c for c in participants if c != host]
+    # one of a delegation: the country of whoever heads it
+    for m in person.mentions:
+        sub = m.companion_of
+        if sub is None:
+            continue
+        head = ctx.owner.get(id(sub))
+        c = (ctx.countries.get(id(head)) if head is not None and head is not person else None) or sub.country
+        if c:
+            return c
     not_country = {m.not_country for m in person.mentions if m.not_country}
     if not_country:
         rest = [c for c in participants if c not in not_country]

@@ -49,3 +49,9 @@ def test_additions_bring_new_names():
     extra = LexiconAdditions(countries=(("Freedonia", "Freedonia"), ("Freedonian", "Freedonia")))
     text = "The Freedonian president made a state visit to Austria. Freedonia and Austria signed nothing.\n"
     assert sides(text, additions=extra) == {"Austria": "host", "Freedonia": "guest"}
+
+
+def test_a_currency_sign_after_a_country_name_is_not_the_country():
+    got = sides("Prime Minister Tomas Berg of Norway paid a visit to Chile. Deals worth US$ 2 billion "
+                "and NZ$ 40 million were signed in Santiago.\n")
+    assert set(got) == {"Chile", "Norway"}

@@ -124,3 +124,71 @@ def test_capitalised_role_noun_is_not_part_of_the_name():
             "said the trip mattered.\n")
     r = person(a, "Tom Reyes")
     assert r in a.people and r.role == "Analyst"
+
+
+# --- honorifics, post-nominals, abbreviations -------------------------------------------------------
+
+def test_multiword_honorifics_and_irish_postnominal_are_not_part_of_the_name():
+    a = run("Prime Minister Datuk Seri Harun Latif of Malaysia arrived in Canberra. "
+            "The Minister for Finance, Niamh Gallagher TD, met the Australian treasurer.\n")
+    assert person(a, "Harun Latif").role == "Prime Minister"
+    g = person(a, "Niamh Gallagher")
+    assert g.role == "Minister for Finance"
+    names = [p.name for p in a.delegates + a.people]
+    assert not any("Datuk" in n or "Seri" in n or n.endswith("TD") for n in names)
+
+
+def test_abbreviated_and_misspelt_prime_minister_is_written_out():
+    a = run("Fiji's Prime Minster Josefa Naivalu arrived in Apia on Monday. "
+            "PM Naivalu met Samoan leaders before flying home.\n")
+    j = person(a, "Josefa Naivalu")
+    assert j.role == "Prime Minister"
+    assert [p.name for p in a.delegates].count("Josefa Naivalu") == 1
+    assert "Naivalu" not in [p.name for p in a.delegates]
+
+
+def test_headline_short_name_joins_the_full_name_of_the_body():
+    a = run("PM Rosli Hamid Opens Trade Fair\n\n"
+            "Prime Minister Rosli Hamid Yusof of Malaysia opened a trade fair in Jakarta on Monday.\n")
+    names = [p.name for p in a.delegates + a.people]
+    assert "Rosli Hamid Yusof" in names
+    assert "Rosli Hamid" not in names
+
+
+# --- delegations and spouses ---------------------------------------------------------------------
+
+def test_accompanied_by_puts_the_companions_on_the_visiting_side():
+    a = run("President Ana Rivas of Panama paid a state visit to Peru. President Jorge Salas welcomed her "
+            "in Lima. The President was accompanied by Minister of Trade Luisa Otero and Minister of "
+            "Health Marco Pinto.\n")
+    assert person(a, "Luisa Otero").country == "Panama"
+    assert person(a, "Marco Pinto").country == "Panama"
+
+
+def test_a_team_including_ministers_shares_its_heads_country():
+    a = run("Talks opened in Accra on Monday between Ghana and Togo. The Togolese president came with a large "
+            "team including Finance Minister Kodjo Ameyi and Trade Minister Afi Mensah.\n")
+    assert person(a, "Kodjo Ameyi").country == "Togo"
+    assert person(a, "Afi Mensah").country == "Togo"
+
+
+def test_including_after_met_is_not_a_delegation():
+    a = run("Chile's President Ana Rivas visited Peru. She met several ministers, including "
+            "Peru's Finance Minister Raul Vega.\n")
+    assert person(a, "Raul Vega").country == "Peru"
+
+
+def test_spouse_after_comma_and_honorifics_belongs_to_the_visiting_leader():
+    a = run("Prime Minister Tariq Nadeem of Pakistan concluded his official visit to Qatar. Tariq Nadeem was "
+            "received in Doha by the Emir. He was accompanied by his wife, Begum Sara Aziz, and Minister "
+            "of Commerce Imran Qazi.\n")
+    w = person(a, "Sara Aziz")
+    assert w.role == "wife of the Prime Minister"
+    assert w.country == "Pakistan"
+    assert person(a, "Imran Qazi").country == "Pakistan"
+
+
+def test_spouse_with_a_shared_family_name_is_the_partners_not_the_nearest_ministers():
+    a = run("Kenya's President Daniel Mwangi visited Kampala with Trade Minister Ruth Achieng and his wife "
+            "Grace Mwangi.\n")
+    assert person(a, "Grace Mwangi").role == "wife of the President"
