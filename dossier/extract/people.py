@@ -73,6 +73,15 @@ _DELEGATION = re.compile(r"\b(?:delegations?|team|entourage|retinue|party|suite)
 # role words of heads of state and government, whose spouses travel with them
 _LEADER = frozenset("president prime premier chancellor king queen emir amir sultan emperor monarch taoiseach "
                     "leader".split())
+# words after a name's comma that start no appositive ("X, and Minister Y")
+_NOT_MODIFIER = frozenset("and or but nor with while who whom whose which that as when where after before "
+                          "said says told".split())
+# the words of a state's long name ("the Federal Democratic Republic of ...")
+_STATE_FORM = frozenset("""republic socialist federal federative democratic people's peoples people islamic arab
+    united kingdom state states commonwealth union plurinational bolivarian cooperative co-operative oriental
+    hashemite sultanate grand duchy principality independent sovereign of the and""".split())
+# institutions named with their country: "the Communist Party of ..."
+_PARTY = frozenset("party front league movement congress".split())
 _LIFE_YEARS = re.compile(r"\s*\(\s*(?:\d{4}\s*[-–]\s*\d{4}|born\s+\d{4}|b\.\s*\d{4})\s*\)")
 
 
@@ -130,6 +139,7 @@ class _Reader:
         self.n = len(p.words)
         self._geo: dict[int, object] = {}
         self._hon: dict[int, int] = {}
+        self.extend = True           # may an office's portfolio go on with capitalised words
 
     # -- small predicates
     def word(self, i: int) -> str:
@@ -372,6 +382,13 @@ class _Reader:
                         continue
                 break
             role_end = end
+            # capitalised words that go on the portfolio up to a comma: "for Energy Security and
+            # Net Zero, ...", "of Foreign Affairs and Senegalese Abroad, ..." (a name after them
+            # with no comma is the person's: the caller then reads the office without them)
+            if self.extend:
+                got = self._extension(end)
+                if got is not None:
+                    return got
             # "... of the Federal Republic of Ostrenia"
             if self.k(end) in ("of", "in") and end + 1 < self.n:
                 kk = end + 1 + (1 if self.k(end + 1) == "the" else 0)
@@ -392,6 +409,13 @@ class _Reader:
                     if got is not None and self.k(back) == "of" and back > k:
                         # "... of the Republic of Ostrenia": the country ends the role
                         if last_good is not None:
+                            inst = [self.k(x) for x in range(k, back) if self.word(x) not in _POSS]
+                            if all(w in _STATE_FORM for w in inst):
+                                # "of the Socialist Republic of Ostrenia" is the country itself
+                                return j, end + got[0], got[1]
+                            if inst and inst[-1] in _PARTY:
+                                # "General Secretary of the Workers' Party of Ostrenia": the party's name
+                                return end + got[0], end + got[0], got[1]
                             return back, end + got[0], got[1]
                     end += 1
                     last_good = end
@@ -406,6 +430,34 @@ class _Reader:
             if last_good is not None:
                 # "Republic of Ostrenia" at the end is the country, handled above; trim "of the"
                 return last_good, last_good, None
+        return None
+
+    def _extension(self, end: int) -> tuple[int, int, str | None] | None:
+        """Capitalised words (and connectors) from ``end`` that close with a comma or the end of the
+        sentence, or run into "of [the] <Country>": (role end, next index, country)."""
+        x = end
+        took = 0
+        while x < self.n and took < 6:
+            w = self.word(x)
+            kk = self.k(x)
+            if kk in ("of", "for") and x > end:
+                k = x + 1 + (self.k(x + 1) == "the")
+                got = self.country_at(k)
+                if got is not None:
+                    after = k + got[0]
+                    if self.word(after) in (",", ".", ";", ")", ":", "") and x > end:
+                        return x, after, got[1]
+            if w[:1].isupper() and w[:1].isalpha() and self.lx.honorifics.match(self.p, x) is None \
+                    and self.lx.titles.match(self.p, x) is None:
+                x += 1
+                took += 1
+                continue
+            if kk in ("and", "&", "of", "for", "the") and self.word(x + 1)[:1].isupper():
+                x += 1
+                continue
+            break
+        if took and self.word(x) in (",", ".", ";", ")", ":", "") and self.word(x - 1)[:1].isupper():
+            return x, x, None
         return None
 
     def name_like_person(self, i: int) -> bool:
@@ -478,13 +530,21 @@ def _scan(p: Para, lexicon: Lexicon, cues: dict) -> list[_Mention]:
             continue
         k0 = keys[i]
         t = None
-        if heads and (k0 in title_start or (k0 in geo_first and (w[:1].isupper() or upper))
+        if heads and (k0 in title_start or k0 in title_last or (k0 in geo_first and (w[:1].isupper() or upper))
                       or (w.isupper() and 2 <= len(w) <= 6)):
             h = bisect.bisect_left(heads, i)
             if h < len(heads) and heads[h] - i <= 8 and all(
-                    keys[x] in title_start or keys[x] in geo_first or keys[x] in _IN_TITLE
+                    keys[x] in title_start or keys[x] in title_last or keys[x] in geo_first or keys[x] in _IN_TITLE
                     for x in range(i + 1, heads[h])):
                 t = r.title(i)
+                if t is not None and not upper:
+                    # an office whose portfolio ran on into capitalised words must be followed by
+                    # its holder's name; else those words were the name
+                    r.extend = False
+                    short = r.title(i)
+                    r.extend = True
+                    if short is not None and short.end != t.end and not _named_after(r, t):
+                        t = short
         if t is not None:
             j = t.end
             comma = False
@@ -517,7 +577,7 @@ def _scan(p: Para, lexicon: Lexicon, cues: dict) -> list[_Mention]:
                         m.role = f"{t.org} {t.role}"
                     # "Prime Minister X of Sweden", "(Ostrenia)" after a name in a list of presidents
                     if r.k(e2) == "of" and not m.country:
-                        got = r.country_at(e2 + 1)
+                        got = r.country_at(e2 + 1 + (r.k(e2 + 1) == "the"))
                         if got is not None:
                             m.country = got[1]
                     if r.word(e2) == "(":
@@ -612,6 +672,17 @@ def _scan(p: Para, lexicon: Lexicon, cues: dict) -> list[_Mention]:
     return out
 
 
+def _named_after(r: _Reader, t: _Title) -> bool:
+    """Does a name (after a comma, or honorifics) follow the office?"""
+    k = t.end
+    if r.word(k) == ",":
+        k += 1
+        if r.k(k) == "the":
+            k += 1
+    k2 = r.honorifics(k)
+    return r.name_token(k2, True)
+
+
 def _det(keys: tuple[str, ...], i: int) -> str:
     """The determiner before word i ("the", "his", "a" …), else ""."""
     prev = keys[i - 1] if i else ""
@@ -692,6 +763,8 @@ def _appositive(r: _Reader, m: _Mention, e: int, lexicon: Lexicon, cues: dict) -
             role = t.role
             country = country or t.country
             end = t.end
+        elif r.k(k) in _NOT_MODIFIER:
+            break
         elif r.k(k) in lexicon.role_nouns or (r.k(k + 1) in lexicon.role_nouns and r.word(k).isalpha()
                                               and not r.word(k)[:1].isupper()):
             s = k

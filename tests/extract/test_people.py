@@ -192,3 +192,38 @@ def test_spouse_with_a_shared_family_name_is_the_partners_not_the_nearest_minist
     a = run("Kenya's President Daniel Mwangi visited Kampala with Trade Minister Ruth Achieng and his wife "
             "Grace Mwangi.\n")
     assert person(a, "Grace Mwangi").role == "wife of the President"
+
+
+# --- offices ---------------------------------------------------------------------------------------
+
+def test_of_the_country_after_the_name():
+    a = run("Prime Minister Anna Holt welcomed President Lidia Mora of the Gambia to London on Monday.\n")
+    assert person(a, "Lidia Mora").country == "Gambia"
+
+
+def test_portfolio_goes_on_with_capitalised_words_up_to_the_comma_before_the_name():
+    a = run("The agreement was signed by the Minister for Coastal Affairs and Blue Growth, Hon. Peni Tora, "
+            "and by Sweden's Minister for Rural Affairs and Green Transition, Lars Ek.\n")
+    assert person(a, "Peni Tora").role == "Minister for Coastal Affairs and Blue Growth"
+    assert person(a, "Lars Ek").role == "Minister for Rural Affairs and Green Transition"
+    assert person(a, "Lars Ek").country == "Sweden"
+
+
+def test_portfolio_does_not_swallow_the_name_that_follows_it():
+    a = run("The Minister of Trade and Industry Sami Haddad, who arrived on Monday, met Tunisian officials.\n")
+    assert person(a, "Sami Haddad").role == "Minister of Trade and Industry"
+
+
+def test_state_long_name_is_the_country_but_a_party_keeps_it():
+    a = run("Talks were held with H.E. Mr. Tran Duc Long, General Secretary of the Communist Party of Viet Nam, "
+            "and H.E. Mr. Le Van Hai, Prime Minister of the Socialist Republic of Viet Nam.\n")
+    assert person(a, "Tran Duc Long").role == "General Secretary of the Communist Party of Viet Nam"
+    assert person(a, "Le Van Hai").role == "Prime Minister"
+    assert person(a, "Le Van Hai").country == "Vietnam"
+
+
+def test_hyphenated_office_with_honorific_name_and_a_second_office_after_and():
+    a = run("The delegation was received by the Governor-General, Dame Aroha Tane, and Minister of Fisheries, "
+            "Hon. Rawiri Kemp, in Wellington.\n")
+    assert person(a, "Aroha Tane").role == "Governor-General"
+    assert person(a, "Rawiri Kemp").role == "Minister of Fisheries"
