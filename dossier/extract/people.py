@@ -82,6 +82,9 @@ _STATE_FORM = frozenset("""republic socialist federal federative democratic peop
     hashemite sultanate grand duchy principality independent sovereign of the and""".split())
 # institutions named with their country: "the Communist Party of ..."
 _PARTY = frozenset("party front league movement congress".split())
+# offices held abroad: "Ambassador to X" names where, not whose
+_ENVOY = frozenset("ambassador ambassadors ambassador-at-large envoy envoys consul consul-general consuls "
+                   "high-commissioner chargé chargé-d'affaires".split())
 _LIFE_YEARS = re.compile(r"\s*\(\s*(?:\d{4}\s*[-–]\s*\d{4}|born\s+\d{4}|b\.\s*\d{4})\s*\)")
 
 
@@ -128,6 +131,8 @@ class _Title:
     plural: bool
     head_cap: bool               # the office word is capitalised
     org: str | None = None
+    posted: str | None = None    # an envoy's host country: "Ambassador to/in X" (not the envoy's own)
+    lead_country: bool = False   # the office opens with its country ("Japan's ambassador")
 
 
 class _Reader:
@@ -320,6 +325,15 @@ class _Reader:
             if c is not None:
                 role_end, j, c_country = c
                 country = country or c_country
+        # an envoy's posting: "Ambassador [of X] to [the] Y", "Ambassador in <capital>"
+        posted = None
+        if (self.k(head[0]) in _ENVOY or (self.k(head[0]), self.k(head[0] + head[1] - 1)) ==
+                ("high", "commissioner")) and self.k(j) in ("to", "in"):
+            y = j + 1 + (self.k(j + 1) == "the")
+            hit = self.geo(y)
+            if hit is not None and hit[1].kind in ("country", "capital", "city"):
+                posted = hit[1].country or hit[1].name
+                j = role_end = y + hit[0]
         # "in Ostrenia" after an office: where the office is
         if self.k(j) == "in" and country is None:
             got = self.country_at(j + 1)
@@ -343,7 +357,8 @@ class _Reader:
             role = _singular_role(role)
         if self.p.upper:
             role = title_case(role.upper())
-        return _Title(end=j, role=role, country=country, plural=plural, head_cap=head_cap, org=org)
+        return _Title(end=j, role=role, country=country, plural=plural, head_cap=head_cap, org=org,
+                      posted=posted, lead_country=start > i and org is None)
 
     def _complement(self, j: int) -> tuple[int, int, str | None] | None:
         """After "of"/"for" at j: (role end, next index, country)."""
@@ -440,13 +455,14 @@ class _Reader:
         while x < self.n and took < 6:
             w = self.word(x)
             kk = self.k(x)
-            if kk in ("of", "for") and x > end:
+            if kk in ("of", "for"):
                 k = x + 1 + (self.k(x + 1) == "the")
                 got = self.country_at(k)
                 if got is not None:
                     after = k + got[0]
-                    if self.word(after) in (",", ".", ";", ")", ":", "") and x > end:
+                    if x > end and self.word(after) in (",", ".", ";", ")", ":", ""):
                         return x, after, got[1]
+                    break
             if w[:1].isupper() and w[:1].isalpha() and self.lx.honorifics.match(self.p, x) is None \
                     and self.lx.titles.match(self.p, x) is None:
                 x += 1
@@ -549,7 +565,7 @@ def _scan(p: Para, lexicon: Lexicon, cues: dict) -> list[_Mention]:
             j = t.end
             comma = False
             k = j
-            if r.word(k) == "," and (t.head_cap or p.upper):
+            if r.word(k) == "," and (t.head_cap or p.upper or t.lead_country):
                 k += 1
                 comma = True
                 if r.k(k) == "the":
@@ -557,7 +573,7 @@ def _scan(p: Para, lexicon: Lexicon, cues: dict) -> list[_Mention]:
             k2 = r.honorifics(k)
             honor = k2 > k
             e, name = r.name(k2)
-            ok = bool(name) and (t.head_cap or p.upper or honor)
+            ok = bool(name) and (t.head_cap or p.upper or honor or (comma and t.lead_country and len(name) >= 2))
             if ok and comma:
                 # "Title, Name," is an appositive only when the name is closed off
                 after = r.word(e)
@@ -572,7 +588,8 @@ def _scan(p: Para, lexicon: Lexicon, cues: dict) -> list[_Mention]:
                 for (s, e2, nm) in names:
                     m = _Mention(pid=p.id, start=p.starts[s], end=p.end(e2 - 1) if e2 > s else p.starts[s],
                                  name=nm, role=t.role, role_kind="title", country=t.country,
-                                 determiner=_det(keys, c), historical=_former(keys, c, historical))
+                                 determiner=_det(keys, c), historical=_former(keys, c, historical),
+                                 not_country=t.posted, title_start=p.starts[i])
                     if t.org and not t.country:
                         m.role = f"{t.org} {t.role}"
                     # "Prime Minister X of Sweden", "(Ostrenia)" after a name in a list of presidents
@@ -763,6 +780,8 @@ def _appositive(r: _Reader, m: _Mention, e: int, lexicon: Lexicon, cues: dict) -
             role = t.role
             country = country or t.country
             end = t.end
+            if t.posted and not m.not_country:
+                m.not_country = t.posted
         elif r.k(k) in _NOT_MODIFIER:
             break
         elif r.k(k) in lexicon.role_nouns or (r.k(k + 1) in lexicon.role_nouns and r.word(k).isalpha()

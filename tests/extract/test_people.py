@@ -227,3 +227,23 @@ def test_hyphenated_office_with_honorific_name_and_a_second_office_after_and():
             "Hon. Rawiri Kemp, in Wellington.\n")
     assert person(a, "Aroha Tane").role == "Governor-General"
     assert person(a, "Rawiri Kemp").role == "Minister of Fisheries"
+
+
+def test_an_envoys_posting_is_in_the_role_and_is_not_the_envoys_country():
+    a = run("Denmark's Prime Minister Mette Holm visited Kenya. At the lunch were the Ambassador of "
+            "Denmark to Kenya, Dr Inge Lund, and our High Commissioner in Copenhagen, Peter Kamau. "
+            "Kenya's President Ruth Wanjiru hosted the talks in Nairobi.\n")
+    lund = person(a, "Inge Lund")
+    assert lund.role == "Ambassador of Denmark to Kenya"
+    assert lund.country == "Denmark"
+    kamau = person(a, "Peter Kamau")
+    assert kamau.role == "High Commissioner in Copenhagen"
+    assert kamau.country == "Kenya"
+
+
+def test_lowercase_envoy_after_its_country_then_the_name():
+    a = run('"The port matters," said Norway\'s ambassador to Chile, Siri Dahl, who joined the visit to '
+            'Santiago.\n')
+    d = person(a, "Siri Dahl")
+    assert d.role == "ambassador to Chile"
+    assert d.country == "Norway"
