@@ -773,6 +773,14 @@ def _appositive(r: _Reader, m: _Mention, e: int, lexicon: Lexicon, cues: dict) -
         t = r.title(k)
         end = None
         role = None
+        if t is not None and not r.p.upper:
+            r.extend = False
+            short = r.title(k)
+            r.extend = True
+            if short is not None and short.end != t.end and short.head_cap:
+                k2 = r.honorifics(short.end)
+                if k2 > short.end or len(r.name(k2)[1]) >= 2:
+                    break           # "..., Minister of Agriculture Ana Ruiz, ...": the next person
         if t is not None:
             # "..., Vice President Arno Pell": a title with its own name is not an appositive
             if r.name_token(r.honorifics(t.end), True) and (t.head_cap or r.p.upper):

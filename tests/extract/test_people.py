@@ -247,3 +247,10 @@ def test_lowercase_envoy_after_its_country_then_the_name():
     d = person(a, "Siri Dahl")
     assert d.role == "ambassador to Chile"
     assert d.country == "Norway"
+
+
+def test_a_titled_name_in_a_list_is_the_next_person_not_an_appositive():
+    a = run("Peru's President Lidia Mora was accompanied by Peru's Minister of Trade, Raul Vega Soto, "
+            "Minister of Fisheries Ana Ruiz Paz, and business leaders.\n")
+    assert person(a, "Raul Vega Soto").role == "Minister of Trade"
+    assert person(a, "Ana Ruiz Paz").role == "Minister of Fisheries"
