@@ -85,6 +85,8 @@ _PARTY = frozenset("party front league movement congress".split())
 # offices held abroad: "Ambassador to X" names where, not whose
 _ENVOY = frozenset("ambassador ambassadors ambassador-at-large envoy envoys consul consul-general consuls "
                    "high-commissioner chargé chargé-d'affaires".split())
+# titles that alone before a name are forms of address
+_HONORIFIC_TITLES = frozenset(("sheikh", "shaikh", "chief"))
 _LIFE_YEARS = re.compile(r"\s*\(\s*(?:\d{4}\s*[-–]\s*\d{4}|born\s+\d{4}|b\.\s*\d{4})\s*\)")
 
 
@@ -581,6 +583,8 @@ def _scan(p: Para, lexicon: Lexicon, cues: dict) -> list[_Mention]:
                                                                      "was", "is", "had")
             if ok and len(name) == 1 and not honor and not t.head_cap:
                 ok = False
+            if ok and _place_after(r, e):
+                ok = False      # "the Sheikh Ada Grand Mosque", "President Vorn University": a place
             if ok:
                 names = [(k2, e, name)]
                 if t.plural:
@@ -592,6 +596,9 @@ def _scan(p: Para, lexicon: Lexicon, cues: dict) -> list[_Mention]:
                                  not_country=t.posted, title_start=p.starts[i])
                     if t.org and not t.country:
                         m.role = f"{t.org} {t.role}"
+                    elif key(t.role) in _HONORIFIC_TITLES and not t.country:
+                        # "Sheikh Saif", "Chief Ada Obi": a form of address, not an office
+                        m.role, m.role_kind, m.honorific = None, "", True
                     # "Prime Minister X of Sweden", "(Ostrenia)" after a name in a list of presidents
                     if r.k(e2) == "of" and not m.country:
                         got = r.country_at(e2 + 1 + (r.k(e2 + 1) == "the"))
@@ -620,7 +627,7 @@ def _scan(p: Para, lexicon: Lexicon, cues: dict) -> list[_Mention]:
             k2 = r.honorifics(i)
             if k2 > i:
                 e, name = r.name(k2)
-                if name:
+                if name and not _place_after(r, e):
                     m = _Mention(pid=p.id, start=p.starts[k2], end=p.end(e - 1), name=name,
                                  determiner=_det(keys, c), historical=_former(keys, c, historical),
                                  honorific=True)
@@ -687,6 +694,19 @@ def _scan(p: Para, lexicon: Lexicon, cues: dict) -> list[_Mention]:
                 continue
         i += 1
     return out
+
+
+def _place_after(r: _Reader, e: int) -> bool:
+    """Do the capitalised words right after a name (up to three) end in a place or institution
+    word ("Grand Mosque", "Memorial Hospital")?"""
+    lx = r.lx
+    for x in range(e, min(e + 3, r.n)):
+        w = r.word(x)
+        if not (w[:1].isupper() and w[:1].isalpha()):
+            return False
+        if r.k(x) in lx.org_words or lx.place_words.match(r.p, x) is not None:
+            return True
+    return False
 
 
 def _named_after(r: _Reader, t: _Title) -> bool:

@@ -254,3 +254,20 @@ def test_a_titled_name_in_a_list_is_the_next_person_not_an_appositive():
             "Minister of Fisheries Ana Ruiz Paz, and business leaders.\n")
     assert person(a, "Raul Vega Soto").role == "Minister of Trade"
     assert person(a, "Ana Ruiz Paz").role == "Minister of Fisheries"
+
+
+def test_sheikh_and_chief_alone_are_forms_of_address_not_roles():
+    a = run("The UAE Minister of State for Energy, H.E. Sheikh Khalid bin Omar Al Nuaimi, met Indian "
+            "officials. Sheikh Khalid said talks went well. Chief Emeka Obi, chairman of the Lagos Chamber "
+            "of Commerce, also spoke.\n")
+    k = person(a, "Khalid bin Omar Al Nuaimi")
+    assert k.role == "Minister of State for Energy"
+    assert "Khalid" not in [p.name for p in a.delegates + a.people]
+    assert person(a, "Emeka Obi").role == "chairman of the Lagos Chamber of Commerce"
+
+
+def test_a_name_that_runs_into_a_place_word_is_a_place():
+    a = run("President Ana Rivas of Panama visited the Sheikh Rashid Grand Mosque and the King Faisal "
+            "Hospital in Riyadh.\n")
+    names = [p.name for p in a.delegates + a.people]
+    assert "Rashid" not in names and "Faisal" not in names
