@@ -696,6 +696,21 @@ def _scan(p: Para, lexicon: Lexicon, cues: dict) -> list[_Mention]:
     return out
 
 
+def _noun_at(r: _Reader, k: int, det: str, lexicon: Lexicon) -> int | None:
+    """The role noun of an appositive starting at k: "analyst", "senior lecturer", "a Gulf affairs
+    specialist", "an international relations scholar" (up to three words before the noun;
+    capitalised ones only after "a"/"an")."""
+    for x in range(k, min(k + 4, r.n)):
+        if r.k(x) in lexicon.role_nouns and r.word(x)[:1].isalpha():
+            return x
+        w = r.word(x)
+        if not w.replace("-", "").isalpha() or r.k(x) in _NOT_MODIFIER or r.k(x) in _CONNECT:
+            return None
+        if w[:1].isupper() and (det not in ("a", "an") or x > k + 1):
+            return None
+    return None
+
+
 def _place_after(r: _Reader, e: int) -> bool:
     """Do the capitalised words right after a name (up to three) end in a place or institution
     word ("Grand Mosque", "Memorial Hospital")?"""
@@ -812,13 +827,20 @@ def _appositive(r: _Reader, m: _Mention, e: int, lexicon: Lexicon, cues: dict) -
                 m.not_country = t.posted
         elif r.k(k) in _NOT_MODIFIER:
             break
-        elif r.k(k) in lexicon.role_nouns or (r.k(k + 1) in lexicon.role_nouns and r.word(k).isalpha()
-                                              and not r.word(k)[:1].isupper()):
+        elif _noun_at(r, k, det, lexicon) is not None:
             s = k
-            k2 = k + (1 if r.k(k) not in lexicon.role_nouns else 0)
+            k2 = _noun_at(r, k, det, lexicon)
             end = k2 + 1
+            # "lecturer in international relations at ...": a field, then the institution
+            if r.k(end) == "in":
+                y = end + 1
+                while y < r.n and y - end <= 4 and r.word(y).isalpha() and not r.word(y)[:1].isupper() \
+                        and r.k(y) not in ("at", "of", "with", "and", "who", "said"):
+                    y += 1
+                if y > end + 1 and (r.k(y) in ("at", "with") or r.word(y) in (",", ".", ";", "")):
+                    end = y
             # "head of Ostrenia’s United Border Guards (UBG)"
-            if r.k(end) in ("of", "at", "for") and end + 1 < r.n:
+            if r.k(end) in ("of", "at", "for", "with") and end + 1 < r.n:
                 x = end + 1
                 if r.k(x) == "the":
                     x += 1
@@ -828,6 +850,12 @@ def _appositive(r: _Reader, m: _Mention, e: int, lexicon: Lexicon, cues: dict) -
                     x += got2[0]
                 while x < r.n and (r.word(x)[:1].isupper() or r.k(x) in ("of", "the", "and", "for")
                                    or r.word(x) in ("(", ")") or (r.word(x - 1) == "(")):
+                    if country is None and r.word(x)[:1].isupper():
+                        # "University of Nairobi", "Tashkent Institute": the institution's country
+                        hit = r.geo(x)
+                        if hit is not None and hit[1].kind in ("country", "demonym", "capital", "city") \
+                                and hit[1].country:
+                            country = hit[1].country
                     x += 1
                 end = x
             role = squash(p.text[p.starts[s]:p.end(end - 1)]) if end > s else None
@@ -1336,7 +1364,13 @@ def _explicit_country(person: _Person) -> str | None:
 
 
 def _is_office(role: str, lexicon: Lexicon) -> bool:
-    words = [key(w) for w in role.split()]
+    words = []
+    for w in role.split():
+        k = key(w)
+        if k in ("at", "in", "with", "of", "for"):
+            break       # "fellow at the Institute of Trade": the office is the noun before
+        if k not in lexicon.title_modifiers:
+            words.append(k)
     return any(w in lexicon.title_last for w in words
                if w not in ("head", "chief", "leader", "member", "general", "first", "director", "representative"))
 

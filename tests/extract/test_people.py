@@ -271,3 +271,16 @@ def test_a_name_that_runs_into_a_place_word_is_a_place():
             "Hospital in Riyadh.\n")
     names = [p.name for p in a.delegates + a.people]
     assert "Rashid" not in names and "Faisal" not in names
+
+
+def test_analyst_appositive_with_modifiers_field_and_institution_and_its_country():
+    a = run("Peru's President Lidia Mora visited Ghana. Kwame Boateng, a senior fellow in development "
+            "economics at the University of Accra, said the visit mattered. Dr Ana Pires, an Andean "
+            "trade specialist at the Lima School of Economics, agreed.\n")
+    b = person(a, "Kwame Boateng")
+    assert b.role == "senior fellow in development economics at the University of Accra"
+    assert b.country == "Ghana"
+    assert b in a.people
+    p = person(a, "Ana Pires")
+    assert p.role == "Andean trade specialist at the Lima School of Economics"
+    assert p.country == "Peru"
