@@ -87,6 +87,8 @@ _ENVOY = frozenset("ambassador ambassadors ambassador-at-large envoy envoys cons
                    "high-commissioner chargé chargé-d'affaires".split())
 # titles that alone before a name are forms of address
 _HONORIFIC_TITLES = frozenset(("sheikh", "shaikh", "chief"))
+_WIFE_HONORIFICS = frozenset(("mrs", "madam", "madame", "mme", "begum"))
+_SPOUSE_ROLES = (frozenset(("first", "lady")), frozenset(("first", "gentleman")))
 _LIFE_YEARS = re.compile(r"\s*\(\s*(?:\d{4}\s*[-–]\s*\d{4}|born\s+\d{4}|b\.\s*\d{4})\s*\)")
 
 
@@ -108,6 +110,7 @@ class _Mention:
     hosting: bool = False
     quoted: bool = False
     honorific: bool = False
+    wife: bool = False                  # named "Mrs"/"Madam": a spouse when her family name is a leader's
     companion: bool = False             # named after "accompanied by" / "including": of a delegation
     companion_of: "_Mention | None" = None   # the mention whose delegation it is, when named
     title_start: int | None = None      # where the office before the name starts
@@ -566,8 +569,12 @@ def _scan(p: Para, lexicon: Lexicon, cues: dict) -> list[_Mention]:
         if t is not None:
             j = t.end
             comma = False
+            colon = False
             k = j
-            if r.word(k) == "," and (t.head_cap or p.upper or t.lead_country):
+            if t.plural and r.word(k) == ":":
+                k += 1          # "the three foreign ministers: A of X, B of Y and C of Z"
+                colon = True
+            elif r.word(k) == "," and (t.head_cap or p.upper or t.lead_country):
                 k += 1
                 comma = True
                 if r.k(k) == "the":
@@ -575,7 +582,8 @@ def _scan(p: Para, lexicon: Lexicon, cues: dict) -> list[_Mention]:
             k2 = r.honorifics(k)
             honor = k2 > k
             e, name = r.name(k2)
-            ok = bool(name) and (t.head_cap or p.upper or honor or (comma and t.lead_country and len(name) >= 2))
+            ok = bool(name) and (t.head_cap or p.upper or honor or (comma and t.lead_country and len(name) >= 2)
+                                 or (colon and len(name) >= 2))
             if ok and comma:
                 # "Title, Name," is an appositive only when the name is closed off
                 after = r.word(e)
@@ -610,6 +618,8 @@ def _scan(p: Para, lexicon: Lexicon, cues: dict) -> list[_Mention]:
                             m.country = got[1]
                     if s == k2:
                         _counterpart_country(r, m, i)
+                    if not m.country and r.k(c - 1) == "its":
+                        m.country = _country_before(r, c - 1)
                     out.append(m)
                     i = max(i, e2)
                 i = max(i, names[-1][1], _appositive(r, out[-1], names[-1][1], lexicon, cues))
@@ -630,7 +640,7 @@ def _scan(p: Para, lexicon: Lexicon, cues: dict) -> list[_Mention]:
                 if name and not _place_after(r, e):
                     m = _Mention(pid=p.id, start=p.starts[k2], end=p.end(e - 1), name=name,
                                  determiner=_det(keys, c), historical=_former(keys, c, historical),
-                                 honorific=True)
+                                 honorific=True, wife=k0 in _WIFE_HONORIFICS)
                     out.append(m)
                     i = max(e, _appositive(r, m, e, lexicon, cues))
                     continue
@@ -711,6 +721,19 @@ def _noun_at(r: _Reader, k: int, det: str, lexicon: Lexicon) -> int | None:
     return None
 
 
+def _country_before(r: _Reader, i: int) -> str | None:
+    """The last country named before word i in its sentence ("Senegal's minister of A, and its
+    minister of B": B's "its")."""
+    s, _ = r.p.sentence_of(r.p.starts[i])
+    x = i - 1
+    while x >= 0 and r.p.starts[x] >= s and i - x <= 60:
+        got = r.country_at(x)
+        if got is not None and x + got[0] <= i:
+            return got[1]
+        x -= 1
+    return None
+
+
 def _place_after(r: _Reader, e: int) -> bool:
     """Do the capitalised words right after a name (up to three) end in a place or institution
     word ("Grand Mosque", "Memorial Hospital")?"""
@@ -774,6 +797,10 @@ def _name_list(r: _Reader, k: int) -> list[tuple[int, int, tuple[str, ...]]]:
             while j < r.n and r.word(j) != ")":
                 j += 1
             j += 1
+        elif r.k(j) == "of":
+            got = r.country_at(j + 1 + (r.k(j + 1) == "the"))
+            if got is not None:
+                j = j + 1 + (r.k(j + 1) == "the") + got[0]
         if r.word(j) == ",":
             j += 1
         if r.k(j) == "and":
@@ -1252,6 +1279,7 @@ def extract(doc: Doc, structure: Structure, facts: CountryFacts, lexicon: Lexico
 def _spouses(people: list[_Person], by_pid: dict[str, list[_Mention]], owner: dict[int, _Person],
              rks: _RoleKeys, order=None) -> None:
     """Spouses: role "wife of the <title>", the partner's country, and a visitor with a visitor."""
+    _family(people, rks)
     if not any(m.role_kind == "kin" for person in people for m in person.mentions):
         return
     at = {id(x): j for j, x in enumerate(people)}
@@ -1333,6 +1361,35 @@ def _partner(m: _Mention, me: int, by_pid: dict[str, list[_Mention]], owner: dic
             if j != me:
                 return j
     return None
+
+
+def _family(people: list[_Person], rks: _RoleKeys) -> None:
+    """A leader's family name shared by "Mrs/Madam <name>" (no role of her own): his wife; by a
+    First Lady with no country: her country."""
+    titled: dict[str, list[_Person]] = {}          # family name → people with an office
+    for x in people:
+        if x.name and any(m.role and m.role_kind == "title" for m in x.mentions):
+            titled.setdefault(key(x.name[-1]), []).append(x)
+    if not titled:
+        return
+    for x in people:
+        if len(x.name) < 2:
+            continue
+        others = [y for y in titled.get(key(x.name[-1]), ()) if y is not x]
+        if len(others) != 1:
+            continue
+        partner = others[0]
+        if not any(m.role for m in x.mentions) and any(m.wife for m in x.mentions):
+            first = next(m for m in x.mentions if m.wife)
+            if any(not _LEADER.isdisjoint(rks[m.role]) for m in partner.mentions if m.role):
+                first.role, first.role_kind = "wife", "kin"
+            continue
+        if _explicit_country(x) is None and any(rks[m.role] in _SPOUSE_ROLES for m in x.mentions if m.role):
+            c = _explicit_country(partner)
+            if c:
+                for m in x.mentions:
+                    if m.role and rks[m.role] in _SPOUSE_ROLES:
+                        m.country = c
 
 
 def with_role_of(j: int, with_role: dict[frozenset[str], dict[int, int]]) -> bool:

@@ -284,3 +284,31 @@ def test_analyst_appositive_with_modifiers_field_and_institution_and_its_country
     p = person(a, "Ana Pires")
     assert p.role == "Andean trade specialist at the Lima School of Economics"
     assert p.country == "Peru"
+
+
+def test_plural_office_then_a_colon_list_with_each_country():
+    a = run("The leaders met in Bishkek. A visa deal was signed by the three trade ministers: Ali Karimov of "
+            "Uzbekistan, Dana Serikova of Kazakhstan and Timur Asanov of Kyrgyzstan.\n")
+    assert person(a, "Ali Karimov").role == "trade minister"
+    assert person(a, "Ali Karimov").country == "Uzbekistan"
+    assert person(a, "Dana Serikova").country == "Kazakhstan"
+    assert person(a, "Timur Asanov").country == "Kyrgyzstan"
+
+
+def test_its_minister_takes_the_country_named_before_in_the_sentence():
+    a = run("President Ada Obi of Nigeria hosted the talks in Abuja. The Ghanaian delegation included "
+            "Ghana's Minister of Trade, Kofi Mensah, and its Minister of Health, Ama Owusu.\n")
+    assert person(a, "Ama Owusu").country == "Ghana"
+
+
+def test_mrs_with_a_leaders_family_name_is_his_wife_and_a_first_lady_takes_her_partners_country():
+    a = run("At the invitation of President Juma Mwita of Tanzania, President Pedro Lopes of Angola and "
+            "Madam Rosa Lopes paid a state visit to Tanzania. The two First Ladies, Mrs. Neema Mwita and "
+            "Mrs. Ana Sousa, visited a hospital in Dodoma.\n")
+    r = person(a, "Rosa Lopes")
+    assert r.role == "wife of the President"
+    assert r.country == "Angola"
+    b = run("President Juma Mwita of Tanzania welcomed President Pedro Lopes of Angola to Dodoma. The two "
+            "First Ladies, Mrs. Neema Mwita and Mrs. Rosa Lopes, visited a hospital.\n")
+    assert person(b, "Rosa Lopes").country == "Angola"
+    assert person(b, "Neema Mwita").country == "Tanzania"
