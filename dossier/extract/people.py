@@ -89,6 +89,9 @@ _ENVOY = frozenset("ambassador ambassadors ambassador-at-large envoy envoys cons
 _HONORIFIC_TITLES = frozenset(("sheikh", "shaikh", "chief"))
 _WIFE_HONORIFICS = frozenset(("mrs", "madam", "madame", "mme", "begum"))
 _SPOUSE_ROLES = (frozenset(("first", "lady")), frozenset(("first", "gentleman")))
+_SIDE = re.compile(r"\b(?:on|for|from)\s+the\s+(?:[\w’'-]+\s+){1,2}?side\b", re.I)
+# offices of a province or a city, named with it ("Gauteng Premier", "Lagos State Governor")
+_LOCAL_OFFICES = frozenset(("premier", "governor", "mayor"))
 _LIFE_YEARS = re.compile(r"\s*\(\s*(?:\d{4}\s*[-–]\s*\d{4}|born\s+\d{4}|b\.\s*\d{4})\s*\)")
 
 
@@ -602,6 +605,10 @@ def _scan(p: Para, lexicon: Lexicon, cues: dict) -> list[_Mention]:
                                  name=nm, role=t.role, role_kind="title", country=t.country,
                                  determiner=_det(keys, c), historical=_former(keys, c, historical),
                                  not_country=t.posted, title_start=p.starts[i])
+                    if not t.country and not t.org and s == names[0][0]:
+                        place = _province_before(r, i, t.role)
+                        if place:
+                            m.role = f"{place} {t.role}"
                     if t.org and not t.country:
                         m.role = f"{t.org} {t.role}"
                     elif key(t.role) in _HONORIFIC_TITLES and not t.country:
@@ -719,6 +726,29 @@ def _noun_at(r: _Reader, k: int, det: str, lexicon: Lexicon) -> int | None:
         if w[:1].isupper() and (det not in ("a", "an") or x > k + 1):
             return None
     return None
+
+
+def _province_before(r: _Reader, i: int, role: str) -> str | None:
+    """'Western Cape Premier', 'Lagos State Governor': the capitalised words of a province or city
+    right before a sub-national office belong to it."""
+    words = role.split()
+    if key(words[-1]) not in _LOCAL_OFFICES and " ".join(words[-2:]).lower() != "chief minister":
+        return None
+    x = i
+    lx = r.lx
+    while x - 1 >= 0 and i - x < 3:
+        w = r.word(x - 1)
+        k = r.k(x - 1)
+        if not (w[:1].isupper() and w.replace("-", "").isalpha()) or k in lx.stop_caps or k in lx.title_words \
+                or lx.honorifics.match(r.p, x - 1) is not None or k in _DETERMINERS:
+            break
+        hit = r.geo(x - 1)
+        if hit is not None and hit[1].kind in ("country", "demonym"):
+            break
+        x -= 1
+    if x == i or (x - 1 >= 0 and r.word(x - 1) in _POSS):
+        return None
+    return r.p.text[r.p.starts[x]:r.p.end(i - 1)]
 
 
 def _country_before(r: _Reader, i: int) -> str | None:
@@ -1491,6 +1521,9 @@ def _in_range(items, starts_of: dict, pid: str, lo: int, hi: int) -> list:
 def _inferred_country(person: _Person, ctx: _Context, visitor: bool, hosting: bool) -> str | None:
     participants, host, facts, doc = ctx.participants, ctx.host, ctx.facts, ctx.doc
     others = [c for c in participants if c != host]
+    side = _side_country(person, ctx)
+    if side:
+        return side
     # one of a delegation: the country of whoever heads it
     for m in person.mentions:
         sub = m.companion_of
@@ -1554,6 +1587,25 @@ def _inferred_country(person: _Person, ctx: _Context, visitor: bool, hosting: bo
     rest = [c for c in participants[:2] if c not in known]
     if len(participants) >= 2 and len(rest) == 1:
         return rest[0]
+    return None
+
+
+def _side_country(person: _Person, ctx: _Context) -> str | None:
+    """"signed on the Ostrenian side by X": the nearest side named before the person in the sentence."""
+    doc = ctx.doc
+    for m in person.mentions[:_MAX_LOOK]:
+        p = doc.para(m.pid)
+        if p is None or "side" not in p.text:
+            continue
+        s, _ = p.sentence_of(m.start)
+        last = None
+        for x in _SIDE.finditer(p.text, s, m.title_start if m.title_start is not None else m.start):
+            last = x
+        if last is not None:
+            found = {g.name for g in ctx.geo_in(m.pid, last.start(), last.end())
+                     if g.kind in ("country", "demonym")}
+            if len(found) == 1:
+                return found.pop()
     return None
 
 

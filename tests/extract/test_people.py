@@ -312,3 +312,18 @@ def test_mrs_with_a_leaders_family_name_is_his_wife_and_a_first_lady_takes_her_p
             "First Ladies, Mrs. Neema Mwita and Mrs. Rosa Lopes, visited a hospital.\n")
     assert person(b, "Rosa Lopes").country == "Angola"
     assert person(b, "Neema Mwita").country == "Tanzania"
+
+
+def test_the_side_named_before_the_signatory():
+    a = run("President Ana Rivas of Chile paid a state visit to Peru. The agreements were signed on the "
+            "Chilean side by the Minister for Mining, Hon. Rosa Vial, and on the Peruvian side by the "
+            "Minister of Energy, Hon. Luis Quispe.\n")
+    assert person(a, "Rosa Vial").country == "Chile"
+    assert person(a, "Luis Quispe").country == "Peru"
+
+
+def test_a_province_before_a_local_office_is_part_of_the_role():
+    a = run("Germany's Chancellor Eva Roth visited South Africa. In Durban she met KwaZulu Natal Premier "
+            "Sipho Zulu and Lagos State Governor Ade Bello.\n")
+    assert person(a, "Sipho Zulu").role == "KwaZulu Natal Premier"
+    assert person(a, "Ade Bello").role == "Lagos State Governor"
