@@ -92,6 +92,9 @@ _SPOUSE_ROLES = (frozenset(("first", "lady")), frozenset(("first", "gentleman"))
 _SIDE = re.compile(r"\b(?:on|for|from)\s+the\s+(?:[\w’'-]+\s+){1,2}?side\b", re.I)
 # offices of a province or a city, named with it ("Gauteng Premier", "Lagos State Governor")
 _LOCAL_OFFICES = frozenset(("premier", "governor", "mayor"))
+_AGENT = re.compile(r"\bby\s+(?:the\s+)?$")        # "was received by [the] X": X is not the subject
+_SMALL_WORDS = frozenset("with from into over upon than that amid after onto".split())   # lowercase in Title Case
+_PRONOUN = re.compile(r"\s*(?:He|She|They)\b")
 _LIFE_YEARS = re.compile(r"\s*\(\s*(?:\d{4}\s*[-–]\s*\d{4}|born\s+\d{4}|b\.\s*\d{4})\s*\)")
 
 
@@ -153,6 +156,15 @@ class _Reader:
         self._geo: dict[int, object] = {}
         self._hon: dict[int, int] = {}
         self.extend = True           # may an office's portfolio go on with capitalised words
+        self._title_case: bool | None = None
+
+    def title_case(self) -> bool:
+        """Are (nearly) all the paragraph's words capitalised, as in a Title Case headline?"""
+        if self._title_case is None:
+            alpha = [w for w in self.p.words if w[:1].isalpha()]
+            self._title_case = len(alpha) >= 3 and not any(
+                len(w) >= 4 and w[:1].islower() and w not in _SMALL_WORDS for w in alpha)
+        return self._title_case
 
     # -- small predicates
     def word(self, i: int) -> str:
@@ -734,6 +746,8 @@ def _province_before(r: _Reader, i: int, role: str) -> str | None:
     words = role.split()
     if key(words[-1]) not in _LOCAL_OFFICES and " ".join(words[-2:]).lower() != "chief minister":
         return None
+    if r.title_case():
+        return None             # a headline in Title Case: any word may be capitalised
     x = i
     lx = r.lx
     while x - 1 >= 0 and i - x < 3:
@@ -967,6 +981,13 @@ def _companions(p: Para, mentions: list[_Mention]) -> None:
             continue
         before = ordered[lo:bisect.bisect_left(starts, x.start())]
         subject = before[0] if before else None
+        if subject is None and _PRONOUN.match(text, s) and s > 0:
+            # "He was accompanied by ...": the one the sentence before is about, unless that one hosts
+            ps, _ = p.sentence_of(s - 1)
+            prev = ordered[bisect.bisect_left(starts, ps):lo]
+            if prev and not prev[0].hosting and not prev[0].companion and \
+                    not _AGENT.search(text, max(ps, prev[0].start - 12), prev[0].start):
+                subject = prev[0]
         for m in ordered[at:hi]:
             if m.companion:
                 continue

@@ -327,3 +327,19 @@ def test_a_province_before_a_local_office_is_part_of_the_role():
             "Sipho Zulu and Lagos State Governor Ade Bello.\n")
     assert person(a, "Sipho Zulu").role == "KwaZulu Natal Premier"
     assert person(a, "Ade Bello").role == "Lagos State Governor"
+
+
+def test_he_was_accompanied_by_refers_to_the_sentence_before_unless_that_one_hosted():
+    a = run("Leaders of Kenya, Somalia and Ethiopia met in Addis Ababa. Kenyan President Paul Otieno flew in "
+            "on Tuesday, as did Somalia's President Ali Warsame. He was accompanied by Trade Minister "
+            "Rose Wanjiku and Energy Minister Tom Kipchoge.\n")
+    assert person(a, "Rose Wanjiku").country == "Kenya"
+    b = run("Prime Minister Tariq Nadeem of Pakistan concluded his visit to Qatar. Nadeem was received in "
+            "Doha by the Emir of Qatar. He was accompanied by Minister of Commerce Imran Qazi.\n")
+    assert person(b, "Imran Qazi").country == "Pakistan"
+
+
+def test_local_office_in_a_title_case_headline_takes_no_words_before_it():
+    a = run("Otieno Meets Mombasa Governor Ali Hassan\n\nKenya's President Paul Otieno met the governor of "
+            "Mombasa on Monday.\n")
+    assert person(a, "Ali Hassan").role == "Governor"
