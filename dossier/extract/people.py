@@ -87,6 +87,9 @@ _ENVOY = frozenset("ambassador ambassadors ambassador-at-large envoy envoys cons
                    "high-commissioner chargé chargé-d'affaires".split())
 # titles that alone before a name are forms of address
 _HONORIFIC_TITLES = frozenset(("sheikh", "shaikh", "chief"))
+# titles that after an office and before a name are a form of address
+_ADDRESS_TITLES = frozenset("senator prince princess sheikh shaikh chief general colonel admiral marshal "
+                            "ayatollah cardinal".split())
 _WIFE_HONORIFICS = frozenset(("mrs", "madam", "madame", "mme", "begum"))
 _SPOUSE_ROLES = (frozenset(("first", "lady")), frozenset(("first", "gentleman")))
 _SIDE = re.compile(r"\b(?:on|for|from)\s+the\s+(?:[\w’'-]+\s+){1,2}?side\b", re.I)
@@ -318,7 +321,9 @@ class _Reader:
                 # "Prime Minister" may also be a modifier of a longer title; take the longest run
                 nxt = titles.match(p, j)
                 if nxt is not None and words[j][:1].isupper() == words[head[0]][:1].isupper() \
-                        and keys[j] not in ("president",):
+                        and keys[j] not in ("president",) and not (
+                            keys[j] in _ADDRESS_TITLES and self.name_token(j + nxt[0], True)):
+                    # ("Foreign Minister Prince Faisal": "Prince" is how the man is addressed)
                     j += nxt[0]
                     head = (head[0], j - head[0])
                 break

@@ -343,3 +343,10 @@ def test_local_office_in_a_title_case_headline_takes_no_words_before_it():
     a = run("Otieno Meets Mombasa Governor Ali Hassan\n\nKenya's President Paul Otieno met the governor of "
             "Mombasa on Monday.\n")
     assert person(a, "Ali Hassan").role == "Governor"
+
+
+def test_a_form_of_address_after_an_office_is_not_part_of_the_role():
+    a = run("Deputy Prime Minister and Foreign Minister Senator Omar Baig received Foreign Minister Prince "
+            "Khalid bin Saad in Islamabad.\n")
+    assert person(a, "Omar Baig").role == "Deputy Prime Minister and Foreign Minister"
+    assert person(a, "Khalid bin Saad").role == "Foreign Minister"
