@@ -730,6 +730,43 @@ def _scan(p: Para, lexicon: Lexicon, cues: dict) -> list[_Mention]:
     return out
 
 
+def _noun_phrase_end(r: _Reader, k2: int) -> tuple[int, str | None]:
+    """After a role noun at k2: its field ("in trade law", "on Southeast Asia") and institution
+    ("at the University of Accra", "of Ostrenia’s Border Guards (OBG)"): (end, country)."""
+    country = None
+    end = k2 + 1
+    # "lecturer in international relations at ...", "expert on Southeast Asia at ...": a field
+    if r.k(end) in ("in", "on"):
+        y = end + 1
+        while y < r.n and y - end <= 4 and r.word(y).replace("-", "").isalpha() \
+                and r.k(y) not in ("at", "of", "with", "and", "who", "said", "the"):
+            y += 1
+        if y > end + 1 and (r.k(y) in ("at", "with") or r.word(y) in (",", ".", ";", "")):
+            end = y
+    # "head of Ostrenia’s United Border Guards (UBG)"
+    if r.k(end) in ("of", "at", "for", "with") and end + 1 < r.n:
+        x = end + 1
+        if r.k(x) == "the":
+            x += 1
+        got2 = r.country_at(x)
+        if got2 is not None:
+            country = got2[1]
+            x += got2[0]
+        while x < r.n and (r.word(x)[:1].isupper() or r.k(x) in ("of", "the", "and", "for")
+                           or r.word(x) in ("(", ")") or (r.word(x - 1) == "(")):
+            if country is None and r.word(x)[:1].isupper():
+                # "University of Nairobi", "Tashkent Institute": the institution's country
+                hit = r.geo(x)
+                if hit is not None and hit[1].kind in ("country", "demonym", "capital", "city") \
+                        and hit[1].country:
+                    country = hit[1].country
+            x += 1
+        while x > end + 1 and r.k(x - 1) in ("of", "the", "and", "for"):
+            x -= 1
+        end = x
+    return end, country
+
+
 def _noun_at(r: _Reader, k: int, det: str, lexicon: Lexicon) -> int | None:
     """The role noun of an appositive starting at k: "analyst", "senior lecturer", "a Gulf affairs
     specialist", "an international relations scholar" (up to three words before the noun;
@@ -906,36 +943,18 @@ def _appositive(r: _Reader, m: _Mention, e: int, lexicon: Lexicon, cues: dict) -
         elif _noun_at(r, k, det, lexicon) is not None:
             s = k
             k2 = _noun_at(r, k, det, lexicon)
-            end = k2 + 1
-            # "lecturer in international relations at ...": a field, then the institution
-            if r.k(end) == "in":
-                y = end + 1
-                while y < r.n and y - end <= 4 and r.word(y).isalpha() and not r.word(y)[:1].isupper() \
-                        and r.k(y) not in ("at", "of", "with", "and", "who", "said"):
-                    y += 1
-                if y > end + 1 and (r.k(y) in ("at", "with") or r.word(y) in (",", ".", ";", "")):
-                    end = y
-            # "head of Ostrenia’s United Border Guards (UBG)"
-            if r.k(end) in ("of", "at", "for", "with") and end + 1 < r.n:
-                x = end + 1
-                if r.k(x) == "the":
-                    x += 1
-                got2 = r.country_at(x)
-                if got2 is not None:
-                    country = country or got2[1]
-                    x += got2[0]
-                while x < r.n and (r.word(x)[:1].isupper() or r.k(x) in ("of", "the", "and", "for")
-                                   or r.word(x) in ("(", ")") or (r.word(x - 1) == "(")):
-                    if country is None and r.word(x)[:1].isupper():
-                        # "University of Nairobi", "Tashkent Institute": the institution's country
-                        hit = r.geo(x)
-                        if hit is not None and hit[1].kind in ("country", "demonym", "capital", "city") \
-                                and hit[1].country:
-                            country = hit[1].country
-                    x += 1
-                end = x
+            end, got_country = _noun_phrase_end(r, k2)
+            country = country or got_country
+            member = det in ("a", "an") and r.k(k2) in ("member",)
+            # "a member of the Standing Board and director of the Trade Office": both
+            if r.k(end) == "and" and r.word(end + 1)[:1].islower():
+                k3 = _noun_at(r, end + 1, "", lexicon)
+                if k3 is not None:
+                    end, got_country = _noun_phrase_end(r, k3)
+                    country = country or got_country
+                    member = False
             role = squash(p.text[p.starts[s]:p.end(end - 1)]) if end > s else None
-            if det in ("a", "an") and r.k(k2) in ("member",):
+            if member:
                 role = None
         elif country is not None:
             # "Ostrenia's top legislator": a country for the person, with whatever follows

@@ -350,3 +350,12 @@ def test_a_form_of_address_after_an_office_is_not_part_of_the_role():
             "Khalid bin Saad in Islamabad.\n")
     assert person(a, "Omar Baig").role == "Deputy Prime Minister and Foreign Minister"
     assert person(a, "Khalid bin Saad").role == "Foreign Minister"
+
+
+def test_member_of_a_body_and_head_of_an_office_and_an_expert_on_a_region():
+    a = run("Laos's President Somsak Vong held talks in Hanoi. Tran Quoc Bao, a member of the Standing "
+            "Board of the Central Committee and director of the Office of External Relations, attended. "
+            '"It matters," said Le Thu, an expert on Southeast Asia at the Hanoi Institute of Policy.\n')
+    assert person(a, "Tran Quoc Bao").role == ("member of the Standing Board of the Central Committee and "
+                                               "director of the Office of External Relations")
+    assert person(a, "Le Thu").role == "expert on Southeast Asia at the Hanoi Institute of Policy"
