@@ -87,6 +87,10 @@ _ENVOY = frozenset("ambassador ambassadors ambassador-at-large envoy envoys cons
                    "high-commissioner chargé chargé-d'affaires".split())
 # titles that alone before a name are forms of address
 _HONORIFIC_TITLES = frozenset(("sheikh", "shaikh", "chief"))
+# forms of address that are ranks: the role of one who has no other
+_RANKS = {"professor": "Professor", "prof": "Professor", "general": "General", "gen": "General",
+          "colonel": "Colonel", "col": "Colonel", "admiral": "Admiral", "adm": "Admiral", "senator": "Senator",
+          "sen": "Senator", "amb": "Ambassador"}
 # titles that after an office and before a name are a form of address
 _ADDRESS_TITLES = frozenset("senator prince princess sheikh shaikh chief general colonel admiral marshal "
                             "ayatollah cardinal".split())
@@ -119,6 +123,7 @@ class _Mention:
     hosting: bool = False
     quoted: bool = False
     honorific: bool = False
+    rank: str | None = None             # "Professor", "General": a rank given as a form of address
     wife: bool = False                  # named "Mrs"/"Madam": a spouse when her family name is a leader's
     companion: bool = False             # named after "accompanied by" / "including": of a delegation
     companion_of: "_Mention | None" = None   # the mention whose delegation it is, when named
@@ -664,7 +669,9 @@ def _scan(p: Para, lexicon: Lexicon, cues: dict) -> list[_Mention]:
                 if name and not _place_after(r, e):
                     m = _Mention(pid=p.id, start=p.starts[k2], end=p.end(e - 1), name=name,
                                  determiner=_det(keys, c), historical=_former(keys, c, historical),
-                                 honorific=True, wife=k0 in _WIFE_HONORIFICS)
+                                 honorific=True, wife=k0 in _WIFE_HONORIFICS,
+                                 rank=next((_RANKS[words[x].lower().rstrip(".")] for x in range(i, k2)
+                                            if words[x].lower().rstrip(".") in _RANKS), None))
                     out.append(m)
                     i = max(e, _appositive(r, m, e, lexicon, cues))
                     continue
@@ -1217,7 +1224,8 @@ def _best_role(person: _Person, lexicon: Lexicon) -> tuple[str | None, str]:
     order = {"title": 0, "appositive": 1, "counterpart": 2, "noun": 3, "kin": 4, "": 5}
     roles = [(order.get(m.role_kind, 5), m) for m in person.mentions if m.role]
     if not roles:
-        return None, ""
+        rank = next((m.rank for m in person.mentions if m.rank), None)
+        return (rank, "rank") if rank else (None, "")
     best_kind = min(r for r, _ in roles)
     cands = [m for r, m in roles if r == best_kind]
     cands.sort(key=lambda m: (-len(m.role.split()), m.pid))
@@ -1333,7 +1341,8 @@ def extract(doc: Doc, structure: Structure, facts: CountryFacts, lexicon: Lexico
             country = _inferred_country(person, ctx, visitor, hosting)
         historical = all(m.historical for m in person.mentions if m.name and m.role_kind != "ref") or \
             any(m.historical and m.role_kind in ("noun", "appositive") for m in person.mentions)
-        delegate = bool(role) and role_kind in ("title", "appositive", "counterpart", "kin") and not historical
+        delegate = bool(role) and (role_kind in ("title", "appositive", "counterpart", "kin") or
+                                   (role_kind == "rank" and role != "Professor")) and not historical
         if role_kind == "appositive" and role and not _is_office(role, lexicon):
             delegate = False
         name = " ".join(person.name)

@@ -359,3 +359,11 @@ def test_member_of_a_body_and_head_of_an_office_and_an_expert_on_a_region():
     assert person(a, "Tran Quoc Bao").role == ("member of the Standing Board of the Central Committee and "
                                                "director of the Office of External Relations")
     assert person(a, "Le Thu").role == "expert on Southeast Asia at the Hanoi Institute of Policy"
+
+
+def test_a_rank_used_as_a_form_of_address_is_the_role_of_one_with_no_other():
+    a = run("Chile's President Ana Rivas visited Peru. Professor Marta Salas, who teaches trade law in Lima, "
+            "welcomed the deal. Gen. Hugo Ramos attended the ceremony.\n")
+    s = person(a, "Marta Salas")
+    assert s.role == "Professor" and s in a.people
+    assert person(a, "Hugo Ramos").role == "General"
