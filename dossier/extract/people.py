@@ -579,9 +579,11 @@ def _scan(p: Para, lexicon: Lexicon, cues: dict) -> list[_Mention]:
         if heads and (k0 in title_start or k0 in title_last or (k0 in geo_first and (w[:1].isupper() or upper))
                       or (w.isupper() and 2 <= len(w) <= 6)):
             h = bisect.bisect_left(heads, i)
+            # a country's name of several words ("Sri Lankan", "New Zealand's") may open the office
+            lead = r.country_at(i) if k0 in geo_first else None
             if h < len(heads) and heads[h] - i <= 8 and all(
                     keys[x] in title_start or keys[x] in title_last or keys[x] in geo_first or keys[x] in _IN_TITLE
-                    for x in range(i + 1, heads[h])):
+                    for x in range(i + (lead[0] if lead else 1), heads[h])):
                 t = r.title(i)
                 if t is not None and not upper:
                     # an office whose portfolio ran on into capitalised words must be followed by
@@ -662,7 +664,7 @@ def _scan(p: Para, lexicon: Lexicon, cues: dict) -> list[_Mention]:
             i = max(j, i + 1)
             continue
         # honorific + name: "Dr Varkon", "H.E. Quell"
-        if w[:1].isupper() and k0 in honorific_first:
+        if w[:1].isupper() and k0 in honorific_first and not (k0 in geo_first and r.geo(i) is not None):
             k2 = r.honorifics(i)
             if k2 > i:
                 e, name = r.name(k2)
