@@ -370,8 +370,8 @@ def test_a_rank_used_as_a_form_of_address_is_the_role_of_one_with_no_other():
 
 
 def test_a_country_of_two_words_opens_the_office_even_when_its_first_word_is_an_honorific():
-    a = run("Sri Lankan President Ravi Perera paid a state visit to India. He held talks with Prime Minister "
-            "Arjun Mehta in New Delhi.\n")
+    a = run("Leaders of India, Nepal and Sri Lanka met in New Delhi. Nepal's Prime Minister Hari Thapa and "
+            "Sri Lankan President Ravi Perera held talks with Prime Minister Arjun Mehta of India.\n")
     assert person(a, "Ravi Perera").country == "Sri Lanka"
     assert person(a, "Arjun Mehta").country == "India"
     assert "Lankan" not in [p.name for p in a.delegates + a.people]
