@@ -945,6 +945,13 @@ def _appositive(r: _Reader, m: _Mention, e: int, lexicon: Lexicon, cues: dict) -
             role = t.role
             country = country or t.country
             end = t.end
+            if r.k(end) == "at" and r.word(end + 1 + (r.k(end + 1) == "the"))[:1].isupper():
+                # "vice president at the Trade Institute": the office's institution
+                end2, c2 = _noun_phrase_end(r, end - 1)
+                if end2 > end + 1:
+                    role = squash(f"{role} {p.text[p.starts[end]:p.end(end2 - 1)]}")
+                    country = country or c2
+                    end = end2
             if t.posted and not m.not_country:
                 m.not_country = t.posted
         elif r.k(k) in _NOT_MODIFIER:

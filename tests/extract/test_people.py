@@ -375,3 +375,9 @@ def test_a_country_of_two_words_opens_the_office_even_when_its_first_word_is_an_
     assert person(a, "Ravi Perera").country == "Sri Lanka"
     assert person(a, "Arjun Mehta").country == "India"
     assert "Lankan" not in [p.name for p in a.delegates + a.people]
+
+
+def test_an_office_at_an_institution_keeps_the_institution():
+    a = run('India\'s Prime Minister Arjun Mehta visited Nepal. "It went well," said Ravi Rao, vice '
+            'president at the Delhi Policy Forum.\n')
+    assert person(a, "Ravi Rao").role == "vice president at the Delhi Policy Forum"
