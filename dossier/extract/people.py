@@ -308,7 +308,8 @@ class _Reader:
             country = got[1]
         org = None
         if country is None and j < n and words[j].isupper() and 2 <= len(words[j]) <= 6 \
-                and titles.match(p, j + 1) is not None and not p.upper:
+                and titles.match(p, j + 1) is not None and not p.upper \
+                and self.lx.honorifics.match(p, j) is None:
             org = words[j]       # "UN Secretary-General", "EU Ambassador"
             j += 1
         start = j
@@ -372,6 +373,29 @@ class _Reader:
                 country = got[1]
                 j = j + 1 + got[0]
         role = self.p.text[self.p.starts[start]:self.p.end(role_end - 1)]
+        # a list of offices: "Vice President, Deputy Prime Minister and Chairman of the Board"
+        if self.word(j) == "," and head_cap and not self.p.upper and self.word(j + 1)[:1].isupper():
+            parts = []
+            x = j
+            closed = False
+            while self.word(x) == "," and len(parts) < 4:
+                more = self.title(x + 1)
+                if more is None or more.country is not None or not more.head_cap:
+                    break
+                parts.append(more.role)
+                x = more.end
+                if " and " in more.role:
+                    closed = True           # "..., Deputy Prime Minister and Chairman of ..."
+                    break
+            if parts and not closed and self.k(x) == "and":
+                last = self.title(x + 1)
+                if last is not None and last.country is None and last.head_cap:
+                    parts[-1] += " and " + last.role
+                    x = last.end
+                    closed = True
+            if closed:
+                role = squash(role) + ", " + ", ".join(parts)
+                j = x
         # compound office: "Deputy Prime Minister and Foreign Minister"
         if self.k(j) == "and" and self.word(j + 1)[:1].isupper() and not self.p.upper or \
                 (self.p.upper and self.k(j) == "and"):
@@ -986,7 +1010,10 @@ def _appositive(r: _Reader, m: _Mention, e: int, lexicon: Lexicon, cues: dict) -
         if former:
             m.historical = True
             role = "former " + role
-        if m.role is None or (m.role_kind in ("", "counterpart") and role):
+        if m.role is None or (m.role_kind in ("", "counterpart") and role) or \
+                (m.role_kind == "title" and role and len(m.role.split()) == 1 and
+                 key(m.role) in {key(w) for w in role.split()}):
+            # "Ambassador Ada Obi, Ostrenia's Ambassador to Veluria": the fuller office
             m.role = role
             m.role_kind = "appositive" if m.role_kind != "counterpart" else "appositive"
         if m.country is None and country:

@@ -381,3 +381,15 @@ def test_an_office_at_an_institution_keeps_the_institution():
     a = run('India\'s Prime Minister Arjun Mehta visited Nepal. "It went well," said Ravi Rao, vice '
             'president at the Delhi Policy Forum.\n')
     assert person(a, "Ravi Rao").role == "vice president at the Delhi Policy Forum"
+
+
+def test_royal_honorifics_a_list_of_offices_and_a_fuller_office_after_a_bare_one():
+    a = run("H.E. President Ana Rivas of Panama was received in Doha. The meeting was attended by H.H. Sheikh "
+            "Fahad bin Ali Al Thani, Deputy Ruler of Doha; Sheikh Nasser bin Ali Al Thani, Vice President, "
+            "Deputy Prime Minister and Chairman of the Royal Court; and Ambassador Luis Vega, Panama's "
+            "Ambassador to Qatar.\n")
+    assert person(a, "Ana Rivas").role == "President"
+    assert person(a, "Fahad bin Ali Al Thani").role == "Deputy Ruler of Doha"
+    assert person(a, "Nasser bin Ali Al Thani").role == \
+        "Vice President, Deputy Prime Minister and Chairman of the Royal Court"
+    assert person(a, "Luis Vega").role == "Ambassador to Qatar"
