@@ -356,6 +356,11 @@ class _Reader:
             if c is not None:
                 role_end, j, c_country = c
                 country = country or c_country
+        # "Special Assistant to the Prime Minister", "Adviser to the President": whom the office serves
+        if self.k(j) == "to" and self.k(j + 1) == "the" and self.word(j + 2)[:1].isupper():
+            served = self.title(j + 2)
+            if served is not None and served.country is None and served.head_cap:
+                j = role_end = served.end
         # an envoy's posting: "Ambassador [of X] to [the] Y", "Ambassador in <capital>"
         posted = None
         if (self.k(head[0]) in _ENVOY or (self.k(head[0]), self.k(head[0] + head[1] - 1)) ==

@@ -393,3 +393,10 @@ def test_royal_honorifics_a_list_of_offices_and_a_fuller_office_after_a_bare_one
     assert person(a, "Nasser bin Ali Al Thani").role == \
         "Vice President, Deputy Prime Minister and Chairman of the Royal Court"
     assert person(a, "Luis Vega").role == "Ambassador to Qatar"
+
+
+def test_an_office_serving_another_keeps_it_and_the_name_is_not_given_the_served_office():
+    a = run("Prime Minister Omar Baig of Pakistan received Turkey's Foreign Minister Cem Aydin. Special "
+            "Assistant to the Prime Minister Ali Raza and Adviser to the President Sana Mir were present.\n")
+    assert person(a, "Ali Raza").role == "Special Assistant to the Prime Minister"
+    assert person(a, "Sana Mir").role == "Adviser to the President"
