@@ -63,10 +63,11 @@ _KIN = frozenset(("wife", "husband", "spouse"))
 _ROLE_SPELLING = {"PM": "Prime Minister", "Minster": "Minister", "Ministre": "Minister"}
 _ROLE_SPELLING_RE = re.compile(r"\b(?:" + "|".join(_ROLE_SPELLING) + r")\b")
 # a delegation named after its head: "X was accompanied by ...", "a team including ..."
-_COMPANY = re.compile(r"\b(?:(?P<acc>accompanied\s+by|along\s+with|together\s+with)|(?P<incl>including|"
+_COMPANY = re.compile(r"\b(?:(?P<acc>accompanied\s+by|along\s+with|together\s+with|travell?ing\s+with|"
+                      r"flanked\s+by)|(?P<incl>including|"
                       r"included|includes|comprising|comprised\s+of|which\s+included|that\s+included))\b", re.I)
 _COMPANY_FIRST = frozenset("accompanied including included includes comprising comprised along together "
-                           "which that".split())
+                           "which that travelling traveling flanked".split())
 # "including" names a delegation only after a word for one ("a team including ..."), not after
 # "met several ministers, including ..."
 _DELEGATION = re.compile(r"\b(?:delegations?|team|entourage|retinue|party|suite)\b[^.;:]{0,40}$", re.I)
@@ -99,6 +100,7 @@ _SPOUSE_ROLES = (frozenset(("first", "lady")), frozenset(("first", "gentleman"))
 _SIDE = re.compile(r"\b(?:on|for|from)\s+the\s+(?:[\w’'-]+\s+){1,2}?side\b", re.I)
 # offices of a province or a city, named with it ("Gauteng Premier", "Lagos State Governor")
 _LOCAL_OFFICES = frozenset(("premier", "governor", "mayor"))
+_LIST_END = re.compile(r";|,\s+(?!and\b|or\b|as\s+well\b)(?=[a-z])")
 _AGENT = re.compile(r"\bby\s+(?:the\s+)?$")        # "was received by [the] X": X is not the subject
 _SMALL_WORDS = frozenset("with from into over upon than that amid after onto".split())   # lowercase in Title Case
 _PRONOUN = re.compile(r"\s*(?:He|She|They)\b")
@@ -1060,6 +1062,10 @@ def _companions(p: Para, mentions: list[_Mention]) -> None:
             if prev and not prev[0].hosting and not prev[0].companion and \
                     not _AGENT.search(text, max(ps, prev[0].start - 12), prev[0].start):
                 subject = prev[0]
+        # the list ends at a clause that goes on after a comma (", was received by ...") or a ";"
+        stop = _LIST_END.search(text, x.end(), e)
+        if stop is not None:
+            hi = bisect.bisect_left(starts, stop.start())
         for m in ordered[at:hi]:
             if m.companion:
                 continue
@@ -1236,6 +1242,8 @@ def _compatible(m: _Mention, toks: tuple[str, ...], people: list[_Person], ptoks
                 roles: list[_Roles], by_tok: dict[str, list[int]], rks: _RoleKeys) -> _Person | None:
     """The person a short name refers to: the only one with that word and a fitting role."""
     rk = rks[m.role]
+    if rk and rk <= _ADDRESS_TITLES:
+        rk = frozenset()        # "Senator Farrell" may be "Trade Minister Don Farrell"
     cands = []
     for j in by_tok.get(toks[-1], ()):
         otoks = ptoks[j]

@@ -400,3 +400,17 @@ def test_an_office_serving_another_keeps_it_and_the_name_is_not_given_the_served
             "Assistant to the Prime Minister Ali Raza and Adviser to the President Sana Mir were present.\n")
     assert person(a, "Ali Raza").role == "Special Assistant to the Prime Minister"
     assert person(a, "Sana Mir").role == "Adviser to the President"
+
+
+def test_travelling_with_names_companions_up_to_where_the_clause_goes_on():
+    a = run("Canada's Prime Minister Mark Dufour arrived in Tokyo for a four-day visit. Mr Dufour, who is "
+            "travelling with Foreign Minister Anne Roy and Trade Minister Paul Gauthier, will meet Japanese "
+            "Prime Minister Kenji Sato. Senator Gauthier said exporters would gain.\n")
+    assert person(a, "Anne Roy").country == "Canada"
+    assert person(a, "Paul Gauthier").country == "Canada"
+    assert person(a, "Kenji Sato").country == "Japan"
+    assert person(a, "Paul Gauthier").evidence == ["p1"]
+    assert "Gauthier" not in [p.name for p in a.delegates + a.people]
+    b = run("The German president, travelling with a delegation of business leaders, was received in Pretoria "
+            "by President Sipho Dube of South Africa and by Minister of Trade Nandi Khumalo.\n")
+    assert person(b, "Nandi Khumalo").country == "South Africa"
