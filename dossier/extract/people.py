@@ -60,7 +60,7 @@ _MAX_LOOK = 12          # mentions of one person read for clues to their country
 _SAID = frozenset("said says told added noted stressed explained argued warned remarked".split())
 _KIN = frozenset(("wife", "husband", "spouse"))
 # abbreviations and common misspellings of office words, written out in the role
-_ROLE_SPELLING = {"PM": "Prime Minister", "Minster": "Minister", "Ministre": "Minister"}
+_ROLE_SPELLING = {"PM": "Prime Minister", "Minster": "Minister", "Ministre": "Minister", "CS": "Cabinet Secretary"}
 _ROLE_SPELLING_RE = re.compile(r"\b(?:" + "|".join(_ROLE_SPELLING) + r")\b")
 # a delegation named after its head: "X was accompanied by ...", "a team including ..."
 _COMPANY = re.compile(r"\b(?:(?P<acc>accompanied\s+by|along\s+with|together\s+with|travell?ing\s+with|"
@@ -100,6 +100,7 @@ _SPOUSE_ROLES = (frozenset(("first", "lady")), frozenset(("first", "gentleman"))
 _SIDE = re.compile(r"\b(?:on|for|from)\s+the\s+(?:[\w’'-]+\s+){1,2}?side\b", re.I)
 # offices of a province or a city, named with it ("Gauteng Premier", "Lagos State Governor")
 _LOCAL_OFFICES = frozenset(("premier", "governor", "mayor"))
+_MINISTRY = frozenset("ministry department office agency commission council bureau secretariat".split())
 _LIST_END = re.compile(r";|,\s+(?!and\b|or\b|as\s+well\b)(?=[a-z])")
 _AGENT = re.compile(r"\bby\s+(?:the\s+)?$")        # "was received by [the] X": X is not the subject
 _SMALL_WORDS = frozenset("with from into over upon than that amid after onto".split())   # lowercase in Title Case
@@ -647,6 +648,11 @@ def _scan(p: Para, lexicon: Lexicon, cues: dict) -> list[_Mention]:
                 after = r.word(e)
                 ok = after in (",", ".", ";", ")", "") or r.k(e) in ("and", "who", "has", "have",
                                                                      "was", "is", "had")
+            lower_head = False
+            if not ok and len(name) >= 2 and not t.head_cap and not comma and not colon and not p.upper \
+                    and not t.plural and not r.title_case() and _org_before(r, i) is not None:
+                # "Foreign Ministry spokesperson Mao Lin": a lowercase office after its institution
+                ok = lower_head = True
             if ok and len(name) == 1 and not honor and not t.head_cap:
                 ok = False
             if ok and _place_after(r, e):
@@ -664,6 +670,10 @@ def _scan(p: Para, lexicon: Lexicon, cues: dict) -> list[_Mention]:
                         place = _province_before(r, i, t.role)
                         if place:
                             m.role = f"{place} {t.role}"
+                    if lower_head:
+                        org, org_country = _org_before(r, i)
+                        m.role = f"{org} {t.role}"
+                        m.country = m.country or org_country
                     if t.org and not t.country:
                         m.role = f"{t.org} {t.role}"
                     elif key(t.role) in _HONORIFIC_TITLES and not t.country:
@@ -820,6 +830,31 @@ def _noun_at(r: _Reader, k: int, det: str, lexicon: Lexicon) -> int | None:
         if w[:1].isupper() and (det not in ("a", "an") or x > k + 1):
             return None
     return None
+
+
+def _org_before(r: _Reader, i: int) -> tuple[str, str | None] | None:
+    """'[Chinese] Foreign Ministry spokesperson': the institution's capitalised words right before a
+    lowercase office (one of them an institution word), and the country named before them."""
+    x = i
+    lx = r.lx
+    while x - 1 >= 0 and i - x < 4:
+        w = r.word(x - 1)
+        k = r.k(x - 1)
+        if not (w[:1].isupper() and w.replace("-", "").isalpha()) or \
+                (k in lx.stop_caps and k not in lx.org_words and k not in _MINISTRY) \
+                or lx.honorifics.match(r.p, x - 1) is not None or r.geo(x - 1) is not None:
+            break
+        x -= 1
+    if x == i or not any(r.k(y) in lx.org_words or r.k(y) in _MINISTRY for y in range(x, i)):
+        return None
+    country = None
+    if x - 1 >= 0:
+        for back in (1, 2, 3):
+            got = r.country_at(x - back) if x - back >= 0 else None
+            if got is not None and x - back + got[0] == x:
+                country = got[1]
+                break
+    return r.p.text[r.p.starts[x]:r.p.end(i - 1)], country
 
 
 def _province_before(r: _Reader, i: int, role: str) -> str | None:

@@ -414,3 +414,15 @@ def test_travelling_with_names_companions_up_to_where_the_clause_goes_on():
     b = run("The German president, travelling with a delegation of business leaders, was received in Pretoria "
             "by President Sipho Dube of South Africa and by Minister of Trade Nandi Khumalo.\n")
     assert person(b, "Nandi Khumalo").country == "South Africa"
+
+
+def test_lowercase_office_after_its_institution_and_more_offices():
+    a = run("Kenya's President Paul Otieno visited Beijing. Chinese Foreign Ministry spokesperson Lin Wei said "
+            "Vice Premier Zhao Gang would host him. EU High Representative Anna Berg and Kenyan Trade CS "
+            "Mary Wambui also attended.\n")
+    lin = person(a, "Lin Wei")
+    assert lin.role == "Foreign Ministry spokesperson" and lin.country == "China"
+    assert person(a, "Zhao Gang").role == "Vice Premier"
+    assert person(a, "Anna Berg").role == "EU High Representative"
+    assert person(a, "Mary Wambui").role == "Trade Cabinet Secretary"
+    assert person(a, "Mary Wambui").country == "Kenya"
