@@ -101,6 +101,8 @@ _SIDE = re.compile(r"\b(?:on|for|from)\s+the\s+(?:[\w’'-]+\s+){1,2}?side\b", r
 # offices of a province or a city, named with it ("Gauteng Premier", "Lagos State Governor")
 _LOCAL_OFFICES = frozenset(("premier", "governor", "mayor"))
 _MINISTRY = frozenset("ministry department office agency commission council bureau secretariat".split())
+_PREPOSITIONS = frozenset("by with to from in at on as into onto over under about after before during "
+                          "between among against without within via per".split())
 _LIST_END = re.compile(r";|,\s+(?!and\b|or\b|as\s+well\b)(?=[a-z])")
 _AGENT = re.compile(r"\bby\s+(?:the\s+)?$")        # "was received by [the] X": X is not the subject
 _SMALL_WORDS = frozenset("with from into over upon than that amid after onto".split())   # lowercase in Title Case
@@ -825,7 +827,8 @@ def _noun_at(r: _Reader, k: int, det: str, lexicon: Lexicon) -> int | None:
         if r.k(x) in lexicon.role_nouns and r.word(x)[:1].isalpha():
             return x
         w = r.word(x)
-        if not w.replace("-", "").isalpha() or r.k(x) in _NOT_MODIFIER or r.k(x) in _CONNECT:
+        if not w.replace("-", "").isalpha() or r.k(x) in _NOT_MODIFIER or r.k(x) in _CONNECT \
+                or r.k(x) in _PREPOSITIONS:
             return None
         if w[:1].isupper() and (det not in ("a", "an") or x > k + 1):
             return None
@@ -1107,7 +1110,7 @@ def _companions(p: Para, mentions: list[_Mention]) -> None:
             m.companion = True
             m.companion_of = subject
             # the one accompanied is the traveller, unless the sentence says that one hosts
-            if x.group("acc") and (subject is None or not subject.hosting):
+            if x.group("acc") and (subject is None or not (subject.hosting or subject.name)):
                 m.visitor = True
 
 
@@ -1416,13 +1419,33 @@ def extract(doc: Doc, structure: Structure, facts: CountryFacts, lexicon: Lexico
     for g in facts.mentions:
         geo_by_pid.setdefault(g.pid, []).append(g)
     ctx = _Context(people, by_pid, geo_by_pid, owner, countries, facts, host, participants, doc)
+    # countries: first of everyone not named in someone's delegation, then of the delegations, who
+    # take their head's (however the head's was found)
+    final: dict[int, str | None] = {}
+    later: list[tuple[_Person, _Person]] = []
+    for person in people:
+        country = countries[id(person)]
+        if country is None:
+            head = _delegation_head(person, owner)
+            if head is not None:
+                later.append((person, head))
+                continue
+            visitor = any(m.visitor for m in person.mentions)
+            hosting = any(m.hosting for m in person.mentions) and not visitor
+            country = _inferred_country(person, ctx, visitor, hosting)
+        final[id(person)] = country
+    for person, head in later:
+        country = final.get(id(head))
+        if country is None:
+            visitor = any(m.visitor for m in person.mentions)
+            hosting = any(m.hosting for m in person.mentions) and not visitor
+            country = _inferred_country(person, ctx, visitor, hosting)
+        final[id(person)] = country
     for person in people:
         role, role_kind = _best_role(person, lexicon)
-        country = countries[id(person)]
+        country = final[id(person)]
         visitor = any(m.visitor for m in person.mentions)
         hosting = any(m.hosting for m in person.mentions) and not visitor
-        if country is None:
-            country = _inferred_country(person, ctx, visitor, hosting)
         historical = all(m.historical for m in person.mentions if m.name and m.role_kind != "ref") or \
             any(m.historical and m.role_kind in ("noun", "appositive") for m in person.mentions)
         delegate = bool(role) and (role_kind in ("title", "appositive", "counterpart", "kin") or
@@ -1442,6 +1465,18 @@ def extract(doc: Doc, structure: Structure, facts: CountryFacts, lexicon: Lexico
         first[fact.id] = min((doc.order(m.pid), m.start) for m in ms) if ms else (0, 0)
     out.sort(key=lambda x: first.get(x.id, (0, 0)))
     return PeopleFacts(people=tuple(out))
+
+
+def _delegation_head(person: _Person, owner: dict[int, _Person]) -> _Person | None:
+    """The named person whose delegation this one is named in ("X was accompanied by <person>"),
+    when the side says nothing itself."""
+    for m in person.mentions:
+        sub = m.companion_of
+        if sub is not None and sub.name:
+            head = owner.get(id(sub))
+            if head is not None and head is not person:
+                return head
+    return None
 
 
 def _spouses(people: list[_Person], by_pid: dict[str, list[_Mention]], owner: dict[int, _Person],

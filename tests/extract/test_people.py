@@ -426,3 +426,10 @@ def test_lowercase_office_after_its_institution_and_more_offices():
     assert person(a, "Anna Berg").role == "EU High Representative"
     assert person(a, "Mary Wambui").role == "Trade Cabinet Secretary"
     assert person(a, "Mary Wambui").country == "Kenya"
+
+
+def test_a_companion_takes_the_heads_country_however_the_heads_was_found():
+    a = run("Chile's President Ana Rivas paid a state visit to Peru. In Lima, President Jorge Salas, "
+            "accompanied by Minister of Trade Luisa Otero, welcomed her at the palace.\n")
+    assert person(a, "Jorge Salas").country == "Peru"
+    assert person(a, "Luisa Otero").country == "Peru"
