@@ -1249,12 +1249,24 @@ def _group(mentions: list[_Mention], lexicon: Lexicon, front: set[str], rks: _Ro
     # a name that runs on into other capitalised words ("Ilse M. Varkon Opens Talks" in a
     # Title Case headline) is the shorter person's name
     by_name: dict[tuple[str, ...], int] = {}
+    by_last: dict[str, list[int]] = {}         # family name → people of the body with it
     for j, pt in enumerate(ptoks):
         by_name.setdefault(pt, j)
+        if len(pt) >= 2 and not people[j].pids <= front:
+            by_last.setdefault(pt[-1], []).append(j)
     merged: list[_Person] = []
     for j, person in enumerate(people):
         toks = ptoks[j]
         found = [by_name[toks[:k]] for k in range(1, len(toks)) if toks[:k] in by_name]
+        if not found and len(toks) >= 2 and person.pids <= front and toks[0] in by_last:
+            # "PRESIDENT MAHAMA MEETS ...": a headline's family name running on; the body's person
+            # (with the same office when several share the name)
+            cands = by_last[toks[0]]
+            if len(cands) > 1:
+                mine = roles[j].roles
+                cands = [x for x in cands if mine & roles[x].roles]
+            if len(cands) == 1:
+                found = cands
         if not found:
             merged.append(person)
         else:

@@ -433,3 +433,11 @@ def test_a_companion_takes_the_heads_country_however_the_heads_was_found():
             "accompanied by Minister of Trade Luisa Otero, welcomed her at the palace.\n")
     assert person(a, "Jorge Salas").country == "Peru"
     assert person(a, "Luisa Otero").country == "Peru"
+
+
+def test_a_capitals_headline_family_name_running_on_is_the_bodys_person():
+    a = run("PRESIDENT OKORO MEETS PM SHARMA IN DELHI\n\nNigeria's President Ada Okoro held talks with Prime "
+            "Minister Ravi Sharma in New Delhi. First Lady Ngozi Okoro visited a school.\n")
+    names = [p.name for p in a.delegates + a.people]
+    assert "Okoro Meets" not in names
+    assert "Ada Okoro" in names and "Ngozi Okoro" in names
