@@ -514,6 +514,8 @@ class _Reader:
     def _extension(self, end: int) -> tuple[int, int, str | None] | None:
         """Capitalised words (and connectors) from ``end`` that close with a comma or the end of the
         sentence, or run into "of [the] <Country>": (role end, next index, country)."""
+        if self.p.upper:
+            return None         # in capitals every word looks like a name's
         x = end
         took = 0
         while x < self.n and took < 6:
@@ -1249,6 +1251,21 @@ def _group(mentions: list[_Mention], lexicon: Lexicon, front: set[str], rks: _Ro
     # a name that runs on into other capitalised words ("Ilse M. Varkon Opens Talks" in a
     # Title Case headline) is the shorter person's name
     by_name: dict[tuple[str, ...], int] = {}
+    # a headline's name running on ("JANE OKORO VISITS ACCRA") cut to a name the body writes
+    body_names: dict[tuple[str, ...], tuple[str, ...]] = {}
+    for m in named:
+        if m.pid not in front and len(m.name) >= 2:
+            body_names.setdefault(tuple(key(w).rstrip(".") for w in m.name), m.name)
+    for j, person in enumerate(people):
+        if len(ptoks[j]) > 2 and person.pids <= front:
+            for k in range(len(ptoks[j]) - 1, 1, -1):
+                short = body_names.get(ptoks[j][:k])
+                if short is not None:
+                    person.name = short
+                    ptoks[j] = ptoks[j][:k]
+                    for m in person.mentions:
+                        m.name = short
+                    break
     by_last: dict[str, list[int]] = {}         # family name → people of the body with it
     for j, pt in enumerate(ptoks):
         by_name.setdefault(pt, j)
@@ -1258,6 +1275,8 @@ def _group(mentions: list[_Mention], lexicon: Lexicon, front: set[str], rks: _Ro
     for j, person in enumerate(people):
         toks = ptoks[j]
         found = [by_name[toks[:k]] for k in range(1, len(toks)) if toks[:k] in by_name]
+        if not found and by_name.get(toks, j) != j:
+            found = [by_name[toks]]         # cut to the same name as a person before it
         if not found and len(toks) >= 2 and person.pids <= front and toks[0] in by_last:
             # "PRESIDENT MAHAMA MEETS ...": a headline's family name running on; the body's person
             # (with the same office when several share the name)

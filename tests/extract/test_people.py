@@ -441,3 +441,13 @@ def test_a_capitals_headline_family_name_running_on_is_the_bodys_person():
     names = [p.name for p in a.delegates + a.people]
     assert "Okoro Meets" not in names
     assert "Ada Okoro" in names and "Ngozi Okoro" in names
+
+
+def test_a_headline_name_running_on_is_cut_to_the_name_the_body_writes():
+    a = run("MINISTER FOR TRADE JANE OKORO VISITS ACCRA\n\nGhana welcomed the trade minister of Nigeria, "
+            "Jane Okoro, to Accra.\n")
+    names = [p.name for p in a.delegates + a.people]
+    assert names == ["Jane Okoro"]
+    b = run("President Ana J. Rivas Opens Trade Fair in Lima\n\nPresident Ana J. Rivas of Peru opened the fair "
+            "with Chile's President Luis Mora.\n")
+    assert [p.name for p in b.delegates].count("Ana J. Rivas") == 1
