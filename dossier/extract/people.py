@@ -100,6 +100,7 @@ _SPOUSE_ROLES = (frozenset(("first", "lady")), frozenset(("first", "gentleman"))
 _SIDE = re.compile(r"\b(?:on|for|from)\s+the\s+(?:[\w’'-]+\s+){1,2}?side\b", re.I)
 # offices of a province or a city, named with it ("Gauteng Premier", "Lagos State Governor")
 _LOCAL_OFFICES = frozenset(("premier", "governor", "mayor"))
+_SERVING = frozenset("secretary adviser advisor assistant counsellor counselor aide".split())
 _MINISTRY = frozenset("ministry department office agency commission council bureau secretariat".split())
 _PREPOSITIONS = frozenset("by with to from in at on as into onto over under about after before during "
                           "between among against without within via per".split())
@@ -366,6 +367,17 @@ class _Reader:
             served = self.title(j + 2)
             if served is not None and served.country is None and served.head_cap:
                 j = role_end = served.end
+            elif self.k(head[0] + head[1] - 1) in _SERVING and self.geo(j + 2) is None and \
+                    (self.k(j + 2) in self.lx.org_words or self.k(j + 2) in _MINISTRY or
+                     self.k(j + 2) == "government"):
+                # "Secretary to the Government of the Federation"
+                x = j + 2
+                while x < self.n and (self.word(x)[:1].isupper() or (self.k(x) in ("of", "the", "and") and (
+                        self.word(x + 1)[:1].isupper() or self.k(x + 1) == "the"))):
+                    x += 1
+                while self.k(x - 1) in ("of", "the", "and"):
+                    x -= 1
+                j = role_end = x
         # an envoy's posting: "Ambassador [of X] to [the] Y", "Ambassador in <capital>"
         posted = None
         if (self.k(head[0]) in _ENVOY or (self.k(head[0]), self.k(head[0] + head[1] - 1)) ==
@@ -1059,7 +1071,7 @@ def _appositive(r: _Reader, m: _Mention, e: int, lexicon: Lexicon, cues: dict) -
             role = "former " + role
         if m.role is None or (m.role_kind in ("", "counterpart") and role) or \
                 (m.role_kind == "title" and role and len(m.role.split()) == 1 and
-                 key(m.role) in {key(w) for w in role.split()}):
+                 (key(m.role) in {key(w) for w in role.split()} or key(m.role) in _ADDRESS_TITLES)):
             # "Ambassador Ada Obi, Ostrenia's Ambassador to Veluria": the fuller office
             m.role = role
             m.role_kind = "appositive" if m.role_kind != "counterpart" else "appositive"

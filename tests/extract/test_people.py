@@ -451,3 +451,13 @@ def test_a_headline_name_running_on_is_cut_to_the_name_the_body_writes():
     b = run("President Ana J. Rivas Opens Trade Fair in Lima\n\nPresident Ana J. Rivas of Peru opened the fair "
             "with Chile's President Luis Mora.\n")
     assert [p.name for p in b.delegates].count("Ana J. Rivas") == 1
+
+
+def test_host_in_a_capital_honorific_ambassador_and_an_office_serving_an_institution():
+    a = run("Otieno receives Malian President in Nairobi\n\nPresident Paul Otieno on Friday received his Malian "
+            "counterpart, President Amadou Traore, at State House in Nairobi. Otieno was joined by the Minister "
+            "of Foreign Affairs, Ambassador Ruth Wairimu, and Senator Tom Ouko, Secretary to the Government "
+            "of the Republic.\n")
+    assert person(a, "Paul Otieno").country == "Kenya"
+    assert person(a, "Ruth Wairimu").role == "Minister of Foreign Affairs"
+    assert person(a, "Tom Ouko").role == "Secretary to the Government of the Republic"
