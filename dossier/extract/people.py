@@ -70,7 +70,8 @@ _COMPANY_FIRST = frozenset("accompanied including included includes comprising c
                            "which that travelling traveling flanked".split())
 # "including" names a delegation only after a word for one ("a team including ..."), not after
 # "met several ministers, including ..."
-_DELEGATION = re.compile(r"\b(?:delegations?|team|entourage|retinue|party|suite)\b[^.;:]{0,40}$", re.I)
+_OTHER_DELEGATION = re.compile(r"\b(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?[A-Z][\w’'-]*\s+(?:[\w-]+\s+)?$")
+_DELEGATION = re.compile(r"\b(?:delegations?|team|entourage|retinue|suite)\b[^.;:]{0,40}$", re.I)
 # role words of heads of state and government, whose spouses travel with them
 _LEADER = frozenset("president prime premier chancellor king queen emir amir sultan emperor monarch taoiseach "
                     "leader".split())
@@ -1103,8 +1104,12 @@ def _companions(p: Para, mentions: list[_Mention]) -> None:
         lo = bisect.bisect_left(starts, s)
         at = bisect.bisect_left(starts, x.end())
         hi = bisect.bisect_left(starts, e)
-        if x.group("incl") and not _DELEGATION.search(text, max(s, x.start() - 60), x.start()):
-            continue
+        if x.group("incl"):
+            dm = _DELEGATION.search(text, max(s, x.start() - 60), x.start())
+            if dm is None:
+                continue
+            if _OTHER_DELEGATION.search(text, max(s, dm.start() - 40), dm.start()):
+                continue        # "met a Veluri delegation including ...": not the subject's own
         before = ordered[lo:bisect.bisect_left(starts, x.start())]
         subject = before[0] if before else None
         if subject is None and _PRONOUN.match(text, s) and s > 0:

@@ -461,3 +461,9 @@ def test_host_in_a_capital_honorific_ambassador_and_an_office_serving_an_institu
     assert person(a, "Paul Otieno").country == "Kenya"
     assert person(a, "Ruth Wairimu").role == "Minister of Foreign Affairs"
     assert person(a, "Tom Ouko").role == "Secretary to the Government of the Republic"
+
+
+def test_another_countrys_delegation_including_is_not_the_subjects():
+    a = run("Peru and Chile held talks in Santiago. President Ana Rivas of Chile met a Peruvian delegation "
+            "including Trade Minister Raul Vega and Energy Minister Luz Paz.\n")
+    assert person(a, "Raul Vega").country == "Peru"
