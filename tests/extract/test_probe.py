@@ -46,14 +46,14 @@ REQUIRED = ("title", "countries", "delegates", "mous", "figures", "topics", "pla
 #   prospects         0.70  (8/11/12)   only 05, 12, 14 have the key
 # After the people work on branch q-people:
 #   delegates         1.00  (95/95/95)
-#   delegates+role    0.98  (93/95/95)
+#   delegates+role    0.99  (94/95/95)
 #   delegates+country 0.99  (94/95/95)
 #   countries         0.98  (29/30/29)
 # Raise a floor when the extractor improves; never lower one to make a change pass.
 FLOORS = {
     "delegates": 0.96,
-    "delegates+role": 0.94,
-    "delegates+country": 0.95,
+    "delegates+role": 0.95,
+    "delegates+country": 0.96,
     "mous": 0.43,
     "figures": 0.87,
     "places": 0.81,
