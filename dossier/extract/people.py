@@ -257,7 +257,8 @@ class _Reader:
         if k in self.lx.postnominals or w in self.lx.postnominals:
             return False
         if w.isupper() and len(w) > 2 and not self.p.upper:
-            return False
+            # a family name in capitals beside a given name: "KISHIDA Fumio", "Emmanuel MACRON"
+            return w.isalpha() and self.geo(i) is None and (self._plain_name(i - 1) or self._plain_name(i + 1))
         if not w.isalpha() and _DIGIT(w):
             return False
         if not first and self.lx.place_words.match(self.p, i) is not None:
@@ -272,6 +273,16 @@ class _Reader:
                 return True
             return False
         return True
+
+    def _plain_name(self, i: int) -> bool:
+        """A capitalised, not all-capitals word that may be a given name."""
+        if not 0 <= i < self.n:
+            return False
+        w = self.p.words[i]
+        k = self.p.keys[i]
+        return w[:1].isupper() and w[1:].islower() and w.isalpha() and len(w) > 1 and \
+            k not in self.lx.stop_caps and k not in self.lx.org_words and k not in self.lx.title_words and \
+            self.lx.honorifics.match(self.p, i) is None and self.geo(i) is None
 
     def name(self, i: int) -> tuple[int, tuple[str, ...]]:
         """Name words from i: capitalised words, initials, inner particles; ends before the rest."""

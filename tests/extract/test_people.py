@@ -467,3 +467,13 @@ def test_another_countrys_delegation_including_is_not_the_subjects():
     a = run("Peru and Chile held talks in Santiago. President Ana Rivas of Chile met a Peruvian delegation "
             "including Trade Minister Raul Vega and Energy Minister Luz Paz.\n")
     assert person(a, "Raul Vega").country == "Peru"
+
+
+def test_a_family_name_in_capitals_beside_a_given_name_is_part_of_the_name():
+    a = run("Prime Minister TANAKA Hiroshi held a summit meeting with H.E. Mr. Pierre DUVAL, President of the "
+            "French Republic, in Tokyo. Prime Minister Tanaka welcomed the ASEAN Secretariat's report.\n")
+    t = person(a, "TANAKA Hiroshi")
+    assert t.role == "Prime Minister"
+    assert t.evidence == ["p1"]
+    assert person(a, "Pierre DUVAL").role == "President"
+    assert "ASEAN Secretariat" not in [p.name for p in a.delegates + a.people]
