@@ -36,6 +36,10 @@ _GUEST_AFTER_WORDS = ("visit", "trip", "tour", "arrival", "delegation", "guest",
 _HOST_AFTER_WORDS = ("host", "welcomed", "received", "played", "rolled", "ſ", "ı", "\u0307")
 
 
+_IN_BEFORE = re.compile(r"\bin\s+$")
+_CURRENCY_AFTER = re.compile(r"\$|\s?dollars?\b")
+
+
 def _hints(low: str, words: tuple[str, ...]) -> bool:
     return any(w in low for w in words)
 
@@ -43,7 +47,7 @@ def _hints(low: str, words: tuple[str, ...]) -> bool:
 _HINT_WORDS = frozenset("""visit visits visited visiting trip trips tour tours travel travelled traveled travels
     arrived arrives arrival arriving landed lands departed departs depart left leaves flew flies headed heads journey
     welcome welcomed came comes summit talks meeting meetings held hosted stay received greeted delegation guest
-    guests visitor visitors""".split())
+    guests visitor visitors receives receive hosts host welcomes""".split())
 _PASSIVE_AFTER = re.compile(r"^\s*(?:\w+\s+){0,1}?(?:was|were|is|are|been|being)\s+(?:\w+ly\s+)?(?:hosted|"
                             r"welcomed|received|greeted)\b", re.I)
 _GOV_AFTER = re.compile(r"^\s*(?:’s|'s|said|says|sees|saw|will|would|has|have|had|is|was|wants|"
@@ -77,6 +81,10 @@ def _mentions(p: Para, lexicon: Lexicon) -> list[GeoMention]:
             length, entry = hit
             start = p.starts[i]
             end = p.end(i + length - 1)
+            if entry.kind == "country" and _CURRENCY_AFTER.match(p.text, end):
+                # "US$ 8 billion", "NZ$", "US dollars": a currency, not the country
+                i += length
+                continue
             out.append(_mention(p, start, end, entry, i + length))
             i += length
             continue
@@ -148,6 +156,11 @@ def detect(doc: Doc, structure: Structure, lexicon: Lexicon,
             if m.kind != "demonym" and hinted_before and _HOST_BEFORE.search(before):
                 if m.kind in ("country", "capital", "city") or m.kind == "territory":
                     host[country] = host.get(country, 0.0) + 2.0 * weight
+            elif m.kind in ("capital", "city") and _IN_BEFORE.search(before) and \
+                    not _HINT_WORDS.isdisjoint(p.keys[max(0, ti - 25, p.token_at(sent_start)):ti]):
+                # "received his counterpart at the State House in <capital>": where the visit is,
+                # a weaker hint than "visit to"
+                host[country] = host.get(country, 0.0) + 1.0 * weight
             visiting = m.kind == "demonym" and before.rstrip().lower().endswith("visiting")
             if m.kind in ("country", "demonym") and (visiting or (hinted_before and _GUEST_BEFORE.search(before))
                                                      or (_hints(low_after, _GUEST_AFTER_WORDS) and

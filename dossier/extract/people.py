@@ -27,14 +27,17 @@ _RELATION = re.compile(
     r"(?P<travel>\b(?:paid|pays|paying|undertook|undertakes|undertaking|began|begins|is\s+on|was\s+on|"
     r"are\s+on|were\s+on|arrived|arrives|arriving|landed|lands|visited|visits|departed|"
     r"departs|left\s+for|leaves\s+for|travell?ed|travels|flew|flies|came\s+to|comes\s+to|"
-    r"is\s+visiting|is\s+travell?ing)\b)|"
+    r"is\s+visiting|is\s+travell?ing|(?:concluded|concludes|concluding|completed|completes|wrapped\s+up|"
+    r"wraps\s+up|ended|ends|cut\s+short)\s+(?:his|her|their|a|an|the)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:visit|trip|tour|stay)s?)\b)|"
     r"(?P<host>\b(?:hosted|hosts|hosting|welcomed|welcomes|received|receives|greeted|greets|invited|"
     r"played\s+host)\b)", re.I)
 # the words a match of _RELATION starts with
 _RELATION_FIRST = frozenset("""was were is are been being hosted received welcomed greeted invited invitation
     visit trip tour arrival paid pays paying undertook undertakes undertaking began begins arrived arrives
     arriving landed lands visited visits departed departs left leaves travelled traveled travels flew flies
-    came comes hosts hosting welcomes receives greets played""".split())
+    came comes hosts hosting welcomes receives greets played concluded concludes concluding completed completes
+    wrapped wraps ended ends cut""".split())
 _TRIP_LEAD = re.compile(r"\W*(?:On|During|In)\s+(?:his|her|their)\s+(?:[\w-]+\s+){0,3}?(?:visit|trip|tour|"
                         r"journey|stay)\b[^.;,]*,\s*")
 _VISIT_POSS = re.compile(r"\s*(?:’s|'s)\s+(?:\w+\s+){0,2}?(?:visit|trip|tour|arrival|stay|journey)\b", re.I)
@@ -46,7 +49,8 @@ _MET = re.compile(r"\b(?:met|meets|meet|meeting|met\s+with|talks\s+with|called\s
                   r"[^.;]{0,200}$", re.I)
 _COUNTERPART = re.compile(r"\bcounterparts?\b", re.I)
 _DIGIT = re.compile(r"\d").search
-_RELATION_WORDS = frozenset("""hosted hosts hosting welcomed welcomes received receives greeted greets invited
+_RELATION_WORDS = frozenset("""concluded concludes concluding completed completes wrapped wraps ended ends
+    hosted hosts hosting welcomed welcomes received receives greeted greets invited
     invitation host visit visits visited visiting trip tour arrival arrived arrives arriving paid pays paying
     undertook undertakes undertaking began begins landed lands departed departs left leaves travelled traveled
     travels flew flies came comes travelling traveling""".split())
@@ -55,6 +59,56 @@ _IN_TITLE = frozenset(("’s", "'s", "-", "and", ",", "&", "of", "for", "the"))
 _MAX_LOOK = 12          # mentions of one person read for clues to their country
 _SAID = frozenset("said says told added noted stressed explained argued warned remarked".split())
 _KIN = frozenset(("wife", "husband", "spouse"))
+# abbreviations and common misspellings of office words, written out in the role
+_ROLE_SPELLING = {"PM": "Prime Minister", "Minster": "Minister", "Ministre": "Minister", "CS": "Cabinet Secretary"}
+_ROLE_SPELLING_RE = re.compile(r"\b(?:" + "|".join(_ROLE_SPELLING) + r")\b")
+# a delegation named after its head: "X was accompanied by ...", "a team including ..."
+_COMPANY = re.compile(r"\b(?:(?P<acc>accompanied\s+by|along\s+with|together\s+with|travell?ing\s+with|"
+                      r"flanked\s+by)|(?P<incl>including|"
+                      r"included|includes|comprising|comprised\s+of|which\s+included|that\s+included))\b", re.I)
+_COMPANY_FIRST = frozenset("accompanied including included includes comprising comprised along together "
+                           "which that travelling traveling flanked".split())
+# "including" names a delegation only after a word for one ("a team including ..."), not after
+# "met several ministers, including ..."
+_OTHER_DELEGATION = re.compile(r"\b(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?[A-Z][\w’'-]*\s+(?:[\w-]+\s+)?$")
+_DELEGATION = re.compile(r"\b(?:delegations?|team|entourage|retinue|suite)\b[^.;:]{0,40}$", re.I)
+# role words of heads of state and government, whose spouses travel with them
+_LEADER = frozenset("president prime premier chancellor king queen emir amir sultan emperor monarch taoiseach "
+                    "leader".split())
+# words after a name's comma that start no appositive ("X, and Minister Y")
+_NOT_MODIFIER = frozenset("and or but nor with while who whom whose which that as when where after before "
+                          "said says told".split())
+# the words of a state's long name ("the Federal Democratic Republic of ...")
+_STATE_FORM = frozenset("""republic socialist federal federative democratic people's peoples people islamic arab
+    united kingdom state states commonwealth union plurinational bolivarian cooperative co-operative oriental
+    hashemite sultanate grand duchy principality independent sovereign of the and""".split())
+# institutions named with their country: "the Communist Party of ..."
+_PARTY = frozenset("party front league movement congress".split())
+# offices held abroad: "Ambassador to X" names where, not whose
+_ENVOY = frozenset("ambassador ambassadors ambassador-at-large envoy envoys consul consul-general consuls "
+                   "high-commissioner chargé chargé-d'affaires".split())
+# titles that alone before a name are forms of address
+_HONORIFIC_TITLES = frozenset(("sheikh", "shaikh", "chief"))
+# forms of address that are ranks: the role of one who has no other
+_RANKS = {"professor": "Professor", "prof": "Professor", "general": "General", "gen": "General",
+          "colonel": "Colonel", "col": "Colonel", "admiral": "Admiral", "adm": "Admiral", "senator": "Senator",
+          "sen": "Senator", "amb": "Ambassador"}
+# titles that after an office and before a name are a form of address
+_ADDRESS_TITLES = frozenset("senator prince princess sheikh shaikh chief general colonel admiral marshal "
+                            "ayatollah cardinal".split())
+_WIFE_HONORIFICS = frozenset(("mrs", "madam", "madame", "mme", "begum"))
+_SPOUSE_ROLES = (frozenset(("first", "lady")), frozenset(("first", "gentleman")))
+_SIDE = re.compile(r"\b(?:on|for|from)\s+the\s+(?:[\w’'-]+\s+){1,2}?side\b", re.I)
+# offices of a province or a city, named with it ("Gauteng Premier", "Lagos State Governor")
+_LOCAL_OFFICES = frozenset(("premier", "governor", "mayor"))
+_SERVING = frozenset("secretary adviser advisor assistant counsellor counselor aide".split())
+_MINISTRY = frozenset("ministry department office agency commission council bureau secretariat".split())
+_PREPOSITIONS = frozenset("by with to from in at on as into onto over under about after before during "
+                          "between among against without within via per".split())
+_LIST_END = re.compile(r";|,\s+(?!and\b|or\b|as\s+well\b)(?=[a-z])")
+_AGENT = re.compile(r"\bby\s+(?:the\s+)?$")        # "was received by [the] X": X is not the subject
+_SMALL_WORDS = frozenset("with from into over upon than that amid after onto".split())   # lowercase in Title Case
+_PRONOUN = re.compile(r"\s*(?:He|She|They)\b")
 _LIFE_YEARS = re.compile(r"\s*\(\s*(?:\d{4}\s*[-–]\s*\d{4}|born\s+\d{4}|b\.\s*\d{4})\s*\)")
 
 
@@ -76,6 +130,11 @@ class _Mention:
     hosting: bool = False
     quoted: bool = False
     honorific: bool = False
+    rank: str | None = None             # "Professor", "General": a rank given as a form of address
+    wife: bool = False                  # named "Mrs"/"Madam": a spouse when her family name is a leader's
+    companion: bool = False             # named after "accompanied by" / "including": of a delegation
+    companion_of: "_Mention | None" = None   # the mention whose delegation it is, when named
+    title_start: int | None = None      # where the office before the name starts
 
 
 @dataclass
@@ -98,6 +157,8 @@ class _Title:
     plural: bool
     head_cap: bool               # the office word is capitalised
     org: str | None = None
+    posted: str | None = None    # an envoy's host country: "Ambassador to/in X" (not the envoy's own)
+    lead_country: bool = False   # the office opens with its country ("Japan's ambassador")
 
 
 class _Reader:
@@ -109,6 +170,16 @@ class _Reader:
         self.n = len(p.words)
         self._geo: dict[int, object] = {}
         self._hon: dict[int, int] = {}
+        self.extend = True           # may an office's portfolio go on with capitalised words
+        self._title_case: bool | None = None
+
+    def title_case(self) -> bool:
+        """Are (nearly) all the paragraph's words capitalised, as in a Title Case headline?"""
+        if self._title_case is None:
+            alpha = [w for w in self.p.words if w[:1].isalpha()]
+            self._title_case = len(alpha) >= 3 and not any(
+                len(w) >= 4 and w[:1].islower() and w not in _SMALL_WORDS for w in alpha)
+        return self._title_case
 
     # -- small predicates
     def word(self, i: int) -> str:
@@ -186,7 +257,8 @@ class _Reader:
         if k in self.lx.postnominals or w in self.lx.postnominals:
             return False
         if w.isupper() and len(w) > 2 and not self.p.upper:
-            return False
+            # a family name in capitals beside a given name: "KISHIDA Fumio", "Emmanuel MACRON"
+            return w.isalpha() and self.geo(i) is None and (self._plain_name(i - 1) or self._plain_name(i + 1))
         if not w.isalpha() and _DIGIT(w):
             return False
         if not first and self.lx.place_words.match(self.p, i) is not None:
@@ -201,6 +273,16 @@ class _Reader:
                 return True
             return False
         return True
+
+    def _plain_name(self, i: int) -> bool:
+        """A capitalised, not all-capitals word that may be a given name."""
+        if not 0 <= i < self.n:
+            return False
+        w = self.p.words[i]
+        k = self.p.keys[i]
+        return w[:1].isupper() and w[1:].islower() and w.isalpha() and len(w) > 1 and \
+            k not in self.lx.stop_caps and k not in self.lx.org_words and k not in self.lx.title_words and \
+            self.lx.honorifics.match(self.p, i) is None and self.geo(i) is None
 
     def name(self, i: int) -> tuple[int, tuple[str, ...]]:
         """Name words from i: capitalised words, initials, inner particles; ends before the rest."""
@@ -244,7 +326,8 @@ class _Reader:
             country = got[1]
         org = None
         if country is None and j < n and words[j].isupper() and 2 <= len(words[j]) <= 6 \
-                and titles.match(p, j + 1) is not None and not p.upper:
+                and titles.match(p, j + 1) is not None and not p.upper \
+                and self.lx.honorifics.match(p, j) is None:
             org = words[j]       # "UN Secretary-General", "EU Ambassador"
             j += 1
         start = j
@@ -262,7 +345,9 @@ class _Reader:
                 # "Prime Minister" may also be a modifier of a longer title; take the longest run
                 nxt = titles.match(p, j)
                 if nxt is not None and words[j][:1].isupper() == words[head[0]][:1].isupper() \
-                        and keys[j] not in ("president",):
+                        and keys[j] not in ("president",) and not (
+                            keys[j] in _ADDRESS_TITLES and self.name_token(j + nxt[0], True)):
+                    # ("Foreign Minister Prince Faisal": "Prince" is how the man is addressed)
                     j += nxt[0]
                     head = (head[0], j - head[0])
                 break
@@ -289,6 +374,31 @@ class _Reader:
             if c is not None:
                 role_end, j, c_country = c
                 country = country or c_country
+        # "Special Assistant to the Prime Minister", "Adviser to the President": whom the office serves
+        if self.k(j) == "to" and self.k(j + 1) == "the" and self.word(j + 2)[:1].isupper():
+            served = self.title(j + 2)
+            if served is not None and served.country is None and served.head_cap:
+                j = role_end = served.end
+            elif self.k(head[0] + head[1] - 1) in _SERVING and self.geo(j + 2) is None and \
+                    (self.k(j + 2) in self.lx.org_words or self.k(j + 2) in _MINISTRY or
+                     self.k(j + 2) == "government"):
+                # "Secretary to the Government of the Federation"
+                x = j + 2
+                while x < self.n and (self.word(x)[:1].isupper() or (self.k(x) in ("of", "the", "and") and (
+                        self.word(x + 1)[:1].isupper() or self.k(x + 1) == "the"))):
+                    x += 1
+                while self.k(x - 1) in ("of", "the", "and"):
+                    x -= 1
+                j = role_end = x
+        # an envoy's posting: "Ambassador [of X] to [the] Y", "Ambassador in <capital>"
+        posted = None
+        if (self.k(head[0]) in _ENVOY or (self.k(head[0]), self.k(head[0] + head[1] - 1)) ==
+                ("high", "commissioner")) and self.k(j) in ("to", "in"):
+            y = j + 1 + (self.k(j + 1) == "the")
+            hit = self.geo(y)
+            if hit is not None and hit[1].kind in ("country", "capital", "city"):
+                posted = hit[1].country or hit[1].name
+                j = role_end = y + hit[0]
         # "in Ostrenia" after an office: where the office is
         if self.k(j) == "in" and country is None:
             got = self.country_at(j + 1)
@@ -297,6 +407,29 @@ class _Reader:
                 country = got[1]
                 j = j + 1 + got[0]
         role = self.p.text[self.p.starts[start]:self.p.end(role_end - 1)]
+        # a list of offices: "Vice President, Deputy Prime Minister and Chairman of the Board"
+        if self.word(j) == "," and head_cap and not self.p.upper and self.word(j + 1)[:1].isupper():
+            parts = []
+            x = j
+            closed = False
+            while self.word(x) == "," and len(parts) < 4:
+                more = self.title(x + 1)
+                if more is None or more.country is not None or not more.head_cap:
+                    break
+                parts.append(more.role)
+                x = more.end
+                if " and " in more.role:
+                    closed = True           # "..., Deputy Prime Minister and Chairman of ..."
+                    break
+            if parts and not closed and self.k(x) == "and":
+                last = self.title(x + 1)
+                if last is not None and last.country is None and last.head_cap:
+                    parts[-1] += " and " + last.role
+                    x = last.end
+                    closed = True
+            if closed:
+                role = squash(role) + ", " + ", ".join(parts)
+                j = x
         # compound office: "Deputy Prime Minister and Foreign Minister"
         if self.k(j) == "and" and self.word(j + 1)[:1].isupper() and not self.p.upper or \
                 (self.p.upper and self.k(j) == "and"):
@@ -306,11 +439,14 @@ class _Reader:
                 j = more.end
                 plural = plural or more.plural
         role = squash(role)
+        if _ROLE_SPELLING_RE.search(role):
+            role = _ROLE_SPELLING_RE.sub(lambda x: _ROLE_SPELLING[x.group()], role)
         if plural_head:
             role = _singular_role(role)
         if self.p.upper:
             role = title_case(role.upper())
-        return _Title(end=j, role=role, country=country, plural=plural, head_cap=head_cap, org=org)
+        return _Title(end=j, role=role, country=country, plural=plural, head_cap=head_cap, org=org,
+                      posted=posted, lead_country=start > i and org is None)
 
     def _complement(self, j: int) -> tuple[int, int, str | None] | None:
         """After "of"/"for" at j: (role end, next index, country)."""
@@ -349,6 +485,13 @@ class _Reader:
                         continue
                 break
             role_end = end
+            # capitalised words that go on the portfolio up to a comma: "for Energy Security and
+            # Net Zero, ...", "of Foreign Affairs and Senegalese Abroad, ..." (a name after them
+            # with no comma is the person's: the caller then reads the office without them)
+            if self.extend:
+                got = self._extension(end)
+                if got is not None:
+                    return got
             # "... of the Federal Republic of Ostrenia"
             if self.k(end) in ("of", "in") and end + 1 < self.n:
                 kk = end + 1 + (1 if self.k(end + 1) == "the" else 0)
@@ -369,6 +512,13 @@ class _Reader:
                     if got is not None and self.k(back) == "of" and back > k:
                         # "... of the Republic of Ostrenia": the country ends the role
                         if last_good is not None:
+                            inst = [self.k(x) for x in range(k, back) if self.word(x) not in _POSS]
+                            if all(w in _STATE_FORM for w in inst):
+                                # "of the Socialist Republic of Ostrenia" is the country itself
+                                return j, end + got[0], got[1]
+                            if inst and inst[-1] in _PARTY:
+                                # "General Secretary of the Workers' Party of Ostrenia": the party's name
+                                return end + got[0], end + got[0], got[1]
                             return back, end + got[0], got[1]
                     end += 1
                     last_good = end
@@ -383,6 +533,37 @@ class _Reader:
             if last_good is not None:
                 # "Republic of Ostrenia" at the end is the country, handled above; trim "of the"
                 return last_good, last_good, None
+        return None
+
+    def _extension(self, end: int) -> tuple[int, int, str | None] | None:
+        """Capitalised words (and connectors) from ``end`` that close with a comma or the end of the
+        sentence, or run into "of [the] <Country>": (role end, next index, country)."""
+        if self.p.upper:
+            return None         # in capitals every word looks like a name's
+        x = end
+        took = 0
+        while x < self.n and took < 6:
+            w = self.word(x)
+            kk = self.k(x)
+            if kk in ("of", "for"):
+                k = x + 1 + (self.k(x + 1) == "the")
+                got = self.country_at(k)
+                if got is not None:
+                    after = k + got[0]
+                    if x > end and self.word(after) in (",", ".", ";", ")", ":", ""):
+                        return x, after, got[1]
+                    break
+            if w[:1].isupper() and w[:1].isalpha() and self.lx.honorifics.match(self.p, x) is None \
+                    and self.lx.titles.match(self.p, x) is None:
+                x += 1
+                took += 1
+                continue
+            if kk in ("and", "&", "of", "for", "the") and self.word(x + 1)[:1].isupper():
+                x += 1
+                continue
+            break
+        if took and self.word(x) in (",", ".", ";", ")", ":", "") and self.word(x - 1)[:1].isupper():
+            return x, x, None
         return None
 
     def name_like_person(self, i: int) -> bool:
@@ -455,18 +636,32 @@ def _scan(p: Para, lexicon: Lexicon, cues: dict) -> list[_Mention]:
             continue
         k0 = keys[i]
         t = None
-        if heads and (k0 in title_start or (k0 in geo_first and (w[:1].isupper() or upper))
+        if heads and (k0 in title_start or k0 in title_last or (k0 in geo_first and (w[:1].isupper() or upper))
                       or (w.isupper() and 2 <= len(w) <= 6)):
             h = bisect.bisect_left(heads, i)
+            # a country's name of several words ("Sri Lankan", "New Zealand's") may open the office
+            lead = r.country_at(i) if k0 in geo_first else None
             if h < len(heads) and heads[h] - i <= 8 and all(
-                    keys[x] in title_start or keys[x] in geo_first or keys[x] in _IN_TITLE
-                    for x in range(i + 1, heads[h])):
+                    keys[x] in title_start or keys[x] in title_last or keys[x] in geo_first or keys[x] in _IN_TITLE
+                    for x in range(i + (lead[0] if lead else 1), heads[h])):
                 t = r.title(i)
+                if t is not None and not upper:
+                    # an office whose portfolio ran on into capitalised words must be followed by
+                    # its holder's name; else those words were the name
+                    r.extend = False
+                    short = r.title(i)
+                    r.extend = True
+                    if short is not None and short.end != t.end and not _named_after(r, t):
+                        t = short
         if t is not None:
             j = t.end
             comma = False
+            colon = False
             k = j
-            if r.word(k) == "," and (t.head_cap or p.upper):
+            if t.plural and r.word(k) == ":":
+                k += 1          # "the three foreign ministers: A of X, B of Y and C of Z"
+                colon = True
+            elif r.word(k) == "," and (t.head_cap or p.upper or t.lead_country):
                 k += 1
                 comma = True
                 if r.k(k) == "the":
@@ -474,14 +669,22 @@ def _scan(p: Para, lexicon: Lexicon, cues: dict) -> list[_Mention]:
             k2 = r.honorifics(k)
             honor = k2 > k
             e, name = r.name(k2)
-            ok = bool(name) and (t.head_cap or p.upper or honor)
+            ok = bool(name) and (t.head_cap or p.upper or honor or (comma and t.lead_country and len(name) >= 2)
+                                 or (colon and len(name) >= 2))
             if ok and comma:
                 # "Title, Name," is an appositive only when the name is closed off
                 after = r.word(e)
                 ok = after in (",", ".", ";", ")", "") or r.k(e) in ("and", "who", "has", "have",
                                                                      "was", "is", "had")
+            lower_head = False
+            if not ok and len(name) >= 2 and not t.head_cap and not comma and not colon and not p.upper \
+                    and not t.plural and not r.title_case() and _org_before(r, i) is not None:
+                # "Foreign Ministry spokesperson Mao Lin": a lowercase office after its institution
+                ok = lower_head = True
             if ok and len(name) == 1 and not honor and not t.head_cap:
                 ok = False
+            if ok and _place_after(r, e):
+                ok = False      # "the Sheikh Ada Grand Mosque", "President Vorn University": a place
             if ok:
                 names = [(k2, e, name)]
                 if t.plural:
@@ -489,12 +692,24 @@ def _scan(p: Para, lexicon: Lexicon, cues: dict) -> list[_Mention]:
                 for (s, e2, nm) in names:
                     m = _Mention(pid=p.id, start=p.starts[s], end=p.end(e2 - 1) if e2 > s else p.starts[s],
                                  name=nm, role=t.role, role_kind="title", country=t.country,
-                                 determiner=_det(keys, c), historical=_former(keys, c, historical))
+                                 determiner=_det(keys, c), historical=_former(keys, c, historical),
+                                 not_country=t.posted, title_start=p.starts[i])
+                    if not t.country and not t.org and s == names[0][0]:
+                        place = _province_before(r, i, t.role)
+                        if place:
+                            m.role = f"{place} {t.role}"
+                    if lower_head:
+                        org, org_country = _org_before(r, i)
+                        m.role = f"{org} {t.role}"
+                        m.country = m.country or org_country
                     if t.org and not t.country:
                         m.role = f"{t.org} {t.role}"
+                    elif key(t.role) in _HONORIFIC_TITLES and not t.country:
+                        # "Sheikh Saif", "Chief Ada Obi": a form of address, not an office
+                        m.role, m.role_kind, m.honorific = None, "", True
                     # "Prime Minister X of Sweden", "(Ostrenia)" after a name in a list of presidents
                     if r.k(e2) == "of" and not m.country:
-                        got = r.country_at(e2 + 1)
+                        got = r.country_at(e2 + 1 + (r.k(e2 + 1) == "the"))
                         if got is not None:
                             m.country = got[1]
                     if r.word(e2) == "(":
@@ -503,6 +718,8 @@ def _scan(p: Para, lexicon: Lexicon, cues: dict) -> list[_Mention]:
                             m.country = got[1]
                     if s == k2:
                         _counterpart_country(r, m, i)
+                    if not m.country and r.k(c - 1) == "its":
+                        m.country = _country_before(r, c - 1)
                     out.append(m)
                     i = max(i, e2)
                 i = max(i, names[-1][1], _appositive(r, out[-1], names[-1][1], lexicon, cues))
@@ -516,14 +733,16 @@ def _scan(p: Para, lexicon: Lexicon, cues: dict) -> list[_Mention]:
             i = max(j, i + 1)
             continue
         # honorific + name: "Dr Varkon", "H.E. Quell"
-        if w[:1].isupper() and k0 in honorific_first:
+        if w[:1].isupper() and k0 in honorific_first and not (k0 in geo_first and r.geo(i) is not None):
             k2 = r.honorifics(i)
             if k2 > i:
                 e, name = r.name(k2)
-                if name:
+                if name and not _place_after(r, e):
                     m = _Mention(pid=p.id, start=p.starts[k2], end=p.end(e - 1), name=name,
                                  determiner=_det(keys, c), historical=_former(keys, c, historical),
-                                 honorific=True)
+                                 honorific=True, wife=k0 in _WIFE_HONORIFICS,
+                                 rank=next((_RANKS[words[x].lower().rstrip(".")] for x in range(i, k2)
+                                            if words[x].lower().rstrip(".") in _RANKS), None))
                     out.append(m)
                     i = max(e, _appositive(r, m, e, lexicon, cues))
                     continue
@@ -547,7 +766,7 @@ def _scan(p: Para, lexicon: Lexicon, cues: dict) -> list[_Mention]:
                 continue
         # kin: "and his wife Mira Pell"
         if keys[i] in ("wife", "husband", "spouse") and i + 1 < n:
-            kk = i + 1 + (1 if r.word(i + 1) == "," else 0)
+            kk = r.honorifics(i + 1 + (1 if r.word(i + 1) == "," else 0))
             e, name = r.name(kk)
             if len(name) >= 2:
                 m = _Mention(pid=p.id, start=p.starts[kk], end=p.end(e - 1), name=name,
@@ -589,6 +808,146 @@ def _scan(p: Para, lexicon: Lexicon, cues: dict) -> list[_Mention]:
     return out
 
 
+def _noun_phrase_end(r: _Reader, k2: int) -> tuple[int, str | None]:
+    """After a role noun at k2: its field ("in trade law", "on Southeast Asia") and institution
+    ("at the University of Accra", "of Ostrenia’s Border Guards (OBG)"): (end, country)."""
+    country = None
+    end = k2 + 1
+    # "lecturer in international relations at ...", "expert on Southeast Asia at ...": a field
+    if r.k(end) in ("in", "on"):
+        y = end + 1
+        while y < r.n and y - end <= 4 and r.word(y).replace("-", "").isalpha() \
+                and r.k(y) not in ("at", "of", "with", "and", "who", "said", "the"):
+            y += 1
+        if y > end + 1 and (r.k(y) in ("at", "with") or r.word(y) in (",", ".", ";", "")):
+            end = y
+    # "head of Ostrenia’s United Border Guards (UBG)"
+    if r.k(end) in ("of", "at", "for", "with") and end + 1 < r.n:
+        x = end + 1
+        if r.k(x) == "the":
+            x += 1
+        got2 = r.country_at(x)
+        if got2 is not None:
+            country = got2[1]
+            x += got2[0]
+        while x < r.n and (r.word(x)[:1].isupper() or r.k(x) in ("of", "the", "and", "for")
+                           or r.word(x) in ("(", ")") or (r.word(x - 1) == "(")):
+            if country is None and r.word(x)[:1].isupper():
+                # "University of Nairobi", "Tashkent Institute": the institution's country
+                hit = r.geo(x)
+                if hit is not None and hit[1].kind in ("country", "demonym", "capital", "city") \
+                        and hit[1].country:
+                    country = hit[1].country
+            x += 1
+        while x > end + 1 and r.k(x - 1) in ("of", "the", "and", "for"):
+            x -= 1
+        end = x
+    return end, country
+
+
+def _noun_at(r: _Reader, k: int, det: str, lexicon: Lexicon) -> int | None:
+    """The role noun of an appositive starting at k: "analyst", "senior lecturer", "a Gulf affairs
+    specialist", "an international relations scholar" (up to three words before the noun;
+    capitalised ones only after "a"/"an")."""
+    for x in range(k, min(k + 4, r.n)):
+        if r.k(x) in lexicon.role_nouns and r.word(x)[:1].isalpha():
+            return x
+        w = r.word(x)
+        if not w.replace("-", "").isalpha() or r.k(x) in _NOT_MODIFIER or r.k(x) in _CONNECT \
+                or r.k(x) in _PREPOSITIONS:
+            return None
+        if w[:1].isupper() and (det not in ("a", "an") or x > k + 1):
+            return None
+    return None
+
+
+def _org_before(r: _Reader, i: int) -> tuple[str, str | None] | None:
+    """'[Chinese] Foreign Ministry spokesperson': the institution's capitalised words right before a
+    lowercase office (one of them an institution word), and the country named before them."""
+    x = i
+    lx = r.lx
+    while x - 1 >= 0 and i - x < 4:
+        w = r.word(x - 1)
+        k = r.k(x - 1)
+        if not (w[:1].isupper() and w.replace("-", "").isalpha()) or \
+                (k in lx.stop_caps and k not in lx.org_words and k not in _MINISTRY) \
+                or lx.honorifics.match(r.p, x - 1) is not None or r.geo(x - 1) is not None:
+            break
+        x -= 1
+    if x == i or not any(r.k(y) in lx.org_words or r.k(y) in _MINISTRY for y in range(x, i)):
+        return None
+    country = None
+    if x - 1 >= 0:
+        for back in (1, 2, 3):
+            got = r.country_at(x - back) if x - back >= 0 else None
+            if got is not None and x - back + got[0] == x:
+                country = got[1]
+                break
+    return r.p.text[r.p.starts[x]:r.p.end(i - 1)], country
+
+
+def _province_before(r: _Reader, i: int, role: str) -> str | None:
+    """'Western Cape Premier', 'Lagos State Governor': the capitalised words of a province or city
+    right before a sub-national office belong to it."""
+    words = role.split()
+    if key(words[-1]) not in _LOCAL_OFFICES and " ".join(words[-2:]).lower() != "chief minister":
+        return None
+    if r.title_case():
+        return None             # a headline in Title Case: any word may be capitalised
+    x = i
+    lx = r.lx
+    while x - 1 >= 0 and i - x < 3:
+        w = r.word(x - 1)
+        k = r.k(x - 1)
+        if not (w[:1].isupper() and w.replace("-", "").isalpha()) or k in lx.stop_caps or k in lx.title_words \
+                or lx.honorifics.match(r.p, x - 1) is not None or k in _DETERMINERS:
+            break
+        hit = r.geo(x - 1)
+        if hit is not None and hit[1].kind in ("country", "demonym"):
+            break
+        x -= 1
+    if x == i or (x - 1 >= 0 and r.word(x - 1) in _POSS):
+        return None
+    return r.p.text[r.p.starts[x]:r.p.end(i - 1)]
+
+
+def _country_before(r: _Reader, i: int) -> str | None:
+    """The last country named before word i in its sentence ("Senegal's minister of A, and its
+    minister of B": B's "its")."""
+    s, _ = r.p.sentence_of(r.p.starts[i])
+    x = i - 1
+    while x >= 0 and r.p.starts[x] >= s and i - x <= 60:
+        got = r.country_at(x)
+        if got is not None and x + got[0] <= i:
+            return got[1]
+        x -= 1
+    return None
+
+
+def _place_after(r: _Reader, e: int) -> bool:
+    """Do the capitalised words right after a name (up to three) end in a place or institution
+    word ("Grand Mosque", "Memorial Hospital")?"""
+    lx = r.lx
+    for x in range(e, min(e + 3, r.n)):
+        w = r.word(x)
+        if not (w[:1].isupper() and w[:1].isalpha()):
+            return False
+        if r.k(x) in lx.org_words or lx.place_words.match(r.p, x) is not None:
+            return True
+    return False
+
+
+def _named_after(r: _Reader, t: _Title) -> bool:
+    """Does a name (after a comma, or honorifics) follow the office?"""
+    k = t.end
+    if r.word(k) == ",":
+        k += 1
+        if r.k(k) == "the":
+            k += 1
+    k2 = r.honorifics(k)
+    return r.name_token(k2, True)
+
+
 def _det(keys: tuple[str, ...], i: int) -> str:
     """The determiner before word i ("the", "his", "a" …), else ""."""
     prev = keys[i - 1] if i else ""
@@ -628,6 +987,10 @@ def _name_list(r: _Reader, k: int) -> list[tuple[int, int, tuple[str, ...]]]:
             while j < r.n and r.word(j) != ")":
                 j += 1
             j += 1
+        elif r.k(j) == "of":
+            got = r.country_at(j + 1 + (r.k(j + 1) == "the"))
+            if got is not None:
+                j = j + 1 + (r.k(j + 1) == "the") + got[0]
         if r.word(j) == ",":
             j += 1
         if r.k(j) == "and":
@@ -662,6 +1025,14 @@ def _appositive(r: _Reader, m: _Mention, e: int, lexicon: Lexicon, cues: dict) -
         t = r.title(k)
         end = None
         role = None
+        if t is not None and not r.p.upper:
+            r.extend = False
+            short = r.title(k)
+            r.extend = True
+            if short is not None and short.end != t.end and short.head_cap:
+                k2 = r.honorifics(short.end)
+                if k2 > short.end or len(r.name(k2)[1]) >= 2:
+                    break           # "..., Minister of Agriculture Ana Ruiz, ...": the next person
         if t is not None:
             # "..., Vice President Arno Pell": a title with its own name is not an appositive
             if r.name_token(r.honorifics(t.end), True) and (t.head_cap or r.p.upper):
@@ -669,26 +1040,32 @@ def _appositive(r: _Reader, m: _Mention, e: int, lexicon: Lexicon, cues: dict) -
             role = t.role
             country = country or t.country
             end = t.end
-        elif r.k(k) in lexicon.role_nouns or (r.k(k + 1) in lexicon.role_nouns and r.word(k).isalpha()
-                                              and not r.word(k)[:1].isupper()):
+            if r.k(end) == "at" and r.word(end + 1 + (r.k(end + 1) == "the"))[:1].isupper():
+                # "vice president at the Trade Institute": the office's institution
+                end2, c2 = _noun_phrase_end(r, end - 1)
+                if end2 > end + 1:
+                    role = squash(f"{role} {p.text[p.starts[end]:p.end(end2 - 1)]}")
+                    country = country or c2
+                    end = end2
+            if t.posted and not m.not_country:
+                m.not_country = t.posted
+        elif r.k(k) in _NOT_MODIFIER:
+            break
+        elif _noun_at(r, k, det, lexicon) is not None:
             s = k
-            k2 = k + (1 if r.k(k) not in lexicon.role_nouns else 0)
-            end = k2 + 1
-            # "head of Ostrenia’s United Border Guards (UBG)"
-            if r.k(end) in ("of", "at", "for") and end + 1 < r.n:
-                x = end + 1
-                if r.k(x) == "the":
-                    x += 1
-                got2 = r.country_at(x)
-                if got2 is not None:
-                    country = country or got2[1]
-                    x += got2[0]
-                while x < r.n and (r.word(x)[:1].isupper() or r.k(x) in ("of", "the", "and", "for")
-                                   or r.word(x) in ("(", ")") or (r.word(x - 1) == "(")):
-                    x += 1
-                end = x
+            k2 = _noun_at(r, k, det, lexicon)
+            end, got_country = _noun_phrase_end(r, k2)
+            country = country or got_country
+            member = det in ("a", "an") and r.k(k2) in ("member",)
+            # "a member of the Standing Board and director of the Trade Office": both
+            if r.k(end) == "and" and r.word(end + 1)[:1].islower():
+                k3 = _noun_at(r, end + 1, "", lexicon)
+                if k3 is not None:
+                    end, got_country = _noun_phrase_end(r, k3)
+                    country = country or got_country
+                    member = False
             role = squash(p.text[p.starts[s]:p.end(end - 1)]) if end > s else None
-            if det in ("a", "an") and r.k(k2) in ("member",):
+            if member:
                 role = None
         elif country is not None:
             # "Ostrenia's top legislator": a country for the person, with whatever follows
@@ -704,7 +1081,10 @@ def _appositive(r: _Reader, m: _Mention, e: int, lexicon: Lexicon, cues: dict) -
         if former:
             m.historical = True
             role = "former " + role
-        if m.role is None or (m.role_kind in ("", "counterpart") and role):
+        if m.role is None or (m.role_kind in ("", "counterpart") and role) or \
+                (m.role_kind == "title" and role and len(m.role.split()) == 1 and
+                 (key(m.role) in {key(w) for w in role.split()} or key(m.role) in _ADDRESS_TITLES)):
+            # "Ambassador Ada Obi, Ostrenia's Ambassador to Veluria": the fuller office
             m.role = role
             m.role_kind = "appositive" if m.role_kind != "counterpart" else "appositive"
         if m.country is None and country:
@@ -721,10 +1101,60 @@ def _near(points: list[int], lo: int, hi: int) -> bool:
     return k < len(points) and points[k] <= hi
 
 
+def _companions(p: Para, mentions: list[_Mention]) -> None:
+    """'X was accompanied by A, B and C', 'a team including A and B': A, B and C belong to X's
+    delegation; after 'accompanied by' with no X named in the sentence ("He was ..."), to the
+    visiting one."""
+    if _COMPANY_FIRST.isdisjoint(p.keyset):
+        return
+    text = p.text
+    ordered = sorted(mentions, key=lambda m: m.start)
+    starts = [m.start for m in ordered]
+    for x in finditer_at(_COMPANY, text, word_offsets(p, _COMPANY_FIRST)):
+        s, e = p.sentence_of(x.start())
+        lo = bisect.bisect_left(starts, s)
+        at = bisect.bisect_left(starts, x.end())
+        hi = bisect.bisect_left(starts, e)
+        if x.group("incl"):
+            dm = _DELEGATION.search(text, max(s, x.start() - 60), x.start())
+            if dm is None:
+                continue
+            if _OTHER_DELEGATION.search(text, max(s, dm.start() - 40), dm.start()):
+                continue        # "met a Veluri delegation including ...": not the subject's own
+        before = ordered[lo:bisect.bisect_left(starts, x.start())]
+        subject = before[0] if before else None
+        if subject is None and _PRONOUN.match(text, s) and s > 0:
+            # "He was accompanied by ...": the one the sentence before is about, unless that one hosts
+            ps, _ = p.sentence_of(s - 1)
+            prev = ordered[bisect.bisect_left(starts, ps):lo]
+            if prev and not prev[0].hosting and not prev[0].companion and \
+                    not _AGENT.search(text, max(ps, prev[0].start - 12), prev[0].start):
+                subject = prev[0]
+        # the list ends at a clause that goes on after a comma (", was received by ...") or a ";"
+        stop = _LIST_END.search(text, x.end(), e)
+        if stop is not None:
+            hi = bisect.bisect_left(starts, stop.start())
+        for m in ordered[at:hi]:
+            if m.companion:
+                continue
+            m.companion = True
+            m.companion_of = subject
+            # the one accompanied is the traveller, unless the sentence says that one hosts
+            if x.group("acc") and (subject is None or not (subject.hosting or subject.name)):
+                m.visitor = True
+
+
 def _relations(p: Para, mentions: list[_Mention]) -> None:
     """Who travels and who hosts, from the words around each mention in its sentence."""
     if not mentions:
         return
+    try:
+        _relations_of(p, mentions)
+    finally:
+        _companions(p, mentions)
+
+
+def _relations_of(p: Para, mentions: list[_Mention]) -> None:
     if _RELATION_WORDS.isdisjoint(p.keyset):
         for m in mentions:
             m.visitor = m.visitor or m.visiting
@@ -849,27 +1279,68 @@ def _group(mentions: list[_Mention], lexicon: Lexicon, front: set[str], rks: _Ro
     # a name that runs on into other capitalised words ("Ilse M. Varkon Opens Talks" in a
     # Title Case headline) is the shorter person's name
     by_name: dict[tuple[str, ...], int] = {}
+    # a headline's name running on ("JANE OKORO VISITS ACCRA") cut to a name the body writes
+    body_names: dict[tuple[str, ...], tuple[str, ...]] = {}
+    for m in named:
+        if m.pid not in front and len(m.name) >= 2:
+            body_names.setdefault(tuple(key(w).rstrip(".") for w in m.name), m.name)
+    for j, person in enumerate(people):
+        if len(ptoks[j]) > 2 and person.pids <= front:
+            for k in range(len(ptoks[j]) - 1, 1, -1):
+                short = body_names.get(ptoks[j][:k])
+                if short is not None:
+                    person.name = short
+                    ptoks[j] = ptoks[j][:k]
+                    for m in person.mentions:
+                        m.name = short
+                    break
+    by_last: dict[str, list[int]] = {}         # family name → people of the body with it
     for j, pt in enumerate(ptoks):
         by_name.setdefault(pt, j)
+        if len(pt) >= 2 and not people[j].pids <= front:
+            by_last.setdefault(pt[-1], []).append(j)
     merged: list[_Person] = []
     for j, person in enumerate(people):
         toks = ptoks[j]
         found = [by_name[toks[:k]] for k in range(1, len(toks)) if toks[:k] in by_name]
+        if not found and by_name.get(toks, j) != j:
+            found = [by_name[toks]]         # cut to the same name as a person before it
+        if not found and len(toks) >= 2 and person.pids <= front and toks[0] in by_last:
+            # "PRESIDENT MAHAMA MEETS ...": a headline's family name running on; the body's person
+            # (with the same office when several share the name)
+            cands = by_last[toks[0]]
+            if len(cands) > 1:
+                mine = roles[j].roles
+                cands = [x for x in cands if mine & roles[x].roles]
+            if len(cands) == 1:
+                found = cands
         if not found:
             merged.append(person)
         else:
             into = people[min(found)]
+            if into.pids <= front and not person.pids <= front:
+                # the shorter name only in a headline ("PM Ada Vorn Wraps Up ..." with the name
+                # cut short), the longer in the body: the body's full name wins
+                merged.append(person)
+                for m in into.mentions:
+                    m.name = person.name
+                person.mentions.extend(into.mentions)
+                person.pids |= into.pids
+                into.mentions = []
+                continue
             for m in person.mentions:
                 m.name = into.name
             into.mentions.extend(person.mentions)
             into.pids |= person.pids
-    return merged
+    return [x for x in merged if x.mentions]
 
 
 def _compatible(m: _Mention, toks: tuple[str, ...], people: list[_Person], ptoks: list[tuple[str, ...]],
                 roles: list[_Roles], by_tok: dict[str, list[int]], rks: _RoleKeys) -> _Person | None:
     """The person a short name refers to: the only one with that word and a fitting role."""
     rk = rks[m.role]
+    if rk and rk <= _ADDRESS_TITLES:
+        rk = frozenset()        # "Senator Farrell" may be "Trade Minister Don Farrell"
     cands = []
     for j in by_tok.get(toks[-1], ()):
         otoks = ptoks[j]
@@ -899,7 +1370,8 @@ def _best_role(person: _Person, lexicon: Lexicon) -> tuple[str | None, str]:
     order = {"title": 0, "appositive": 1, "counterpart": 2, "noun": 3, "kin": 4, "": 5}
     roles = [(order.get(m.role_kind, 5), m) for m in person.mentions if m.role]
     if not roles:
-        return None, ""
+        rank = next((m.rank for m in person.mentions if m.rank), None)
+        return (rank, "rank") if rank else (None, "")
     best_kind = min(r for r, _ in roles)
     cands = [m for r, m in roles if r == best_kind]
     cands.sort(key=lambda m: (-len(m.role.split()), m.pid))
@@ -930,7 +1402,7 @@ def extract(doc: Doc, structure: Structure, facts: CountryFacts, lexicon: Lexico
     for m in mentions:
         by_pid.setdefault(m.pid, []).append(m)
 
-    _spouses(people, by_pid, owner, rks)
+    _spouses(people, by_pid, owner, rks, doc.order)
 
     # surname-only and first-name-only mentions anywhere (evidence)
     keys = _keys(people)
@@ -1006,16 +1478,37 @@ def extract(doc: Doc, structure: Structure, facts: CountryFacts, lexicon: Lexico
     for g in facts.mentions:
         geo_by_pid.setdefault(g.pid, []).append(g)
     ctx = _Context(people, by_pid, geo_by_pid, owner, countries, facts, host, participants, doc)
+    # countries: first of everyone not named in someone's delegation, then of the delegations, who
+    # take their head's (however the head's was found)
+    final: dict[int, str | None] = {}
+    later: list[tuple[_Person, _Person]] = []
+    for person in people:
+        country = countries[id(person)]
+        if country is None:
+            head = _delegation_head(person, owner)
+            if head is not None:
+                later.append((person, head))
+                continue
+            visitor = any(m.visitor for m in person.mentions)
+            hosting = any(m.hosting for m in person.mentions) and not visitor
+            country = _inferred_country(person, ctx, visitor, hosting)
+        final[id(person)] = country
+    for person, head in later:
+        country = final.get(id(head))
+        if country is None:
+            visitor = any(m.visitor for m in person.mentions)
+            hosting = any(m.hosting for m in person.mentions) and not visitor
+            country = _inferred_country(person, ctx, visitor, hosting)
+        final[id(person)] = country
     for person in people:
         role, role_kind = _best_role(person, lexicon)
-        country = countries[id(person)]
+        country = final[id(person)]
         visitor = any(m.visitor for m in person.mentions)
         hosting = any(m.hosting for m in person.mentions) and not visitor
-        if country is None:
-            country = _inferred_country(person, ctx, visitor, hosting)
         historical = all(m.historical for m in person.mentions if m.name and m.role_kind != "ref") or \
             any(m.historical and m.role_kind in ("noun", "appositive") for m in person.mentions)
-        delegate = bool(role) and role_kind in ("title", "appositive", "counterpart", "kin") and not historical
+        delegate = bool(role) and (role_kind in ("title", "appositive", "counterpart", "kin") or
+                                   (role_kind == "rank" and role != "Professor")) and not historical
         if role_kind == "appositive" and role and not _is_office(role, lexicon):
             delegate = False
         name = " ".join(person.name)
@@ -1033,9 +1526,22 @@ def extract(doc: Doc, structure: Structure, facts: CountryFacts, lexicon: Lexico
     return PeopleFacts(people=tuple(out))
 
 
+def _delegation_head(person: _Person, owner: dict[int, _Person]) -> _Person | None:
+    """The named person whose delegation this one is named in ("X was accompanied by <person>"),
+    when the side says nothing itself."""
+    for m in person.mentions:
+        sub = m.companion_of
+        if sub is not None and sub.name:
+            head = owner.get(id(sub))
+            if head is not None and head is not person:
+                return head
+    return None
+
+
 def _spouses(people: list[_Person], by_pid: dict[str, list[_Mention]], owner: dict[int, _Person],
-             rks: _RoleKeys) -> None:
+             rks: _RoleKeys, order=None) -> None:
     """Spouses: role "wife of the <title>", the partner's country, and a visitor with a visitor."""
+    _family(people, rks)
     if not any(m.role_kind == "kin" for person in people for m in person.mentions):
         return
     at = {id(x): j for j, x in enumerate(people)}
@@ -1050,11 +1556,23 @@ def _spouses(people: list[_Person], by_pid: dict[str, list[_Mention]], owner: di
         if x.name:
             by_last.setdefault(key(x.name[-1]), []).append(j)
     known: dict[int, tuple[str | None, str | None]] = {}     # person index → (best role, country)
+    # the first-named visitor with an office: whose spouse "he was accompanied by his wife" names
+    lead = None
+    best = None
+    for j, x in enumerate(people):
+        for y in x.mentions:
+            if y.role and y.role_kind == "title" and y.name:
+                leader = not _LEADER.isdisjoint(rks[y.role])
+                here = (not visiting[j], not leader, (order(y.pid) if order else 0), y.start)
+                if best is None or here < best:
+                    best, lead = here, j
     for j, person in enumerate(people):
         for m in person.mentions:
             if m.role_kind != "kin":
                 continue
             pj = _partner(m, j, by_pid, owner, at, with_role, visiting, by_last, rks)
+            if pj is None and m.visitor and lead is not None and lead != j:
+                pj = lead
             if pj is None:
                 continue
             if pj not in known:
@@ -1077,7 +1595,16 @@ def _spouses(people: list[_Person], by_pid: dict[str, list[_Mention]], owner: di
 def _partner(m: _Mention, me: int, by_pid: dict[str, list[_Mention]], owner: dict[int, _Person],
              at: dict[int, int], with_role: dict[frozenset[str], dict[int, int]], visiting: list[bool],
              by_last: dict[str, list[int]], rks: _RoleKeys) -> int | None:
-    """The person 'his wife' belongs to: the nearest titled mention before it in the paragraph."""
+    """The person 'his wife' belongs to: the one who shares her family name, the head of the
+    delegation she is named in, else the nearest titled mention before her in the paragraph."""
+    if m.name and len(m.name) >= 2:
+        same = [j for j in by_last.get(key(m.name[-1]), ()) if j != me and with_role_of(j, with_role)]
+        if len(same) == 1:
+            return same[0]
+    if m.companion_of is not None:
+        got = owner.get(id(m.companion_of))
+        if got is not None and at[id(got)] != me:
+            return at[id(got)]
     for x in reversed(by_pid.get(m.pid, ())):
         if not (x.end <= m.start and x.role and x.role_kind != "kin"):
             continue
@@ -1096,6 +1623,40 @@ def _partner(m: _Mention, me: int, by_pid: dict[str, list[_Mention]], owner: dic
             if j != me:
                 return j
     return None
+
+
+def _family(people: list[_Person], rks: _RoleKeys) -> None:
+    """A leader's family name shared by "Mrs/Madam <name>" (no role of her own): his wife; by a
+    First Lady with no country: her country."""
+    titled: dict[str, list[_Person]] = {}          # family name → people with an office
+    for x in people:
+        if x.name and any(m.role and m.role_kind == "title" for m in x.mentions):
+            titled.setdefault(key(x.name[-1]), []).append(x)
+    if not titled:
+        return
+    for x in people:
+        if len(x.name) < 2:
+            continue
+        others = [y for y in titled.get(key(x.name[-1]), ()) if y is not x]
+        if len(others) != 1:
+            continue
+        partner = others[0]
+        if not any(m.role for m in x.mentions) and any(m.wife for m in x.mentions):
+            first = next(m for m in x.mentions if m.wife)
+            if any(not _LEADER.isdisjoint(rks[m.role]) for m in partner.mentions if m.role):
+                first.role, first.role_kind = "wife", "kin"
+            continue
+        if _explicit_country(x) is None and any(rks[m.role] in _SPOUSE_ROLES for m in x.mentions if m.role):
+            c = _explicit_country(partner)
+            if c:
+                for m in x.mentions:
+                    if m.role and rks[m.role] in _SPOUSE_ROLES:
+                        m.country = c
+
+
+def with_role_of(j: int, with_role: dict[frozenset[str], dict[int, int]]) -> bool:
+    """Has person j a mention with a role (not only kin)?"""
+    return any(rk and counts.get(j, 0) > 0 for rk, counts in with_role.items())
 
 
 def _votes(person: _Person) -> dict[str, int]:
@@ -1122,7 +1683,13 @@ def _explicit_country(person: _Person) -> str | None:
 
 
 def _is_office(role: str, lexicon: Lexicon) -> bool:
-    words = [key(w) for w in role.split()]
+    words = []
+    for w in role.split():
+        k = key(w)
+        if k in ("at", "in", "with", "of", "for"):
+            break       # "fellow at the Institute of Trade": the office is the noun before
+        if k not in lexicon.title_modifiers:
+            words.append(k)
     return any(w in lexicon.title_last for w in words
                if w not in ("head", "chief", "leader", "member", "general", "first", "director", "representative"))
 
@@ -1186,6 +1753,18 @@ def _in_range(items, starts_of: dict, pid: str, lo: int, hi: int) -> list:
 def _inferred_country(person: _Person, ctx: _Context, visitor: bool, hosting: bool) -> str | None:
     participants, host, facts, doc = ctx.participants, ctx.host, ctx.facts, ctx.doc
     others = [c for c in participants if c != host]
+    side = _side_country(person, ctx)
+    if side:
+        return side
+    # one of a delegation: the country of whoever heads it
+    for m in person.mentions:
+        sub = m.companion_of
+        if sub is None:
+            continue
+        head = ctx.owner.get(id(sub))
+        c = (ctx.countries.get(id(head)) if head is not None and head is not person else None) or sub.country
+        if c:
+            return c
     not_country = {m.not_country for m in person.mentions if m.not_country}
     if not_country:
         rest = [c for c in participants if c not in not_country]
@@ -1240,6 +1819,25 @@ def _inferred_country(person: _Person, ctx: _Context, visitor: bool, hosting: bo
     rest = [c for c in participants[:2] if c not in known]
     if len(participants) >= 2 and len(rest) == 1:
         return rest[0]
+    return None
+
+
+def _side_country(person: _Person, ctx: _Context) -> str | None:
+    """"signed on the Ostrenian side by X": the nearest side named before the person in the sentence."""
+    doc = ctx.doc
+    for m in person.mentions[:_MAX_LOOK]:
+        p = doc.para(m.pid)
+        if p is None or "side" not in p.text:
+            continue
+        s, _ = p.sentence_of(m.start)
+        last = None
+        for x in _SIDE.finditer(p.text, s, m.title_start if m.title_start is not None else m.start):
+            last = x
+        if last is not None:
+            found = {g.name for g in ctx.geo_in(m.pid, last.start(), last.end())
+                     if g.kind in ("country", "demonym")}
+            if len(found) == 1:
+                return found.pop()
     return None
 
 

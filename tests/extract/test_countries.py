@@ -49,3 +49,15 @@ def test_additions_bring_new_names():
     extra = LexiconAdditions(countries=(("Freedonia", "Freedonia"), ("Freedonian", "Freedonia")))
     text = "The Freedonian president made a state visit to Austria. Freedonia and Austria signed nothing.\n"
     assert sides(text, additions=extra) == {"Austria": "host", "Freedonia": "guest"}
+
+
+def test_a_currency_sign_after_a_country_name_is_not_the_country():
+    got = sides("Prime Minister Tomas Berg of Norway paid a visit to Chile. Deals worth US$ 2 billion "
+                "and NZ$ 40 million were signed in Santiago.\n")
+    assert set(got) == {"Chile", "Norway"}
+
+
+def test_a_capital_after_in_near_a_host_verb_names_the_host_when_the_country_is_not_named():
+    got = sides("Otieno receives Malian President in Nairobi\n\nPresident Paul Otieno on Friday received his "
+                "Malian counterpart, President Amadou Traore, at State House in Nairobi.\n")
+    assert got == {"Kenya": "host", "Mali": "guest"}

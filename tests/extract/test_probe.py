@@ -50,15 +50,20 @@ REQUIRED = ("title", "countries", "delegates", "mous", "figures", "topics", "pla
 #   places            0.96  (141/143/151)
 #   focus_areas       1.00  (12/12/12)
 #   prospects         1.00  (12/12/12)
+# After the people work on branch q-people:
+#   delegates         1.00  (95/95/95)
+#   delegates+role    0.99  (94/95/95)
+#   delegates+country 0.99  (94/95/95)
+#   countries         0.98  (29/30/29)
 # Raise a floor when the extractor improves; never lower one to make a change pass.
 FLOORS = {
-    "delegates": 0.88,
-    "delegates+role": 0.63,
-    "delegates+country": 0.71,
+    "delegates": 0.96,
+    "delegates+role": 0.95,
+    "delegates+country": 0.96,
     "mous": 0.95,
     "figures": 0.96,
     "places": 0.93,
-    "countries": 0.93,
+    "countries": 0.95,
     "focus_areas": 0.95,
     "prospects": 0.95,
 }
