@@ -151,11 +151,14 @@ def _build(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return EXIT_OK
 
 
+def _count(n: int, one: str, many: str | None = None) -> str:
+    """'1 article', '2 articles', '1,000 analyses'."""
+    return f"{n:,} {one if n == 1 else many or one + 's'}"
+
+
 def _summary(report: BuildReport) -> str:
     """'Built 1,000 briefings, 4,812 pages in 3.1 s (12 re-rendered, 4,800 unchanged)'."""
-    briefings = "briefing" if report.briefings == 1 else "briefings"
-    pages = "page" if report.pages == 1 else "pages"
-    line = (f"Built {report.briefings:,} {briefings}, {report.pages:,} {pages} in "
+    line = (f"Built {_count(report.briefings, 'briefing')}, {_count(report.pages, 'page')} in "
             f"{report.seconds:.1f} s")
     if report.incremental:
         line += f" ({len(report.rendered):,} re-rendered, {report.unchanged:,} unchanged)"
@@ -329,7 +332,8 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         problems += validate.check(stored.analysis, article, path=path, lines=stored.lines)
     if problems:
         raise BuildFailed(problems)
-    print(f"OK: config, {len(articles)} articles and {checked} analyses are valid", file=out)
+    print(f"OK: config, {_count(len(articles), 'article')} and "
+          f"{_count(checked, 'analysis', 'analyses')} are valid", file=out)
     return EXIT_OK
 
 

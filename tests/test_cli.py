@@ -116,6 +116,16 @@ def test_check_reports_every_broken_file_and_writes_nothing(site: Path):
     assert sorted(p.relative_to(site) for p in site.rglob("*")) == before
 
 
+def test_check_of_a_valid_site_says_what_it_checked(site: Path):
+    config = str(site / "config.yaml")
+    run("build", "--config", config)
+    assert run("check", "--config", config) == (0, "OK: config, 1 article and 1 analysis are valid\n", "")
+    (site / "content" / "articles" / "second.txt").write_text(
+        "President Ana Ruiz of Arvenia visited Estmark on Monday.\n", encoding="utf-8")
+    run("build", "--config", config)
+    assert run("check", "--config", config)[1] == "OK: config, 2 articles and 2 analyses are valid\n"
+
+
 def test_a_failed_build_leaves_the_previous_site(site: Path):
     config = str(site / "config.yaml")
     run("build", "--config", config)
