@@ -41,9 +41,13 @@ class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[mi
 _Dumper.yaml_implicit_resolvers = _NO_TIMESTAMPS
 
 
+def _flow(data: list) -> bool:
+    """Short lists of scalars on one line (``[p1, p4]``)."""
+    return bool(data) and all(isinstance(x, (str, int, float)) and len(str(x)) < 40 for x in data)
+
+
 def _represent_list(dumper: yaml.SafeDumper, data: list) -> yaml.Node:
-    flow = bool(data) and all(isinstance(x, (str, int, float)) and len(str(x)) < 40 for x in data)
-    return dumper.represent_sequence("tag:yaml.org,2002:seq", data, flow_style=flow)
+    return dumper.represent_sequence("tag:yaml.org,2002:seq", data, flow_style=_flow(data))
 
 
 def _represent_str(dumper: yaml.SafeDumper, data: str) -> yaml.Node:
@@ -149,8 +153,41 @@ _SCALAR_TAGS = {"tag:yaml.org,2002:" + t for t in ("str", "int", "float", "bool"
 
 def dump(data: Any) -> str:
     """Stable, readable YAML: keys in the given order, unicode as is, long lines kept whole."""
-    return yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100,
-                     default_flow_style=False)
+    try:
+        node = _node(data)
+    except TypeError:       # a type outside plain data: PyYAML's own representer decides
+        return yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100,
+                         default_flow_style=False)
+    return yaml.serialize(node, Dumper=_Dumper, allow_unicode=True, width=100)
+
+
+_TAG = "tag:yaml.org,2002:"
+
+
+def _node(data: Any) -> yaml.Node:
+    """The node PyYAML's representer would make of plain data (dicts, lists, text, numbers,
+    true/false, null), made directly: the representer's per-node bookkeeping was most of the
+    time spent writing an analysis. (The output is the same; tests/test_yamlio.py compares.)"""
+    kind = type(data)
+    if kind is str:
+        return yaml.ScalarNode(_TAG + "str", data)
+    if kind is dict:
+        return yaml.MappingNode(_TAG + "map", [(_node(k), _node(v)) for k, v in data.items()],
+                                flow_style=False)
+    if kind is list:
+        return yaml.SequenceNode(_TAG + "seq", [_node(x) for x in data], flow_style=_flow(data))
+    if data is None:
+        return yaml.ScalarNode(_TAG + "null", "null")
+    if kind is bool:
+        return yaml.ScalarNode(_TAG + "bool", "true" if data else "false")
+    if kind is int:
+        return yaml.ScalarNode(_TAG + "int", str(data))
+    if kind is float and data == data and abs(data) != float("inf"):
+        text = repr(data).lower()
+        if "." not in text and "e" in text:
+            text = text.replace("e", ".0e", 1)
+        return yaml.ScalarNode(_TAG + "float", text)
+    raise TypeError(kind)
 
 
 def update(text: str, changes: dict[Path_, Any]) -> str:

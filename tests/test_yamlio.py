@@ -2,6 +2,9 @@
 from __future__ import annotations
 
 import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from dossier import yamlio
 from dossier.errors import StoreError
@@ -66,3 +69,23 @@ def test_update_keeps_comments_and_key_order():
     text = "# reviewed by hand\nzeta: 1   # why\nsource:\n  sha256: old\n  path: a.txt\n"
     assert yamlio.update(text, {("source", "sha256"): "new"}) == (
         "# reviewed by hand\nzeta: 1   # why\nsource:\n  sha256: new\n  path: a.txt\n")
+
+
+_PLAIN = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=60)
+    | st.floats(allow_nan=False, allow_infinity=False),
+    lambda inner: st.lists(inner, max_size=5) | st.dictionaries(st.text(max_size=12), inner, max_size=5),
+    max_leaves=30)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_PLAIN)
+def test_dump_writes_what_pyyamls_representer_would(data):
+    """dump() builds the YAML nodes itself, for speed; PyYAML's own representer is the oracle."""
+    expected = yaml.dump(data, Dumper=yamlio._Dumper, sort_keys=False, allow_unicode=True,
+                         width=100, default_flow_style=False)
+    assert yamlio.dump(data) == expected
+
+
+def test_dump_falls_back_to_the_representer_for_other_types():
+    assert yamlio.dump({"when": (1, 2), "nan": float("nan")}) == "when:\n- 1\n- 2\nnan: .nan\n"
