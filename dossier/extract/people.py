@@ -171,6 +171,7 @@ class _Reader:
         self._geo: dict[int, object] = {}
         self._hon: dict[int, int] = {}
         self.extend = True           # may an office's portfolio go on with capitalised words
+        self.extended = False        # set when an office read so took such words
         self._title_case: bool | None = None
 
     def title_case(self) -> bool:
@@ -311,6 +312,18 @@ class _Reader:
         if self.p.upper:
             out = [title_case(w) if len(w) > 2 or not w.endswith(".") else w for w in out]
         return j, tuple(out)
+
+    def title_and_short(self, i: int) -> tuple[_Title | None, _Title | None]:
+        """The office at i, and the same office read without capitalised words run on its
+        portfolio (read again only when the first reading took such words)."""
+        self.extended = False
+        t = self.title(i)
+        if t is None or not self.extended:
+            return t, t
+        self.extend = False
+        short = self.title(i)
+        self.extend = True
+        return t, short
 
     def title(self, i: int) -> _Title | None:
         """An office at i: [country/demonym] [modifiers/portfolio] HEAD [of/for ...] [and TITLE]."""
@@ -491,6 +504,7 @@ class _Reader:
             if self.extend:
                 got = self._extension(end)
                 if got is not None:
+                    self.extended = True
                     return got
             # "... of the Federal Republic of Ostrenia"
             if self.k(end) in ("of", "in") and end + 1 < self.n:
@@ -644,13 +658,10 @@ def _scan(p: Para, lexicon: Lexicon, cues: dict) -> list[_Mention]:
             if h < len(heads) and heads[h] - i <= 8 and all(
                     keys[x] in title_start or keys[x] in title_last or keys[x] in geo_first or keys[x] in _IN_TITLE
                     for x in range(i + (lead[0] if lead else 1), heads[h])):
-                t = r.title(i)
+                t, short = r.title_and_short(i)
                 if t is not None and not upper:
                     # an office whose portfolio ran on into capitalised words must be followed by
                     # its holder's name; else those words were the name
-                    r.extend = False
-                    short = r.title(i)
-                    r.extend = True
                     if short is not None and short.end != t.end and not _named_after(r, t):
                         t = short
         if t is not None:
@@ -1022,13 +1033,10 @@ def _appositive(r: _Reader, m: _Mention, e: int, lexicon: Lexicon, cues: dict) -
         if got is not None:
             country = got[1]
             k += got[0]
-        t = r.title(k)
+        t, short = r.title_and_short(k)
         end = None
         role = None
         if t is not None and not r.p.upper:
-            r.extend = False
-            short = r.title(k)
-            r.extend = True
             if short is not None and short.end != t.end and short.head_cap:
                 k2 = r.honorifics(short.end)
                 if k2 > short.end or len(r.name(k2)[1]) >= 2:
