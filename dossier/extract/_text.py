@@ -529,7 +529,7 @@ def has_word(text: str) -> bool:
 class TopicReader:
     """Finds topic keywords in word lists. What a word gives on its own (an exact keyword, a
     prefix, an acronym, the parts of a hyphenated word) is worked out once per distinct word:
-    make one reader per extraction step and pass it along."""
+    make one reader per extraction and pass it along."""
 
     __slots__ = ("lexicon", "_words")
 

@@ -23,7 +23,7 @@ _MAX = 6
 
 
 def find(doc: Doc, structure: Structure, subjects: Topics, focus: list[FocusArea],
-         lexicon: Lexicon) -> list[Prospect]:
+         lexicon: Lexicon, reader: TopicReader | None = None) -> list[Prospect]:
     found: list[tuple[str, str, list[str]]] = []
     kind_sections = [s for s in structure.sections if s.kind == "outlook"]
     parents = parent_pids(structure.sections)
@@ -66,7 +66,7 @@ def find(doc: Doc, structure: Structure, subjects: Topics, focus: list[FocusArea
         found = unique[:_MAX]
 
     out: list[Prospect] = []
-    reader = TopicReader(lexicon)
+    reader = reader or TopicReader(lexicon)
     ids = unique_ids(slug(t) for t, _, _ in found)
     for (title, text, evidence), pid in zip(found, ids):
         ts = topic_ids(title + " " + text, lexicon, reader)[:4]
