@@ -24,7 +24,8 @@ _TERMINAL = re.compile(r"[.!?…:;\"”’)\]]\s*$")
 
 def find(doc: Doc, structure: Structure) -> list[Defect]:
     out: list[Defect] = []
-    norm = [" ".join(_WORD_RUNS.findall(fold(p.text[p.body:]))) for p in doc.paras]   # the words, folded
+    splits = [_WORD_RUNS.findall(fold(p.text[p.body:])) for p in doc.paras]   # the words, folded
+    norm = [" ".join(words) for words in splits]
     flagged: set[str] = set()
     repeats = _Repeats(norm)
 
@@ -59,7 +60,6 @@ def find(doc: Doc, structure: Structure) -> list[Defect]:
 
     # duplicated and truncated passages
     seen: dict[str, str] = {}
-    splits = [n.split() for n in norm]
     for p, n, words in zip(doc.paras, norm, splits):
         if len(words) < 8:
             continue
