@@ -1525,7 +1525,7 @@ def extract(doc: Doc, structure: Structure, facts: CountryFacts, lexicon: Lexico
                               evidence=tuple(sorted(person.pids, key=doc.order)),
                               role_key=rks[role], visitor=visitor, hosting=hosting))
     ids = unique_ids(p.id for p in out)
-    out = [replace(p, id=i) for p, i in zip(out, ids)]
+    out = [p if p.id == i else replace(p, id=i) for p, i in zip(out, ids)]     # (most ids are unique)
     first = {}
     for person, fact in zip(people, out):
         ms = [m for m in person.mentions if m.name] or person.mentions
