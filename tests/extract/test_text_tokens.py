@@ -1,4 +1,4 @@
-"""The ASCII tokeniser gives the same tokens as the general one on ASCII text."""
+"""Faster twins of patterns give the same results: the ASCII tokeniser, defects' word runs."""
 from __future__ import annotations
 
 import random
@@ -34,3 +34,14 @@ def test_ascii_tokens_same_on_random_text():
     for _ in range(3000):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 24)))
         assert _tokens(_TOKEN_ASCII, text) == _tokens(_TOKEN, text), repr(text)
+
+
+def test_defects_ascii_words_same_as_pattern():
+    from dossier.extract.defects import _WORD_RUNS, _words
+
+    rng = random.Random(11)
+    alphabet = "".join(chr(c) for c in range(128))
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
+        assert _words(text) == _WORD_RUNS.findall(text), repr(text)
+    assert _words("l’été à Paris, it's") == _WORD_RUNS.findall("l’été à Paris, it's")
