@@ -599,10 +599,13 @@ def _singular_role(role: str) -> str:
     return " ".join(words)
 
 
+_ROLE_WORD = re.compile(r"[\w'’-]+")
+
+
 def _role_key(role: str | None, lexicon: Lexicon) -> frozenset[str]:
     if not role:
         return frozenset()
-    words = [key(w) for w in re.findall(r"[\w'’-]+", role)]
+    words = [key(w) for w in _ROLE_WORD.findall(role)]
     out = set()
     for w in words:
         if w in _ROLE_DROP:
@@ -1849,11 +1852,14 @@ def _side_country(person: _Person, ctx: _Context) -> str | None:
     return None
 
 
+_CLAUSE_CUT = re.compile(r"[,;:()—–]|\bwhile\b|\bwhich\b|\bbut\b")
+
+
 def _clause(text: str, start: int, end: int, lo: int, hi: int) -> tuple[int, int]:
     left = lo
-    for mm in re.finditer(r"[,;:()—–]|\bwhile\b|\bwhich\b|\bbut\b", text[lo:start]):
+    for mm in _CLAUSE_CUT.finditer(text[lo:start]):
         left = lo + mm.end()
-    mm = re.search(r"[,;:()—–]|\bwhile\b|\bwhich\b|\bbut\b", text[end:hi])
+    mm = _CLAUSE_CUT.search(text[end:hi])
     right = end + mm.start() if mm else hi
     return left, right
 

@@ -88,10 +88,13 @@ _GENERIC = frozenset("""cooperation collaboration partnership partnerships relat
     economic strategic""".split())
 
 
+_LONG_WORD = re.compile(r"[^\W\d_]{4,}")
+
+
 def _content_words(text: str) -> set[str]:
     """The words of substance of a title, lowercased, a plural "s" dropped ("pipelines" → "pipeline")."""
     out = set()
-    for w in re.findall(r"[^\W\d_]{4,}", text.lower()):
+    for w in _LONG_WORD.findall(text.lower()):
         if w in _GENERIC:
             continue
         out.add(w[:-1] if w.endswith("s") and not w.endswith("ss") else w)
