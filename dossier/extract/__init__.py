@@ -12,7 +12,7 @@ from pathlib import Path
 from ..model import Analysis, Article, Source
 from . import (agreements, countries, defects, figures, focus, issues, people, places, prospects,
                structure, title, topics)
-from ._text import prepare
+from ._text import TopicReader, prepare
 from .lexicon import Lexicon, load as load_lexicon
 
 __all__ = ["extract", "load_lexicon", "version", "Lexicon"]
@@ -22,6 +22,7 @@ def extract(article: Article, lexicon: Lexicon) -> Analysis:
     """Read one article into its analysis."""
     meta = article.meta
     doc = prepare(article)                                                # tokens and sentences
+    reader = TopicReader(lexicon)                                         # topic words, read once
     layout = structure.analyse(doc, lexicon)                              # headings, lists, sections
     geo = countries.detect(doc, layout, lexicon, meta.countries)          # country mentions, host
     found = people.extract(doc, layout, geo, lexicon)                     # people, roles, countries
@@ -29,10 +30,10 @@ def extract(article: Article, lexicon: Lexicon) -> Analysis:
     delegates, others = people.to_model(found, nations)                   # sides from the countries
     numbers = figures.find(doc, lexicon)                                  # money, counts, percentages
     spots = places.find(doc, layout, geo, found, lexicon)                 # cities, venues, regions
-    subjects = topics.find(doc, lexicon)                                  # topics by keyword
-    areas = focus.find(doc, layout, found, subjects, lexicon)             # focus areas
-    signed, count = agreements.find(doc, layout, geo, found, nations, numbers, areas, lexicon)
-    outlook = prospects.find(doc, layout, subjects, areas, lexicon)       # what comes next
+    subjects = topics.find(doc, lexicon, reader)                          # topics by keyword
+    areas = focus.find(doc, layout, found, subjects, lexicon, reader)     # focus areas
+    signed, count = agreements.find(doc, layout, geo, found, nations, numbers, areas, lexicon, reader)
+    outlook = prospects.find(doc, layout, subjects, areas, lexicon, reader)  # what comes next
     raised = issues.find(doc, layout, spots, lexicon)                     # regional/global issues
     problems = defects.find(doc, layout)                                  # flaws in the source text
     return Analysis(

@@ -112,7 +112,7 @@ class _Found:
 
 def find(doc: Doc, structure: Structure, facts: CountryFacts, people: PeopleFacts,
          nations: list[Country], numbers: list[FigureFact], focus: list[FocusArea],
-         lexicon: Lexicon) -> tuple[list[Mou], MouCount | None]:
+         lexicon: Lexicon, reader: TopicReader | None = None) -> tuple[list[Mou], MouCount | None]:
     """The agreements signed, and the count the text states."""
     sides = [c.name for c in nations if c.side in ("host", "guest")] or [c.name for c in nations[:2]]
     money: dict[str, list[FigureFact]] = {}
@@ -282,7 +282,7 @@ def find(doc: Doc, structure: Structure, facts: CountryFacts, people: PeopleFact
                 f.generic = True
         elif not f.generic:
             later += 1
-    reader = TopicReader(lexicon)
+    reader = reader or TopicReader(lexicon)
     mous = _merge(found, doc, lexicon, reader)
     out = []
     ids = unique_ids(slug(f.title) for f in mous)

@@ -18,13 +18,16 @@ _MARKUP = re.compile(r"&(?:[a-z]{2,8}|#\d{2,5}|#x[0-9a-f]{2,5});|</?(?:p|br|div|
 _WORDS = re.compile(r"[\w’']+")
 _NONWORD = re.compile(r"[^\w'][^\w']*")        # "[^\w']+" (a leading class lets the engine skip ahead)
 _WORD_RUNS = re.compile(r"[\w'][\w']*")
+# in ASCII text the runs of _WORD_RUNS are what is left between the other characters
+_ASCII_NON_WORD = {c: " " for c in range(128) if not (chr(c).isalnum() or chr(c) in "_'")}
 _SPLICE_HINT = re.compile(r"[.!?](?<=[a-z].)[a-z]")          # "[a-z][.!?][a-z]", found faster
 _TERMINAL = re.compile(r"[.!?…:;\"”’)\]]\s*$")
 
 
 def find(doc: Doc, structure: Structure) -> list[Defect]:
     out: list[Defect] = []
-    norm = [" ".join(_WORD_RUNS.findall(fold(p.text[p.body:]))) for p in doc.paras]   # the words, folded
+    splits = [_words(fold(p.text[p.body:])) for p in doc.paras]   # the words, folded
+    norm = [" ".join(words) for words in splits]
     flagged: set[str] = set()
     repeats = _Repeats(norm)
 
@@ -59,7 +62,6 @@ def find(doc: Doc, structure: Structure) -> list[Defect]:
 
     # duplicated and truncated passages
     seen: dict[str, str] = {}
-    splits = [n.split() for n in norm]
     for p, n, words in zip(doc.paras, norm, splits):
         if len(words) < 8:
             continue
@@ -158,6 +160,13 @@ class _Repeats:
         if first >= 0 and first + len(tail) <= self.cut_len:
             return True                       # earlier in the paragraph
         return tail in joined[max(0, end - len(tail)):end] + " " + self.whole[:min(self.cut_len, len(tail))]
+
+
+def _words(text: str) -> list[str]:
+    """``_WORD_RUNS.findall(text)``; for ASCII text by a translation and a split (faster)."""
+    if text.isascii():
+        return text.translate(_ASCII_NON_WORD).split()
+    return _WORD_RUNS.findall(text)
 
 
 def _excerpt(text: str, tail: bool = False) -> str:

@@ -12,7 +12,7 @@ _NOT_FOCUS = ("agreements", "outlook", "conclusion", "background")
 
 
 def find(doc: Doc, structure: Structure, people: PeopleFacts, subjects: Topics,
-         lexicon: Lexicon) -> list[FocusArea]:
+         lexicon: Lexicon, reader: TopicReader | None = None) -> list[FocusArea]:
     """Focus areas with their delegates, topics and paragraphs."""
     areas: list[tuple[str, str, list[str]]] = []       # title, text, evidence
     kind_sections = [s for s in structure.sections if s.kind == "focus"]
@@ -45,7 +45,7 @@ def find(doc: Doc, structure: Structure, people: PeopleFacts, subjects: Topics,
             areas.append((t.name, p.text[p.body:] if p else "", list(t.evidence)))
 
     out: list[FocusArea] = []
-    reader = TopicReader(lexicon)
+    reader = reader or TopicReader(lexicon)
     in_para: dict[str, list[int]] = {}        # paragraph → the delegates named in it
     for j, person in enumerate(people.people):
         if person.delegate:

@@ -171,6 +171,7 @@ class _Reader:
         self._geo: dict[int, object] = {}
         self._hon: dict[int, int] = {}
         self.extend = True           # may an office's portfolio go on with capitalised words
+        self.extended = False        # set when an office read so took such words
         self._title_case: bool | None = None
 
     def title_case(self) -> bool:
@@ -311,6 +312,18 @@ class _Reader:
         if self.p.upper:
             out = [title_case(w) if len(w) > 2 or not w.endswith(".") else w for w in out]
         return j, tuple(out)
+
+    def title_and_short(self, i: int) -> tuple[_Title | None, _Title | None]:
+        """The office at i, and the same office read without capitalised words run on its
+        portfolio (read again only when the first reading took such words)."""
+        self.extended = False
+        t = self.title(i)
+        if t is None or not self.extended:
+            return t, t
+        self.extend = False
+        short = self.title(i)
+        self.extend = True
+        return t, short
 
     def title(self, i: int) -> _Title | None:
         """An office at i: [country/demonym] [modifiers/portfolio] HEAD [of/for ...] [and TITLE]."""
@@ -491,6 +504,7 @@ class _Reader:
             if self.extend:
                 got = self._extension(end)
                 if got is not None:
+                    self.extended = True
                     return got
             # "... of the Federal Republic of Ostrenia"
             if self.k(end) in ("of", "in") and end + 1 < self.n:
@@ -585,10 +599,13 @@ def _singular_role(role: str) -> str:
     return " ".join(words)
 
 
+_ROLE_WORD = re.compile(r"[\w'’-]+")
+
+
 def _role_key(role: str | None, lexicon: Lexicon) -> frozenset[str]:
     if not role:
         return frozenset()
-    words = [key(w) for w in re.findall(r"[\w'’-]+", role)]
+    words = [key(w) for w in _ROLE_WORD.findall(role)]
     out = set()
     for w in words:
         if w in _ROLE_DROP:
@@ -644,13 +661,10 @@ def _scan(p: Para, lexicon: Lexicon, cues: dict) -> list[_Mention]:
             if h < len(heads) and heads[h] - i <= 8 and all(
                     keys[x] in title_start or keys[x] in title_last or keys[x] in geo_first or keys[x] in _IN_TITLE
                     for x in range(i + (lead[0] if lead else 1), heads[h])):
-                t = r.title(i)
+                t, short = r.title_and_short(i)
                 if t is not None and not upper:
                     # an office whose portfolio ran on into capitalised words must be followed by
                     # its holder's name; else those words were the name
-                    r.extend = False
-                    short = r.title(i)
-                    r.extend = True
                     if short is not None and short.end != t.end and not _named_after(r, t):
                         t = short
         if t is not None:
@@ -1022,13 +1036,10 @@ def _appositive(r: _Reader, m: _Mention, e: int, lexicon: Lexicon, cues: dict) -
         if got is not None:
             country = got[1]
             k += got[0]
-        t = r.title(k)
+        t, short = r.title_and_short(k)
         end = None
         role = None
         if t is not None and not r.p.upper:
-            r.extend = False
-            short = r.title(k)
-            r.extend = True
             if short is not None and short.end != t.end and short.head_cap:
                 k2 = r.honorifics(short.end)
                 if k2 > short.end or len(r.name(k2)[1]) >= 2:
@@ -1517,7 +1528,7 @@ def extract(doc: Doc, structure: Structure, facts: CountryFacts, lexicon: Lexico
                               evidence=tuple(sorted(person.pids, key=doc.order)),
                               role_key=rks[role], visitor=visitor, hosting=hosting))
     ids = unique_ids(p.id for p in out)
-    out = [replace(p, id=i) for p, i in zip(out, ids)]
+    out = [p if p.id == i else replace(p, id=i) for p, i in zip(out, ids)]     # (most ids are unique)
     first = {}
     for person, fact in zip(people, out):
         ms = [m for m in person.mentions if m.name] or person.mentions
@@ -1841,11 +1852,14 @@ def _side_country(person: _Person, ctx: _Context) -> str | None:
     return None
 
 
+_CLAUSE_CUT = re.compile(r"[,;:()—–]|\bwhile\b|\bwhich\b|\bbut\b")
+
+
 def _clause(text: str, start: int, end: int, lo: int, hi: int) -> tuple[int, int]:
     left = lo
-    for mm in re.finditer(r"[,;:()—–]|\bwhile\b|\bwhich\b|\bbut\b", text[lo:start]):
+    for mm in _CLAUSE_CUT.finditer(text[lo:start]):
         left = lo + mm.end()
-    mm = re.search(r"[,;:()—–]|\bwhile\b|\bwhich\b|\bbut\b", text[end:hi])
+    mm = _CLAUSE_CUT.search(text[end:hi])
     right = end + mm.start() if mm else hi
     return left, right
 

@@ -23,7 +23,7 @@ _MAX = 6
 
 
 def find(doc: Doc, structure: Structure, subjects: Topics, focus: list[FocusArea],
-         lexicon: Lexicon) -> list[Prospect]:
+         lexicon: Lexicon, reader: TopicReader | None = None) -> list[Prospect]:
     found: list[tuple[str, str, list[str]]] = []
     kind_sections = [s for s in structure.sections if s.kind == "outlook"]
     parents = parent_pids(structure.sections)
@@ -66,7 +66,7 @@ def find(doc: Doc, structure: Structure, subjects: Topics, focus: list[FocusArea
         found = unique[:_MAX]
 
     out: list[Prospect] = []
-    reader = TopicReader(lexicon)
+    reader = reader or TopicReader(lexicon)
     ids = unique_ids(slug(t) for t, _, _ in found)
     for (title, text, evidence), pid in zip(found, ids):
         ts = topic_ids(title + " " + text, lexicon, reader)[:4]
@@ -88,10 +88,13 @@ _GENERIC = frozenset("""cooperation collaboration partnership partnerships relat
     economic strategic""".split())
 
 
+_LONG_WORD = re.compile(r"[^\W\d_]{4,}")
+
+
 def _content_words(text: str) -> set[str]:
     """The words of substance of a title, lowercased, a plural "s" dropped ("pipelines" → "pipeline")."""
     out = set()
-    for w in re.findall(r"[^\W\d_]{4,}", text.lower()):
+    for w in _LONG_WORD.findall(text.lower()):
         if w in _GENERIC:
             continue
         out.add(w[:-1] if w.endswith("s") and not w.endswith("ss") else w)

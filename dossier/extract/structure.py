@@ -60,8 +60,11 @@ def _lead_in(text: str) -> tuple[str, int] | None:
     return text[:c], end
 
 
+_WORD = re.compile(r"[^\W_][\w'’.-]*")
+
+
 def _words(text: str) -> list[str]:
-    return re.findall(r"[^\W_][\w'’.-]*", text)
+    return _WORD.findall(text)
 
 
 def _titleish(text: str, lexicon: Lexicon) -> bool:
@@ -88,10 +91,13 @@ def _kind(title: str, lexicon: Lexicon) -> str:
     return "other"
 
 
+_LABEL_MARKER = re.compile(r"^\s*(?:#{1,6}\s+|[-*+•▪◦‣·]\s+|\(?\d{1,3}[.)]\s+|\(?[a-zA-Z][.)]\s+|\(?[ivxIVX]{2,4}[.)]\s+)")
+_BOLD_MARKS = re.compile(r"[*_]{2}")
+
+
 def _clean_label(text: str) -> str:
-    text = re.sub(r"^\s*(?:#{1,6}\s+|[-*+•▪◦‣·]\s+|\(?\d{1,3}[.)]\s+|\(?[a-zA-Z][.)]\s+|\(?[ivxIVX]{2,4}[.)]\s+)",
-                  "", text)
-    text = re.sub(r"[*_]{2}", "", text)
+    text = _LABEL_MARKER.sub("", text)
+    text = _BOLD_MARKS.sub("", text)
     text = _SETEXT.sub("", text)
     text = squash(text).rstrip(":").strip()
     if is_upper_text(text):

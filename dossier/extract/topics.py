@@ -8,14 +8,14 @@ from ._types import TopicFact, Topics
 from .lexicon import Lexicon
 
 
-def find(doc: Doc, lexicon: Lexicon) -> Topics:
+def find(doc: Doc, lexicon: Lexicon, reader: TopicReader | None = None) -> Topics:
     """Topics by how often they come up (then first mention); paragraph → topic ids."""
     counts: dict[int, int] = {}
     evidence: dict[int, list[str]] = {}
     first: dict[int, tuple[int, int]] = {}
     by_para: dict[str, list[str]] = {}
     # the keys of the words (of the whole text) that may start a keyword
-    reader = TopicReader(lexicon)
+    reader = reader or TopicReader(lexicon)
     vocab: set[str] = set()
     for p in doc.paras:
         vocab.update(p.words)
