@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import yamlio
+from . import exports, yamlio
 from .errors import BuildFailed, SchemaError, StoreError
 from .model import SCHEMA_VERSION, Analysis
 
@@ -32,17 +32,7 @@ _HEADER = ("# Dossier analysis of {path}\n"
 
 def to_data(analysis: Analysis) -> dict[str, Any]:
     """Plain values in the contract's key order (see DESIGN.md)."""
-    return _plain(analysis)
-
-
-def _plain(value: Any) -> Any:
-    if dataclasses.is_dataclass(value):
-        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
-    if isinstance(value, (list, tuple)):
-        return [_plain(v) for v in value]
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
-    return value
+    return exports.plain(analysis)
 
 
 def dump(analysis: Analysis, *, extractor: str) -> str:

@@ -20,7 +20,7 @@ ALLOWED: dict[str, set[str]] = {
     "yamlio": {"errors"},
     "config": {"errors", "yamlio", "model"},
     "source": {"errors", "yamlio", "model"},
-    "store": {"errors", "yamlio", "model"},
+    "store": {"errors", "yamlio", "model", "exports"},
     "validate": {"errors", "model"},
     "extract": {"errors", "model", "config", "extract", "__init__"},
     "charts": {"model"},
