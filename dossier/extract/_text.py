@@ -163,6 +163,14 @@ def parent_pids(sections: Any) -> set[str]:
     return out
 
 
+def kind_entries(doc: "Doc", sections: Any, kind: str) -> list[tuple[str, str, list[str]]]:
+    """(title, text, evidence) of the entries of every section of ``kind``; a heading over
+    sub-headings of its own kind gives none itself (its sub-headings do)."""
+    parents = parent_pids(sections)
+    return [entry for s in sections if s.kind == kind and s.pid not in parents
+            for entry in section_entries(doc, s)]
+
+
 def section_entries(doc: "Doc", section: Any) -> list[tuple[str, str, list[str]]]:
     """(title, text, evidence) of each entry of a section: its labelled items; else, when it is a
     list of two or more plain entries, each entry as a title; else the section itself."""

@@ -4,7 +4,7 @@ the delegates and topics of its paragraphs."""
 from __future__ import annotations
 
 from ..model import FocusArea
-from ._text import Doc, parent_pids, section_entries, TopicReader, first_sentences, slug, topic_ids, unique_ids
+from ._text import Doc, kind_entries, section_entries, TopicReader, first_sentences, slug, topic_ids, unique_ids
 from ._types import PeopleFacts, Structure, Topics
 from .lexicon import Lexicon
 
@@ -14,13 +14,7 @@ _NOT_FOCUS = ("agreements", "outlook", "conclusion", "background")
 def find(doc: Doc, structure: Structure, people: PeopleFacts, subjects: Topics,
          lexicon: Lexicon, reader: TopicReader | None = None) -> list[FocusArea]:
     """Focus areas with their delegates, topics and paragraphs."""
-    areas: list[tuple[str, str, list[str]]] = []       # title, text, evidence
-    kind_sections = [s for s in structure.sections if s.kind == "focus"]
-    parents = parent_pids(structure.sections)
-    for section in kind_sections:
-        if section.pid in parents:
-            continue                    # a heading over the sub-headings that follow it
-        areas.extend(section_entries(doc, section))
+    areas = kind_entries(doc, structure.sections, "focus")     # (title, text, evidence)
     if not areas:
         own = [s for s in structure.sections if s.kind not in _NOT_FOCUS]
         if sum(len(s.items) if not s.title else 1 for s in own) >= 2:

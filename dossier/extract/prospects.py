@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ..model import FocusArea, Prospect
-from ._text import Doc, parent_pids, section_entries, TopicReader, finditer_at, first_sentences, slug, squash, topic_ids, unique_ids, word_offsets
+from ._text import Doc, kind_entries, TopicReader, finditer_at, first_sentences, slug, squash, topic_ids, unique_ids, word_offsets
 from ._types import Structure, Topics
 from .lexicon import Lexicon
 
@@ -24,13 +24,7 @@ _MAX = 6
 
 def find(doc: Doc, structure: Structure, subjects: Topics, focus: list[FocusArea],
          lexicon: Lexicon, reader: TopicReader | None = None) -> list[Prospect]:
-    found: list[tuple[str, str, list[str]]] = []
-    kind_sections = [s for s in structure.sections if s.kind == "outlook"]
-    parents = parent_pids(structure.sections)
-    for section in kind_sections:
-        if section.pid in parents:
-            continue                    # a heading over the sub-headings that follow it
-        found.extend(section_entries(doc, section))
+    found = kind_entries(doc, structure.sections, "outlook")   # (title, text, evidence)
     if not found:
         skip = {pid for s in structure.sections if s.kind == "agreements" for pid in s.body}
         skip.update(structure.front)
