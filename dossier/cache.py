@@ -18,6 +18,8 @@ Two files in ``paths.cache``, plain data with a format version:
                     key of the parsed Analysis (stored with the paragraphs it quotes)
         assets      the static files' URLs and content digests, with the stats they were
                     computed from
+        derived     the digests of page data made from something cheaper to digest (a
+                    briefing from its analysis, article and links), by a digest of that
 
 Parsed articles and analyses live in an object store beside them (objects/<key>.pickle, one
 file each, named by content), so unchanged files are neither re-read nor re-parsed, and a
@@ -37,7 +39,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, NamedTuple
 
-FORMAT = 2
+FORMAT = 3
 RECORD_NAME = "record.pickle"
 ENTRIES_NAME = "entries.pickle"
 
@@ -139,6 +141,9 @@ class Entries:
     analyses: dict[str, AnalysisEntry] = field(default_factory=dict)     # by absolute path
     assets: tuple[Files, dict[str, str], dict[str, str], dict[str, str]] | None = None
     # (the static files' stats, name → URL, URL → source file, URL → sha256 of its content)
+    derived: dict[str, str] = field(default_factory=dict)
+    # digest of what some page data is made from → the Digester token of that data, so
+    # the next build need not walk it again (see pipeline._digests)
 
     def keys(self) -> set[str]:
         """The objects these entries need from the store."""
@@ -301,6 +306,12 @@ class Digester:
         self._memo: dict[int, tuple[object, str]] = dict(known or {})
         self._special = special or {}
         self._busy: set[int] = set()
+
+    def know(self, value: object, token: str) -> None:
+        """Take ``token`` as ``value``'s token from now on, instead of walking it: for objects
+        whose content the caller can name more cheaply (one that is made from another object
+        alone gets a token naming that object's token)."""
+        self._memo[id(value)] = (value, token)
 
     def digest(self, value: Any) -> str:
         """A short hex digest of ``value``'s content."""

@@ -165,7 +165,7 @@ def _build(config: Config, record: cache.Record | None,
         # what did load stays recorded, so the next attempt redoes only the broken files
         _save(config, memory, None, cache.Entries(
             code=code, articles=article_entries, analyses={**old.analyses, **analysis_entries},
-            assets=old.assets), objects)
+            assets=old.assets, derived=old.derived), objects)
         raise BuildFailed(problems)
 
     gc.freeze()     # long-lived from here on: spare the collector from walking them again
@@ -188,8 +188,8 @@ def _build(config: Config, record: cache.Record | None,
     contents = {**{str(p): e.text_sha for p, e in analysis_entries.items()},
                 **{str(assets.files[u]): d for u, d in assets.digests.items()}}
     with _collector_paused():           # the digester's memo: one entry per object walked
-        wanted = _digests(site, assets, files, template_dirs, yaml_sha, contents,
-                          (Article, lazy.StoredArticle))
+        wanted, derived = _digests(site, assets, files, template_dirs, yaml_sha, contents,
+                                   (Article, lazy.StoredArticle), old.derived)
     output.claim_all([p.url for p in site.pages] + list(files))
     incremental = record is not None and output.has_site(out)
     todo, copies, removed = _changes(site.pages, files, wanted,
@@ -216,7 +216,7 @@ def _build(config: Config, record: cache.Record | None,
         cache.Entries(code=code, articles=article_entries, analyses=analysis_entries,
                       assets=(inputs.get("static", {}), dict(assets.urls),
                               {u: str(p) for u, p in assets.files.items()},
-                              dict(assets.digests))), objects)
+                              dict(assets.digests)), derived=derived), objects)
     return BuildReport(briefings=len(site.briefings), pages=len(site.pages), files=written,
                        seconds=time.perf_counter() - started, notes=notes,
                        rendered=tuple(p.url for p in todo), removed=removed,
@@ -519,29 +519,59 @@ def _shown(path: Path, config: Config) -> str:
 
 def _digests(site: Any, assets: Any, files: dict[str, Path], template_dirs: list[Path],
              yaml_sha: dict[int, tuple[Any, str]], contents: dict[str, str],
-             article_types: tuple[type, ...]) -> dict[str, str]:
-    """Site URL → digest of everything the file is made from. An analysis is digested by
-    the sha256 of its YAML text (``yaml_sha``: id → (analysis, sha)), an article by its path,
-    sha256 and format; everything else a page shows is walked. A copied file (a static file,
-    a YAML download) by its source path and the sha256 of its content (``contents``: source
-    path → sha256, known for every file the build read; others are read here), so a file
-    touched but not changed is not copied again."""
+             article_types: tuple[type, ...], derived: dict[str, str]
+             ) -> tuple[dict[str, str], dict[str, str]]:
+    """(site URL → digest of everything the file is made from, the ``derived`` tokens for
+    the next build). A page's digest covers its URL, title, description, template (with what
+    it uses), the site settings, the asset URLs, and what its data shows.
+
+    Data is walked (cache.Digester), except what is known more cheaply: an analysis, by the
+    sha256 of its YAML text (``yaml_sha``: id → (analysis, sha)); an article, by its path,
+    sha256 and format. And data made from something cheaper to digest is walked only when
+    that changed: a briefing (made from Briefing.made_from), an entity's appearance in it
+    (from the briefing, the entity and its place: Site.appearance_origins), a page's data
+    (from Page.made_from). ``derived`` maps a digest of the source to the data's token, as
+    the previous build found it; so an edit walks what it changed, not every page's data.
+
+    A copied file (a static file, a YAML download) by its source path and the sha256 of its
+    content (``contents``: source path → sha256, known for every file the build read; others
+    are read here), so a file touched but not changed is not copied again."""
     known = {ident: (analysis, f"yaml:{sha}") for ident, (analysis, sha) in yaml_sha.items()}
     def article(a: Article) -> str:
         return f"{a.path}\0{a.sha256}\0{a.format}"
 
     digester = cache.Digester(known=known, special={kind: article for kind in article_types})
+    found: dict[str, str] = {}
+
+    def made_from(value: object, source: str) -> str:
+        """``value``'s token, by ``source`` (a digest of what it is made from) when known."""
+        token = derived.get(source) or digester.token(value)
+        found[source] = token
+        digester.know(value, token)
+        return token
+
+    sources = {}
+    for briefing in site.briefings:
+        sources[briefing.url] = source = digester.digest(("briefing", briefing.made_from,
+                                                          site.meta))
+        made_from(briefing, source)
+    for entity_url, appearance, briefing, n in site.appearance_origins():
+        made_from(appearance, cache.digest_text(f"{sources[briefing.url]}\0{entity_url}\0{n}"))
     templates = cache.template_digests(template_dirs)
     common = digester.token(site.meta) + digester.token(assets.urls)
-    wanted = {page.url: cache.digest_text("\0".join([
-        digester.token(page), templates.get(page.template, f"missing:{page.template}"), common]))
-        for page in site.pages}
+    wanted = {}
+    for page in site.pages:
+        data = digester.token(page.data) if page.made_from is None else made_from(
+            page.data, digester.digest((page.template, page.made_from)))
+        wanted[page.url] = cache.digest_text("\0".join([
+            page.url, page.title, page.description, data,
+            templates.get(page.template, f"missing:{page.template}"), common]))
     for url, path in files.items():
         content = contents.get(str(path))
         if content is None:
             content = cache.sha256_file(path)
         wanted[url] = f"copy:{path}:{content}"
-    return wanted
+    return wanted, found
 
 
 def _render_page(context: tuple[Callable[..., bytes], Any, Any, list[Any], Any],

@@ -29,7 +29,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import MappingProxyType
-from typing import Callable, Iterable, TypeVar
+from typing import Callable, Iterable, Iterator, TypeVar
 
 from slugify import slugify
 
@@ -158,6 +158,14 @@ class Briefing:
     def sort_key(self) -> tuple[str, str]:
         return (self.analysis.date or "", self.slug)
 
+    @property
+    def made_from(self) -> tuple[object, ...]:
+        """What this briefing is a function of, besides the site settings (see _briefing):
+        its article, its analysis and the URLs of the entities it links to. Equal inputs make
+        an equal briefing, so a digest of these stands for one of the whole."""
+        return (self.article, self.analysis, self.person_urls, self.country_urls,
+                self.topic_urls, self.place_urls, self.agreement_urls)
+
     def person(self, person_id: str) -> Person | None:
         for p in (*self.analysis.delegates, *self.analysis.people):
             if p.id == person_id:
@@ -252,8 +260,9 @@ class Entity:
     facts: list[Link]           # short facts under the heading ("Host 3 times", countries, ...)
     related: dict[str, list[Link]]   # "Met", "Roles", "Topics", ...: lists shown on page 1
     roles: list[RoleSpan]       # people only
-    kept_apart: list[Link]      # other entities with the same name
+    kept_apart: list[Link]      # other entities with the same name (the first LIST_CAP)
     appearances: list           # *Appearance, newest first
+    more_kept_apart: int = 0    # how many more there are (the index page lists them all)
 
     @property
     def count(self) -> int:
@@ -318,6 +327,7 @@ class EntityView:
     entity: Entity              # its appearances are the ones this page shows
     pager: Pager
     jsonld: dict
+    index_url: str              # the page of the kind's index that lists the entity
 
 
 @dataclass(frozen=True)
@@ -365,6 +375,8 @@ class Page:
     title: str
     description: str
     data: object
+    made_from: object = None    # what ``data`` is a function of, when that is cheaper to
+                                # digest than the data itself (see pipeline._digests)
 
 
 @dataclass
@@ -384,6 +396,20 @@ class Site:
     @property
     def people(self) -> list[Entity]:
         return self.entities["person"]
+
+    def appearance_origins(self) -> Iterator[tuple[str, object, Briefing, int]]:
+        """Every entity appearance as (the entity's URL, the appearance, the briefing it was
+        made from, its place among the appearances of that entity from that briefing: 0,
+        1, ...). An appearance is a function of these alone: of the briefing (its analysis,
+        article and entity URLs) and of which entity it belongs to (pipeline._digests)."""
+        by_url = {b.url: b for b in self.briefings}
+        for group in self.entities.values():
+            for entity in group:
+                seen: Counter = Counter()
+                for appearance in entity.appearances:
+                    url = appearance.briefing.url
+                    yield entity.url, appearance, by_url[url], seen[url]
+                    seen[url] += 1
 
 
 # --- building ---------------------------------------------------------------------------------
@@ -515,10 +541,14 @@ def _ambiguity_notes(ambiguities: list[Ambiguity]) -> list[str]:
 
 def _mark_kept_apart(entities: dict[str, list[Entity]],
                      ambiguities: list[Ambiguity]) -> dict[str, list[Entity]]:
-    """Each entity of an ambiguous name links to the others it was kept apart from."""
+    """Each entity of an ambiguous name links to the others it was kept apart from: the
+    first few, and how many more (a title many agreements share would otherwise make every
+    one of their pages list all the others: pages × pages)."""
     others = {e.url: [o for o in a.entries if o.url != e.url] for a in ambiguities
               for e in a.entries}
-    return {kind: [replace(e, kept_apart=others[e.url]) if e.url in others else e
+    return {kind: [replace(e, kept_apart=others[e.url][:LIST_CAP],
+                           more_kept_apart=max(0, len(others[e.url]) - LIST_CAP))
+                   if e.url in others else e
                    for e in group] for kind, group in entities.items()}
 
 
@@ -945,7 +975,7 @@ def _pages(meta: SiteMeta, briefings: list[Briefing], entities: dict[str, list[E
         pages.append(Page(url=f"briefings/{b.slug}.json", template="export.json",
                           title=an.title, description="", data=an))
         pages.append(Page(url=f"briefings/{b.slug}.csv", template="export.csv", title=an.title,
-                          description="", data=_briefing_table(b)))
+                          description="", data=_briefing_table(b), made_from=an))
 
     entity_size = max(1, min(per_page, ENTITY_PAGE_SIZE))
     for kind in KINDS.values():
@@ -954,10 +984,12 @@ def _pages(meta: SiteMeta, briefings: list[Briefing], entities: dict[str, list[E
         flagged = {e.url for a in apart for e in a.entries}
         entries = [IndexEntry(url=e.url, name=e.name, line=e.line, count=e.count,
                               ambiguous=e.url in flagged) for e in items]
+        listed_on: dict[str, str] = {}          # entity URL → the index page listing it
         for url, chunk, pager in _paginate(
                 entries, per_page,
                 lambda n, f=kind.folder: f"{f}/index.html" if n == 1 else f"{f}/index-{n}.html"):
             shown = {e.url for e in chunk}     # names kept apart: on the page that lists them
+            listed_on.update(dict.fromkeys(shown, url))
             pages.append(Page(url=url, template="entities.html", title=kind.plural,
                               description=f"{_plural(len(items), kind.name, kind.folder)} "
                                           f"across {_plural(len(briefings), 'briefing')}.",
@@ -976,7 +1008,8 @@ def _pages(meta: SiteMeta, briefings: list[Briefing], entities: dict[str, list[E
                 pages.append(Page(url=url, template=kind.template, title=title,
                                   description=f"{e.name}: {e.line}.",
                                   data=EntityView(entity=shown, pager=pager,
-                                                  jsonld=_entity_jsonld(e, meta))))
+                                                  jsonld=_entity_jsonld(e, meta),
+                                                  index_url=listed_on[e.url])))
 
     index_url, manifest, shards = search.build(_search_entries(briefings, entities))
     pages.append(Page(url="search.html", template="search.html", title="Search",
@@ -986,7 +1019,8 @@ def _pages(meta: SiteMeta, briefings: list[Briefing], entities: dict[str, list[E
     pages.append(Page(url=index_url, template="search-index.js", title="Search index",
                       description="", data=manifest))
     pages += [Page(url=shard.url, template="search-shard.js", title=f"Search: {shard.prefix}",
-                   description="", data=shard) for shard in shards]
+                   description="", data=shard, made_from=shard.url)   # named by its content
+              for shard in shards]
 
     data_files = _data_files(briefings, entities)
     pages.append(Page(url="data/index.html", template="data.html", title="Data",

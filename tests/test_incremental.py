@@ -233,6 +233,18 @@ def delete_an_article_and_its_analysis(site: Path) -> None:
     (site / "content" / "analysis" / "chile-ghana.yaml").unlink()
 
 
+def give_a_name_a_second_country(site: Path) -> None:
+    """Kofi Mensah of Ghana now has a namesake from Togo: both are kept apart, so every page
+    linking to Kofi's page links to a new URL."""
+    add_visit(site, "japan-togo", "2024-05-01", [MEI, Delegate("Kofi Mensah", "Ambassador",
+                                                               "Togo", "host")])
+
+
+def redate_a_visit(site: Path) -> None:
+    """The oldest visit becomes the newest: every list by date shows it elsewhere."""
+    edit_yaml(site, "chile-norway", "2024-01-05", "2024-06-05")
+
+
 def edit_a_template(site: Path) -> None:
     source = (BUILTIN_TEMPLATES / "base.html").read_text()
     (site / "templates" / "base.html").write_text(source.replace("made with Dossier",
@@ -260,7 +272,8 @@ def change_per_page(site: Path) -> None:
 
 SCENARIOS = [edit_article_with_extracted_analysis, edit_article_with_reviewed_analysis,
              edit_analysis_by_hand, rename_a_person, add_an_article, delete_an_article,
-             delete_an_article_and_its_analysis, edit_a_template, edit_the_css, add_a_static_file,
+             delete_an_article_and_its_analysis, give_a_name_a_second_country, redate_a_visit,
+             edit_a_template, edit_the_css, add_a_static_file,
              change_the_title, change_per_page]
 
 
@@ -280,6 +293,20 @@ def test_many_changes_in_a_row_stay_equal_to_a_clean_build(site: Path, tmp_path:
         if n % 4 == 3:
             assert_same_as_clean_build(site, tmp_path / f"clean-{n}")
     assert_same_as_clean_build(site, tmp_path / "clean-last")
+
+
+def test_digests_taken_from_the_record_are_the_ones_a_clean_build_computes(site: Path):
+    # After edits, the digests an incremental build took from the previous build's record
+    # (for briefings, appearances and page data it did not walk again) are exactly those a
+    # clean build computes by walking everything.
+    rename_a_person(site)
+    edit_analysis_by_hand(site)
+    rebuild(site)
+    incremental = cache.load(site / ".dossier-cache")
+    rebuild(site, clean=True)
+    clean = cache.load(site / ".dossier-cache")
+    assert incremental.outputs == clean.outputs
+    assert cache.load_entries(site / ".dossier-cache").derived     # and they are recorded
 
 
 def test_deleted_pages_disappear(site: Path):

@@ -3,6 +3,7 @@ incremental build can digest (plain, acyclic, showing only what the page shows).
 from __future__ import annotations
 
 import dataclasses
+import re
 from pathlib import Path
 
 from dossier import render
@@ -92,6 +93,36 @@ def test_one_agreement_title_with_different_parties_is_listed_not_noted(tmp_path
     assert len(site.entities["agreement"]) == 2
     assert [a.kind for a in site.ambiguities] == ["agreement"]
     assert site.notes == []
+
+
+def test_an_entity_page_links_a_few_of_the_names_kept_apart_and_counts_the_rest(tmp_path):
+    def signed(slug: str, party: str) -> tuple[Article, Analysis]:
+        return _pair(slug, "2023-01-01", [], mous=[Mou(id="m1", title="Air Services Agreement",
+                                                       parties=["Arvenia", party],
+                                                       evidence=["p1"])])
+    site = build_site([signed(f"s{i:02}", f"Party {i:02}") for i in range(12)],
+                      _config(tmp_path, per_page=5))
+    agreements = site.entities["agreement"]
+    assert len(agreements) == 12
+    for agreement in agreements:
+        others = {o.url for o in agreement.kept_apart}
+        assert len(others) == 8 and agreement.url not in others
+        assert agreement.more_kept_apart == 3
+    views = {p.url: p.data for p in site.pages if p.template == "agreement.html"}
+    index = _pages(site, "entities.html")
+    for agreement in agreements:
+        listed_on = views[agreement.url].index_url
+        assert agreement.url in {e.url for e in index[listed_on].data.entries}
+    first = next(p for p in site.pages if p.url == agreements[0].url)
+    html = render.render_page(render.make_env([render.BUILTIN_TEMPLATES]), site, first,
+                              render.collect_assets([render.BUILTIN_STATIC])).decode()
+    notice = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", html.split('class="notice"')[1]
+                                         .split("</div>")[0]))
+    assert notice.startswith(' role="note"> Same name, kept apart. Air Services Agreement is '
+                             "also the name of another agreement (Arvenia, Party 01 · 2023-01-01), ")
+    assert ("another agreement (Arvenia, Party 08 · 2023-01-01), and of 3 more, all listed in the index. "
+            "Dossier does not join entries whose parties differ") in notice
+    assert f'href="{views[first.url].index_url.split("/")[1]}"' in html
 
 
 def test_a_person_without_a_country_joins_the_only_country_seen(tmp_path):
