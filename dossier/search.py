@@ -16,29 +16,56 @@ rewrites those, not the whole index.
 
 Words are folded the same way here and in static/search.js: Unicode NFKD, marks dropped,
 lower case, split on anything that is not a letter or a digit.
+
+The cutting works on the distinct words, not on the entries: each word knows the entries
+that have it, the words starting with a prefix are neighbours in the sorted vocabulary, and a
+prefix's entries are the union of its words' entries. So a busy prefix is cut by grouping its
+words by one more letter, without going back over every entry's words at every length.
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import re
 import unicodedata
-from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass
+from itertools import groupby
 
 SHARD_LIMIT = 120          # entries per shard file: about 15-20 KB
 FOLDER = "search/"
 VERSION_CHARS = 8          # hex digits of a file's content digest in its name
 STOP_WORDS = frozenset("an and at by for in of on or the to with".split())
-_WORD = re.compile(r"[^\W_]+")
+_WORD = re.compile(r"[^\W_]{2,}")          # letters and digits; one-letter words left out
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+_JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
 
 
 def words(text: str) -> list[str]:
     """The searchable words of ``text``, folded; one-letter words and stop words left out."""
-    folded = "".join(c for c in unicodedata.normalize("NFKD", text)
-                     if not unicodedata.combining(c)).lower()
-    return [w for w in _WORD.findall(folded) if len(w) > 1 and w not in STOP_WORDS]
+    return [w for w in _all_words(text) if w not in STOP_WORDS]
+
+
+def _all_words(text: str) -> list[str]:
+    """The words of ``text``, folded, stop words included."""
+    return _WORD.findall(text.lower() if text.isascii() else fold(text))
+
+
+def fold(text: str) -> str:
+    """``text`` in NFKD, its marks (combining characters) dropped, in lower case.
+
+    On ASCII text this is just ``text.lower()``: NFKD changes no ASCII character and none is
+    a mark, which is the shortcut words() takes. Marks are looked for only in the runs of
+    non-ASCII characters."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return _NON_ASCII.sub(lambda run: _without_marks(run[0]), decomposed).lower()
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _without_marks(run: str) -> str:
+    """``run`` without its combining characters (runs recur: accented names, scripts)."""
+    return "".join(c for c in run if not unicodedata.combining(c))
 
 
 @dataclass(frozen=True)
@@ -70,31 +97,28 @@ class Manifest:
 def build(entries: list[Entry], limit: int = SHARD_LIMIT) -> tuple[str, Manifest, list[Shard]]:
     """(manifest URL, manifest, shards) for ``entries``, in the order given (best first)."""
     rows = []
-    tokens: list[tuple[str, ...]] = []          # each entry's words, sorted
-    for e in entries:
-        found = tuple(sorted(set(words(e.title) + words(e.keywords))))
-        tokens.append(found)
+    holders: dict[str, list[int]] = defaultdict(list)    # word → its entries, in order
+    for i, e in enumerate(entries):             # found: set(words(title) + words(keywords))
+        found = sorted(set(_all_words(e.title)).union(_all_words(e.keywords)) - STOP_WORDS)
         rows.append([e.kind, e.title, e.url, e.detail, " ".join(found)])
+        for word in found:
+            holders[word].append(i)
 
-    groups: dict[str, list[int]] = defaultdict(list)
-    for i, found in enumerate(tokens):
-        for prefix in sorted({t[:2] for t in found}):
-            groups[prefix].append(i)
     cut: dict[str, tuple[list[int], bool]] = {}
-    for prefix in sorted(groups):
-        _split(tokens, groups[prefix], prefix, limit, cut)
+    for prefix, group in groupby(sorted(holders), key=lambda word: word[:2]):
+        _split(list(group), prefix, holders, limit, cut)
 
     # an entry is in a shard per word prefix: digest each once, a shard by its entries' digests
     row_digests = [_digest(row) for row in rows]
     shards = []
-    for prefix, (members, _) in sorted(cut.items()):
-        entries = [rows[i] for i in members]
+    ordered = sorted(cut.items())
+    for prefix, (members, _) in ordered:
         version = _version([prefix, [row_digests[i] for i in members]])
         shards.append(Shard(prefix=prefix, url=f"{FOLDER}{prefix.encode().hex()}.{version}.js",
-                            entries=entries))
+                            entries=[rows[i] for i in members]))
     manifest = Manifest(folder=FOLDER,
                         shards={p: -len(members) if capped else len(members)
-                                for p, (members, capped) in sorted(cut.items())},
+                                for p, (members, capped) in ordered},
                         versions={s.prefix: s.url.rsplit(".", 2)[1] for s in shards})
     version = _version([manifest.folder, manifest.shards, manifest.versions])
     return f"{FOLDER}index.{version}.js", manifest, shards
@@ -102,8 +126,7 @@ def build(entries: list[Entry], limit: int = SHARD_LIMIT) -> tuple[str, Manifest
 
 def _digest(content: object) -> str:
     """The sha256 of ``content`` (JSON data)."""
-    text = json.dumps(content, ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256(text.encode()).hexdigest()
+    return hashlib.sha256(_JSON.encode(content).encode()).hexdigest()
 
 
 def _version(content: object) -> str:
@@ -111,31 +134,28 @@ def _version(content: object) -> str:
     return _digest(content)[:VERSION_CHARS]
 
 
-def _split(tokens: list[tuple[str, ...]], members: list[int], prefix: str, limit: int,
+def _split(vocabulary: list[str], prefix: str, holders: dict[str, list[int]], limit: int,
            out: dict[str, tuple[list[int], bool]]) -> None:
-    """Give ``prefix`` its members, or cut it one letter longer while it holds too many."""
-    if len(members) <= limit:
-        out[prefix] = (members, False)
+    """Give ``prefix`` its entries, or cut it one letter longer while it holds too many.
+
+    ``vocabulary`` is the sorted words starting with ``prefix``; ``holders`` the entries
+    (ascending) having each word. An entry with several of the words is in the shard once."""
+    if len(vocabulary) == 1:                  # one word: no cut can split its entries, so
+        word = vocabulary[0]                  # its prefixes lead straight down to it
+        members = holders[word]
+        if len(members) <= limit:
+            out[prefix] = (members, False)
+        else:
+            out[word] = (members[:limit], True)
         return
-    depth = len(prefix)
-    exact: list[int] = []
-    longer: dict[str, list[int]] = defaultdict(list)
-    for i in members:
-        matching = _starting_with(tokens[i], prefix)
-        if matching and matching[0] == prefix:
-            exact.append(i)
-        for p in sorted({t[:depth + 1] for t in matching if len(t) > depth}):
-            longer[p].append(i)
-    if exact:
+    members_set = set().union(*(holders[word] for word in vocabulary))
+    if len(members_set) <= limit:
+        out[prefix] = (sorted(members_set), False)
+        return
+    if vocabulary[0] == prefix:               # the prefix is a word itself: it sorts first
+        exact = holders[prefix]
         out[prefix] = (exact[:limit], len(exact) > limit)
-    for p in sorted(longer):
-        _split(tokens, longer[p], p, limit, out)
-
-
-def _starting_with(ordered: tuple[str, ...], prefix: str) -> tuple[str, ...]:
-    """The words of the sorted ``ordered`` that start with ``prefix`` (they are adjacent, and
-    ``prefix`` itself, when there, comes first)."""
-    start = end = bisect_left(ordered, prefix)
-    while end < len(ordered) and ordered[end].startswith(prefix):
-        end += 1
-    return ordered[start:end]
+        vocabulary = vocabulary[1:]
+    depth = len(prefix) + 1
+    for longer, group in groupby(vocabulary, key=lambda word: word[:depth]):
+        _split(list(group), longer, holders, limit, out)
