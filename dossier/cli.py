@@ -203,7 +203,7 @@ class _ProgressBar:
 def _serve(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from . import server
     from .config import load_config
-    from .pipeline import Memory, build
+    from .pipeline import Memory, build, preview
 
     config = load_config(args.config)
     memory = Memory()
@@ -226,10 +226,17 @@ def _serve(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             print(_summary(report), file=out, flush=True)
         return report.changed
 
+    def quick(paths: list[str]) -> bool:
+        """The pages of the edited files, written before the rebuild (see pipeline.preview)."""
+        try:
+            return bool(preview(load_config(args.config), paths, memory))
+        except DossierError:                # the rebuild that follows reports it
+            return False
+
     paths = config.paths
     try:
         live = server.LiveServer(
-            paths.output, rebuild=rebuild, host=args.host, port=args.port, log=log,
+            paths.output, rebuild=rebuild, preview=quick, host=args.host, port=args.port, log=log,
             watch=[paths.articles, paths.analysis, paths.templates, paths.static, config.path],
             ignore=[paths.output, paths.cache])
     except server.ServerError as exc:

@@ -30,7 +30,7 @@ import itertools
 import os
 import signal
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterator, Sequence
 
@@ -84,13 +84,16 @@ class BuildReport:
 @dataclass
 class Memory:
     """What a long-running process (the server) keeps between builds: the last record and
-    entries, the parsed analyses (and recently used articles), and the compiled templates."""
+    entries, the parsed analyses (and recently used articles), the compiled templates, and
+    what preview() needs of the last successful build."""
 
     record: cache.Record | None = None
     entries: cache.Entries | None = None
     objects: cache.Objects | None = None
     articles: dict[str, tuple[cache.ArticleEntry, Article]] = field(default_factory=dict)
     env: tuple[Any, Any] | None = None      # (what the templates were, the Jinja environment)
+    shown: tuple[Any, Any, dict[str, Analysis]] | None = None
+    # (site settings and entity ids as a Site without pages, the assets, slug → analysis)
 
 
 def build(config: Config, *, jobs: int | None = None, progress: Progress | None = None,
@@ -100,7 +103,8 @@ def build(config: Config, *, jobs: int | None = None, progress: Progress | None 
 
     ``jobs`` worker processes at most (default: one per core); ``clean`` ignores the records
     of earlier builds and writes the whole site anew; ``memory`` keeps state between builds
-    of one process; ``min_parallel`` overrides the sizes from which workers are used."""
+    of one process (its first build makes the site model even when nothing changed: what
+    preview() needs); ``min_parallel`` overrides the sizes from which workers are used."""
     started = time.perf_counter()
     jobs = max(1, jobs or os.cpu_count() or 1)
     out = config.paths.output
@@ -114,7 +118,7 @@ def build(config: Config, *, jobs: int | None = None, progress: Progress | None 
         scanned = None
         if record is not None and record.config_key == cache.config_key(config, PACKAGE):
             scanned = record.roots, cache.scan(record.roots)
-            if (scanned[1] == record.inputs
+            if (scanned[1] == record.inputs and (memory is None or memory.shown is not None)
                     and output.list_files(out) == set(record.outputs) and output.has_site(out)):
                 return BuildReport(briefings=record.briefings, pages=record.pages, files=0,
                                    seconds=time.perf_counter() - started, notes=record.notes,
@@ -161,6 +165,7 @@ def _build(config: Config, record: cache.Record | None,
                                                 old.analyses, objects, jobs=jobs,
                                                 min_parallel=min_parallel, progress=progress)
     problems += more + check_folders(config)
+    memory.shown = None                 # until this build succeeds
     if problems:
         # what did load stays recorded, so the next attempt redoes only the broken files
         _save(config, memory, None, cache.Entries(
@@ -210,6 +215,8 @@ def _build(config: Config, record: cache.Record | None,
         {path: e.stat for path, e in analysis_entries.items()})
     notes = [f"{a.article.path}: {a.note}" for a in analysed if a.note]
     notes += site.notes + orphans(config, {a.article.slug for a in analysed}, inputs["analyses"])
+    memory.shown = (replace(site, briefings=[], entities={}, pages=[], copies={}),
+                    assets, {a.article.slug: a.analysis for a in analysed})
     _save(config, memory, cache.Record(
         config_key=cache.config_key(config, PACKAGE), roots=roots, inputs=inputs, outputs=wanted,
         briefings=len(site.briefings), pages=len(site.pages), notes=notes),
@@ -261,6 +268,63 @@ def _save(config: Config, memory: Memory, record: cache.Record | None, entries: 
         memory.record = record
     objects.keep_only(entries.keys())
     cache.save(config.paths.cache, record, entries)
+
+
+def preview(config: Config, changed: Sequence[str], memory: Memory) -> tuple[str, ...]:
+    """Write at once the briefing pages of the articles and analyses in ``changed`` (paths),
+    exactly as the build that must follow will write them; return their URLs.
+
+    The server's fast path: the page being edited reloads before a large site has finished
+    rebuilding. () when that cannot be told without the whole build: no successful build in
+    this process yet, a new, deleted or renamed file, another kind of input, a file that
+    does not load or check, an edit naming other entities than before (site.
+    briefing_preview). Nothing else is written (the analyses are the build's to sync)."""
+    from . import extract, render, source, store, validate
+    from .site import briefing_preview
+
+    if memory.shown is None or memory.env is None:
+        return ()
+    last, assets, shown = memory.shown
+    articles, analyses = str(config.paths.articles), str(config.paths.analysis)
+    known = {a.slug: path for path, (_, a) in memory.articles.items()}
+    todo: dict[str, str] = {}                   # slug → article file
+    for path in changed:
+        folder, name = os.path.split(path)
+        if folder == articles and path in memory.articles:
+            slug = memory.articles[path][1].slug
+        elif folder == analyses and name.endswith(".yaml") and name[:-5] in known:
+            slug = name[:-5]
+        else:
+            return ()
+        if slug not in shown:
+            return ()
+        todo[slug] = known[slug]
+    pages = []
+    for slug, path in sorted(todo.items()):
+        yaml = config.paths.analysis / f"{slug}.yaml"
+        try:
+            article = source.read(Path(path), max_bytes=config.max_article_bytes,
+                                  display=_shown(Path(path), config))
+            if article.slug != slug:
+                return ()
+            stored = store.preview(yaml, article.sha256, extract.version(), lambda: extract.extract(
+                article, extract.load_lexicon(config.lexicon)))
+        except (DossierError, OSError):
+            return ()
+        if validate.check(stored.analysis, article, path=_shown(yaml, config), lines=stored.lines):
+            return ()
+        page = briefing_preview(article, stored.analysis, shown[slug], last)
+        if page is None:
+            return ()
+        pages.append(page)
+    env = memory.env[1]
+    rendered = [(page.url, render.render_page(env, last, page, assets)) for page in pages]
+    out = config.paths.output
+    with output.lock(out):
+        if not output.has_site(out):
+            return ()
+        output.update_site(out, rendered, {}, ())
+    return tuple(url for url, _ in rendered)
 
 
 # --- reading and analysing --------------------------------------------------------------------

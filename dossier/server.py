@@ -4,7 +4,10 @@ rebuilds through a callback, and reloads the open pages by itself.
 It knows nothing about building. ``rebuild()`` is handed to it (by cli.py); it returns True
 when the site on disk changed and raises ``RebuildFailed`` with a message for people when the
 build failed. A failed rebuild is shown in the terminal and over the open pages, and the last
-good site (which a failed build leaves in place) keeps being served.
+good site (which a failed build leaves in place) keeps being served. ``preview(paths)``, when
+given, runs first on each burst of changes: it may write the pages of the edited files at
+once (returning True), so they reload before a large site has finished rebuilding; the
+rebuild always follows.
 
 Live reload: HTML responses get one script tag at serve time (the files on disk are never
 touched). The script listens to Server-Sent Events at ``/__dossier__/events``:
@@ -139,13 +142,15 @@ class LiveServer:
 
     def __init__(self, root: Path, *, rebuild: Callable[[], bool], watch: Iterable[Path],
                  ignore: Iterable[Path] = (), host: str = "127.0.0.1", port: int = 8000,
-                 log: Callable[[str], None] = lambda line: None, quiet_ms: int = QUIET_MS) -> None:
+                 log: Callable[[str], None] = lambda line: None, quiet_ms: int = QUIET_MS,
+                 preview: Callable[[list[str]], bool] | None = None) -> None:
         if host not in LOOPBACK:
             raise ServerError(f"refusing to listen on '{host}': the preview server is for this "
                               f"machine only; use one of {', '.join(LOOPBACK)}")
         self.root = Path(root)
         self.host, self.port = LOOPBACK[host], port
         self.rebuild = rebuild
+        self.preview = preview
         self.watch = [Path(p) for p in watch]
         self.ignore = [Path(p) for p in ignore]
         self.log = log
@@ -197,11 +202,12 @@ class LiveServer:
         try:
             while not self._stopping.is_set():
                 try:
-                    self._changes.get(timeout=0.25)
+                    changes = self._changes.get(timeout=0.25)
                 except queue.Empty:
                     continue
                 while not self._changes.empty():    # one burst may come from both watchers
-                    self._changes.get_nowait()
+                    changes = changes | self._changes.get_nowait()
+                self.preview_now(sorted({path for _, path in changes}))
                 self.rebuild_now()
         except KeyboardInterrupt:
             pass
@@ -240,10 +246,28 @@ class LiveServer:
             return
         with self._clients_lock:
             recovered, self.error = self.error is not None, None
-            if changed or recovered:
-                self._builds += 1
-                self.build_id = f"{self.build_id.split('-')[0]}-{self._builds}"
-                self._broadcast("reload", self.build_id)
+        if changed or recovered:
+            self._reload()
+
+    def preview_now(self, paths: list[str]) -> None:
+        """Run the preview callback, if any; reload the open pages when it wrote something.
+        It never fails the build: the rebuild that follows finds and reports any problem."""
+        if self.preview is None or self.error is not None:
+            return
+        try:
+            wrote = self.preview(paths)
+        except Exception:                       # a bug: report it; the rebuild still runs
+            self.log("internal error in the preview (please report it):\n"
+                     + traceback.format_exc().rstrip())
+            return
+        if wrote:
+            self._reload()
+
+    def _reload(self) -> None:
+        with self._clients_lock:
+            self._builds += 1
+            self.build_id = f"{self.build_id.split('-')[0]}-{self._builds}"
+            self._broadcast("reload", self.build_id)
 
     def _failed(self, message: str) -> None:
         self.log(message)

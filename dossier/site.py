@@ -392,6 +392,7 @@ class Site:
     copies: dict[str, Path] = field(default_factory=dict)   # URL → file copied as is
     ambiguities: list[Ambiguity] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)   # merge decisions people should review
+    identities: _Identities | None = None      # entity ids by name (see briefing_preview)
 
     @property
     def people(self) -> list[Entity]:
@@ -436,7 +437,18 @@ def build_site(pairs: Iterable[tuple[Article, Analysis]], config: Config) -> Sit
     copies = {f"briefings/{b.slug}.yaml": config.paths.analysis / f"{b.slug}.yaml"
               for b in briefings}
     return Site(meta=meta, briefings=briefings, entities=entities, pages=pages, copies=copies,
-                ambiguities=ambiguities, notes=notes)
+                ambiguities=ambiguities, notes=notes, identities=ids)
+
+
+def briefing_preview(article: Article, analysis: Analysis, before: Analysis, site: Site
+                     ) -> Page | None:
+    """The page of one briefing whose analysis changed from ``before`` to ``analysis``, as a
+    build of the whole corpus would make it; None when that cannot be told without one: when
+    the analysis names an entity ``before`` did not, or no longer names one it did (the
+    entity ids, decided across the corpus, may then change). ``site`` is the last build's."""
+    if site.identities is None or _observations(analysis) != _observations(before):
+        return None
+    return _briefing_page(_briefing(article, analysis, site.identities, site.meta))
 
 
 # --- identities: name (and country) → entity id -------------------------------------------------
@@ -462,23 +474,9 @@ class _Identities:
     @classmethod
     def of(cls, raws: list[tuple[Article, Analysis]]) -> _Identities:
         seen: dict[tuple[str, str], set[str]] = defaultdict(set)
-
-        def observe(kind: str, name: str, disc: str | None) -> None:
-            seen[(kind, _key(name))].add(_key(disc) if disc else "")
-
         for _, an in raws:
-            for p in (*an.delegates, *an.people):
-                observe("person", p.name, p.country)
-                if p.country:
-                    observe("country", p.country, None)
-            for c in an.countries:
-                observe("country", c.name, None)
-            for t in an.topics:
-                observe("topic", t.name, None)
-            for pl in an.places:
-                observe("place", pl.name, pl.country)
-            for m in an.mous:
-                observe("agreement", m.title, _parties_key(_parties(m.parties, an)))
+            for kind, key, disc in _observations(an):
+                seen[(kind, key)].add(disc)
         ids: dict[tuple[str, str, str], str] = {}
         split: dict[tuple[str, str], list[str]] = {}
         taken: dict[str, set[str]] = defaultdict(set)
@@ -523,6 +521,29 @@ class _Identities:
 
 
 MAX_AMBIGUITY_NOTES = 10
+
+
+def _observations(an: Analysis) -> set[tuple[str, str, str]]:
+    """The (kind, name key, discriminator key) of every entity an analysis names: all that
+    the corpus's entity ids are decided from."""
+    seen: set[tuple[str, str, str]] = set()
+
+    def observe(kind: str, name: str, disc: str | None) -> None:
+        seen.add((kind, _key(name), _key(disc) if disc else ""))
+
+    for p in (*an.delegates, *an.people):
+        observe("person", p.name, p.country)
+        if p.country:
+            observe("country", p.country, None)
+    for c in an.countries:
+        observe("country", c.name, None)
+    for t in an.topics:
+        observe("topic", t.name, None)
+    for pl in an.places:
+        observe("place", pl.name, pl.country)
+    for m in an.mous:
+        observe("agreement", m.title, _parties_key(_parties(m.parties, an)))
+    return seen
 
 
 def _ambiguity_notes(ambiguities: list[Ambiguity]) -> list[str]:
@@ -970,8 +991,7 @@ def _pages(meta: SiteMeta, briefings: list[Briefing], entities: dict[str, list[E
                                         totals=totals)))
     for b in briefings:
         an = b.analysis
-        pages.append(Page(url=b.url, template="briefing.html", title=an.title,
-                          description=an.summary or _briefing_line(b), data=b))
+        pages.append(_briefing_page(b))
         pages.append(Page(url=f"briefings/{b.slug}.json", template="export.json",
                           title=an.title, description="", data=an))
         pages.append(Page(url=f"briefings/{b.slug}.csv", template="export.csv", title=an.title,
@@ -1041,6 +1061,11 @@ def _pages(meta: SiteMeta, briefings: list[Briefing], entities: dict[str, list[E
     pages.append(Page(url="robots.txt", template="robots.txt", title="robots.txt",
                       description="", data=None))
     return pages
+
+
+def _briefing_page(b: Briefing) -> Page:
+    return Page(url=b.url, template="briefing.html", title=b.analysis.title,
+                description=b.analysis.summary or _briefing_line(b), data=b)
 
 
 def _briefing_line(b: Briefing) -> str:

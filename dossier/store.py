@@ -235,23 +235,40 @@ def sync(path: Path, article_sha: str, extractor: str,
     edited, article changed          → keep it; write the fresh extraction beside it as
                                        <slug>.yaml.new and say so               (conflict)
     """
-    if not path.exists():
-        return _write_fresh(path, fresh(), extractor, "created")
-    text = read_text(path)
-    stored = parse(text, path=path)
-    same_article = stored.analysis.source.sha256 == article_sha
-    if stored.untouched:
-        if same_article and stored.extractor == extractor:
-            return Synced(stored, "unchanged", path)
-        return _write_fresh(path, fresh(), extractor, "updated")
-    if same_article:
-        return Synced(stored, "reviewed", path)
+    action, stored = plan(path, article_sha, extractor)
+    if stored is None or action == "updated":
+        return _write_fresh(path, fresh(), extractor, action)
+    if action != "conflict":
+        return Synced(stored, action, path)
     new_path = path.with_name(path.name + ".new")
     write_text(new_path, dump(fresh(), extractor=extractor))
     note = (f"the article changed after this analysis was edited by hand; your file is kept and "
             f"the fresh extraction is in {new_path.name}: merge what you need, then run "
             f"'dossier accept {path.stem}'")
     return Synced(stored, "conflict", path, note)
+
+
+def plan(path: Path, article_sha: str, extractor: str) -> tuple[str, Stored | None]:
+    """What ``sync`` will do with ``path`` (its action, see there) and the file as it is
+    (None when there is none)."""
+    if not path.exists():
+        return "created", None
+    stored = parse(read_text(path), path=path)
+    same_article = stored.analysis.source.sha256 == article_sha
+    if stored.untouched:
+        if same_article and stored.extractor == extractor:
+            return "unchanged", stored
+        return "updated", stored
+    return ("reviewed" if same_article else "conflict"), stored
+
+
+def preview(path: Path, article_sha: str, extractor: str,
+            fresh: typing.Callable[[], Analysis]) -> Stored:
+    """What ``sync`` will give for ``path``, without writing anything."""
+    action, stored = plan(path, article_sha, extractor)
+    if stored is None or action == "updated":
+        return Stored(fresh(), extractor, untouched=True, lines={})
+    return stored
 
 
 def _write_fresh(path: Path, analysis: Analysis, extractor: str, action: str) -> Synced:

@@ -10,6 +10,9 @@ from pathlib import Path
 import pytest
 
 from dossier import cache
+from dossier.config import load_config
+from dossier.errors import BuildFailed
+from dossier.pipeline import Memory, build, preview
 from dossier.render import BUILTIN_STATIC, BUILTIN_TEMPLATES
 
 from .sitekit import (ANA, ENTITY_TEMPLATES, KOFI, MEI, Delegate, add_visit, analysis_yaml,
@@ -445,3 +448,84 @@ def test_an_article_edit_in_the_examples_re_renders_the_pages_that_quote_it(tmp_
                                     "places/north-shoal-wind-farm.html"}
     assert "fourteen officials" in (root / "_site" / "people" / "jonas-berg.html").read_text()
     assert_same_as_clean_build(root, tmp_path / "clean")
+
+
+# --- the server's preview: the edited briefing first ------------------------------------------
+
+def previewed(site: Path, changed: list[Path], memory: Memory) -> tuple[str, ...]:
+    return preview(load_config(site / "config.yaml"), [str(p) for p in changed], memory)
+
+
+def served(site: Path) -> Memory:
+    """The memory of a server process after its first build."""
+    memory = Memory()
+    rebuild(site, memory=memory)
+    return memory
+
+
+@pytest.mark.parametrize("change, changed, url", [
+    (edit_analysis_by_hand, "analysis/chile-norway.yaml", "briefings/chile-norway.html"),
+    (edit_article_with_extracted_analysis, "articles/plain-two.txt", "briefings/plain-two.html"),
+    (edit_article_with_reviewed_analysis, "articles/japan-norway.txt",
+     "briefings/japan-norway.html"),
+], ids=["analysis", "extracted article", "reviewed article"])
+def test_a_preview_writes_the_edited_briefing_as_the_build_after_it_will(
+        site: Path, tmp_path: Path, change, changed: str, url: str):
+    memory = served(site)
+    change(site)
+    assert previewed(site, [site / "content" / changed], memory) == (url,)
+    page = (site / "_site" / url).read_bytes()
+    written = {p.name for p in (site / "content" / "analysis").iterdir()}
+    report = rebuild(site, memory=memory)
+    assert (site / "_site" / url).read_bytes() == page
+    assert url in report.rendered                       # the build still renders it
+    assert_same_as_clean_build(site, tmp_path / "clean")
+    assert written <= {p.name for p in (site / "content" / "analysis").iterdir()}
+
+
+def test_a_preview_shows_the_edit(site: Path):
+    memory = served(site)
+    edit_analysis_by_hand(site)
+    previewed(site, [site / "content" / "analysis" / "chile-norway.yaml"], memory)
+    page = (site / "_site" / "briefings" / "chile-norway.html").read_text()
+    assert "Minister of Foreign Affairs" in page and "Foreign Minister" not in page
+
+
+def test_a_preview_writes_nothing_to_the_content_folder(site: Path):
+    memory = served(site)
+    edit_article_with_extracted_analysis(site)
+    analysis = site / "content" / "analysis" / "plain-two.yaml"
+    before = analysis.read_bytes()
+    previewed(site, [site / "content" / "articles" / "plain-two.txt"], memory)
+    assert analysis.read_bytes() == before                  # the build syncs it, not the preview
+
+
+def _broken_yaml(site: Path) -> None:
+    edit_yaml(site, "chile-norway", "role: Foreign Minister", "role: [Foreign")
+
+
+@pytest.mark.parametrize("change, changed", [
+    (rename_a_person, "content/analysis/japan-ghana.yaml"),      # names another person
+    (add_an_article, "content/articles/ghana-norway.txt"),       # a new file
+    (delete_an_article, "content/articles/japan-ghana.txt"),     # a deleted one
+    (edit_a_template, "templates/base.html"),                    # another kind of input
+    (change_the_title, "config.yaml"),
+    (_broken_yaml, "content/analysis/chile-norway.yaml"),        # the build reports it
+], ids=lambda v: getattr(v, "__name__", v))
+def test_a_preview_declines_what_only_the_whole_build_can_tell(site: Path, change, changed):
+    memory = served(site)
+    change(site)
+    before = tree(site / "_site")
+    assert previewed(site, [site / changed], memory) == ()
+    assert tree(site / "_site") == before
+
+
+def test_no_preview_before_a_build_in_this_process_or_after_a_failed_one(site: Path):
+    changed = [site / "content" / "analysis" / "chile-norway.yaml"]
+    assert previewed(site, changed, Memory()) == ()
+    memory = served(site)
+    _broken_yaml(site)
+    with pytest.raises(BuildFailed):
+        rebuild(site, memory=memory)
+    edit_yaml(site, "chile-norway", "role: [Foreign", "role: Minister of Foreign Affairs")
+    assert previewed(site, changed, memory) == ()

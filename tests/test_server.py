@@ -288,6 +288,49 @@ def test_a_crash_in_the_build_is_reported_and_the_server_stays_up(plain_site: Pa
             events.close()
 
 
+def test_a_preview_reloads_the_pages_before_the_rebuild_has_finished(plain_site: Path,
+                                                                    tmp_path: Path):
+    watched = tmp_path / "watched"
+    watched.mkdir()
+    calls: list = []
+    finish = threading.Event()
+
+    def rebuild() -> bool:
+        calls.append("build")
+        if len(calls) > 2:                  # not the two builds of start()
+            finish.wait(WAIT)
+        return True
+
+    def preview(paths: list[str]) -> bool:
+        calls.append(paths)
+        return True
+
+    with running(plain_site, rebuild, watch=[watched], preview=preview) as live:
+        with listening(live) as events:
+            (watched / "a.txt").write_text("news")
+            first = events.next("reload")               # the rebuild is still running
+            assert calls[2] == [str(watched / "a.txt")]
+            finish.set()
+            assert events.next("reload") != first       # and when it is done
+            assert calls[3] == "build"
+
+
+def test_a_crash_in_the_preview_is_logged_and_the_rebuild_still_runs(plain_site: Path,
+                                                                    tmp_path: Path):
+    watched = tmp_path / "watched"
+    watched.mkdir()
+
+    def preview(paths: list[str]) -> bool:
+        raise ZeroDivisionError("division by zero")
+
+    with running(plain_site, lambda: True, watch=[watched], preview=preview) as live:
+        with listening(live) as events:
+            (watched / "a.txt").write_text("news")
+            events.next("reload")
+            assert any(line.startswith("internal error in the preview (please report it):\n"
+                                       "Traceback") for line in live.lines)
+
+
 def test_stopping_joins_every_thread(plain_site: Path, tmp_path: Path):
     watched = tmp_path / "watched"
     watched.mkdir()
@@ -407,8 +450,10 @@ def test_the_serve_command_builds_serves_reloads_and_stops_on_ctrl_c(project: Pa
             analysis = site / "content" / "analysis" / "japan-ghana.yaml"
             analysis.write_text(analysis.read_text().replace("summary: A visit with talks.",
                                                              "summary: Cocoa and gold."))
-            events.next("reload")
+            events.next("reload")           # the preview: the briefing page comes first
             assert b"Cocoa and gold." in get(port, "/briefings/japan-ghana.html")[2]
+            events.next("reload")           # then the rebuild, with the other pages
+            assert b"Cocoa and gold." in get(port, "/feed.xml")[2]
         finally:
             events.close()
     finally:
