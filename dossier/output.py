@@ -6,20 +6,33 @@ and a folder is only ever replaced when a marker file says Dossier made it.
 Two ways to write:
 
     write_site   a whole new site, written into an empty folder beside ``out``, then swapped in
-    update_site  a few changed files: a hard-link twin of ``out`` (made once, then kept in step
-                 by comparing inodes, so it costs the changes, not the site) takes the changes,
-                 then the two swap; the previous site becomes the twin for the next update
+    update_site  a few changed files: a hard-link twin of ``out`` takes the changes, then the
+                 two swap; the previous site becomes the twin (``.<out>.spare``) for the next
+                 update
 
 Files are never written through a hard link: a changed file is a new file, so the live site
 never changes under a reader until the swap.
+
+The twin differs from ``out`` only at the URLs the last update touched, so that update writes
+them down beside it (``.<out>.spare.stale``) and the next one re-links just those: an update
+costs the changes, not the size of the site. The record is deleted before the twin is used,
+and trusted only when it is whole and nothing has moved since: every folder of both trees
+still has the inode and times it was recorded with (a file or folder added, removed or
+renamed changes its folder's times; a rename, also its own). Without a trusted record -- the
+first update, a killed build, a twin left by an older Dossier, a hand edit in either tree --
+the twin is brought in step by comparing every entry with ``out``.
 """
 from __future__ import annotations
 
 import contextlib
 import errno
 import fcntl
+import hashlib
+import json
 import os
 import shutil
+import stat
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -189,9 +202,9 @@ def _old_path(out: Path) -> Path:
     return out.parent / f".{out.name}.old"
 
 
-def _swap(staging: Path, out: Path, *, keep_old: bool = False) -> None:
+def _swap(staging: Path, out: Path, *, keep_old: bool = False) -> bool:
     """Put ``staging`` in the place of ``out``; the previous site is deleted, or with
-    ``keep_old`` kept as the twin for the next update."""
+    ``keep_old`` kept as the twin for the next update. True when it became the twin."""
     old = _old_path(out)
     if old.exists():
         shutil.rmtree(old)
@@ -199,47 +212,62 @@ def _swap(staging: Path, out: Path, *, keep_old: bool = False) -> None:
         os.replace(out, old)
     os.replace(staging, out)
     if keep_old:
-        _retire(old, out)
-    else:
-        shutil.rmtree(old, ignore_errors=True)
+        return _retire(old, out)
+    shutil.rmtree(old, ignore_errors=True)
+    return False
 
 
 # --- updates through a hard-link twin ---------------------------------------------------------
 
 def update_site(out: Path, pages: Iterable[tuple[str, bytes]], copies: dict[str, Path],
                 remove: Iterable[str]) -> Written:
-    """Write changed pages and copies into the site and delete ``remove``, all at once: the
+    """Delete ``remove`` and write changed pages and copies into the site, all at once: the
     changes go into a hard-link twin of ``out`` that is then swapped in. A failure or a kill
-    at any point leaves ``out`` as it was. ``out`` must hold a site (see ``has_site``)."""
-    staging = _twin(out)
+    at any point leaves ``out`` as it was. ``out`` must hold a site (see ``has_site``).
+
+    Deletions come first, so a folder can give way to a file of its name, or a file to a
+    folder, in one update."""
+    staging, folders = _twin(out)
     seen: set[str] = set()
     verified: set[Path] = set()
-    pages_n = size = 0
+    touched: list[str] = []         # each URL before the twin changes there: what differs
+    pages_n = written = size = 0
     try:
+        for url in sorted(remove):
+            _claim(seen, url)
+            target = safe_join(staging, url, verified)
+            touched.append(url)
+            _unlink(target)
+            _prune_empty(target.parent, staging)
         for url, data in pages:
             _claim(seen, url)
             target = safe_join(staging, url, verified)
+            touched.append(url)
             _unlink(target)
             _write(target, data)
             pages_n += url.endswith(".html")
+            written += 1
             size += len(data)
         for url, source in sorted(copies.items()):
             _claim(seen, url)
             target = safe_join(staging, url, verified)
+            touched.append(url)
             _unlink(target)
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(source, target)
+            written += 1
             size += target.stat().st_size
-        written = len(seen)
-        for url in sorted(remove):
-            _claim(seen, url)
-            target = safe_join(staging, url, verified)
-            _unlink(target)
-            _prune_empty(target.parent, staging)
-        _swap(staging, out, keep_old=True)
+    except BaseException:
+        if _retire(staging, out):               # the twin is ``out`` but for ``touched``
+            _note_stale(out, touched, folders, synced=out)
+        raise
+    try:
+        kept = _swap(staging, out, keep_old=True)
     except BaseException:
         _retire(staging, out)
         raise
+    if kept:                                    # the previous site: ``out`` but for ``touched``
+        _note_stale(out, touched, folders, synced=_spare_path(out))
     return Written(pages=pages_n, files=written, bytes=size)
 
 
@@ -247,28 +275,49 @@ def _spare_path(out: Path) -> Path:
     return out.parent / f".{out.name}.spare"
 
 
-def _twin(out: Path) -> Path:
-    """A folder beside ``out`` holding hard links to every file of ``out``: the spare twin
-    brought in step when there is one, else a new one."""
+def _stale_path(out: Path) -> Path:
+    return out.parent / f".{out.name}.spare.stale"
+
+
+def _twin(out: Path) -> tuple[Path, dict[str, list[int]]]:
+    """A folder beside ``out`` holding hard links to every file of ``out``, and the stamp of
+    each folder of ``out`` it was brought in step with (by site-relative path, '' for
+    ``out`` itself; see ``_stamp``): the spare twin when there is one, brought in step
+    through its record when that can be trusted, else by comparing every entry; without a
+    twin, a new one."""
     staging = out.parent / f".{out.name}.staging-{os.getpid()}"
     if staging.exists():
         shutil.rmtree(staging)
     spare = _spare_path(out)
+    record = _take_record(out)      # gone before the twin changes, so it never outlives it
     if spare.is_dir() and not spare.is_symlink() and (spare / MARKER).is_file():
+        stale = _trusted(record, out, spare)
         os.replace(spare, staging)
     else:
+        stale = None
         staging.mkdir()
     try:
-        _mirror(str(out), str(staging))
+        if stale is not None:
+            try:
+                _resync(out, staging, stale[0])
+                return staging, stale[1]
+            except (OSError, OutputError):
+                pass                # anything odd: compare every entry instead
+        folders: dict[str, list[int]] = {}
+        _mirror(str(out), str(staging), folders)
+        return staging, folders
     except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
+        _retire(staging, out)       # without a record: the next update compares everything
         raise
-    return staging
 
 
-def _mirror(source: str, target: str) -> None:
+def _mirror(source: str, target: str, folders: dict[str, list[int]] | None = None,
+            rel: str = "") -> None:
     """Make ``target`` hold exactly the entries of ``source``, files as hard links. Entries
-    that already link to the same file (same inode) are left alone."""
+    that already link to the same file (same inode) are left alone. ``folders`` collects
+    the stamp of each folder of ``source`` as it is read, ``rel`` being this one's path."""
+    if folders is not None:
+        folders[rel] = _stamp(source)
     with os.scandir(source) as entries:
         wanted = {e.name: e for e in entries}
     with os.scandir(target) as entries:
@@ -284,11 +333,192 @@ def _mirror(source: str, target: str) -> None:
         if entry.is_dir(follow_symlinks=False):
             if have is None:
                 os.mkdir(path)
-            _mirror(entry.path, path)
+            _mirror(entry.path, path, folders, f"{rel}/{name}" if rel else name)
         elif have is None or have.inode() != entry.inode():
             if have is not None:
                 os.unlink(path)
             os.link(entry.path, path, follow_symlinks=False)
+
+
+def _resync(out: Path, staging: Path, stale: list[str]) -> None:
+    """Bring ``staging`` in step with ``out`` at each of the ``stale`` URLs, where alone it
+    may differ: follow the URL down while ``out`` has folders on the way (making them in
+    ``staging`` too), then make the first entry that is not one, or the URL itself, what it
+    is in ``out``: absent, a link to the same file, or a folder mirrored whole. Nothing
+    inside ``staging`` is ever followed through a symbolic link."""
+    verified: set[Path] = set()
+    folders: set[str] = set()       # folders in both on the way to a URL already done: in
+    for url in sorted(stale):       # this order no later URL can be one of them, or above
+        safe_join(staging, url, verified)
+        parts = url.split("/")
+        depth = len(parts) - 1
+        while depth and "/".join(parts[:depth]) not in folders:
+            depth -= 1
+        source = os.path.join(out, *parts[:depth])
+        target = os.path.join(staging, *parts[:depth])
+        for depth, name in enumerate(parts[depth:], depth + 1):
+            source, target = os.path.join(source, name), os.path.join(target, name)
+            want = _lstat(source)
+            if depth < len(parts) and want is not None and stat.S_ISDIR(want.st_mode):
+                have = _lstat(target)
+                if have is None or not stat.S_ISDIR(have.st_mode):
+                    if have is not None:
+                        os.unlink(target)
+                    os.mkdir(target)
+                folders.add("/".join(parts[:depth]))
+                continue
+            _match(source, want, target)
+            break
+
+
+def _match(source: str, want: os.stat_result | None, target: str) -> None:
+    have = _lstat(target)
+    if want is None:
+        if have is not None:
+            _remove_path(target, have)
+    elif stat.S_ISDIR(want.st_mode):
+        if have is not None and not stat.S_ISDIR(have.st_mode):
+            os.unlink(target)
+            have = None
+        if have is None:
+            os.mkdir(target)
+        _mirror(source, target)
+    elif (have is None or stat.S_ISDIR(have.st_mode)
+          or (have.st_dev, have.st_ino) != (want.st_dev, want.st_ino)):
+        if have is not None:
+            _remove_path(target, have)
+        os.link(source, target, follow_symlinks=False)
+
+
+def _lstat(path: str) -> os.stat_result | None:
+    try:
+        return os.lstat(path)
+    except (FileNotFoundError, NotADirectoryError):
+        return None
+
+
+def _remove_path(path: str, st: os.stat_result) -> None:
+    if stat.S_ISDIR(st.st_mode):
+        shutil.rmtree(path)
+    else:
+        os.unlink(path)
+
+
+# --- the record of where the twin is stale ----------------------------------------------------
+
+_RECORD = b"dossier spare record 1"
+
+
+def _note_stale(out: Path, stale: list[str], folders: dict[str, list[int]], *,
+                synced: Path) -> None:
+    """Write down, beside the spare twin, that it is ``out`` but for the ``stale`` URLs, with
+    what makes that checkable: the inode and times of every folder of each (the ``folders``
+    of the site the twin was brought in step with, and those on the way to a stale URL).
+    ``synced`` is where that site is now (``out`` after a failure, the twin after a swap);
+    when one of its folders changed meanwhile (by hand, during the update) nothing is
+    written. Best effort: without a record the next update compares every entry. Call it
+    right after the twin became the twin."""
+    path = _stale_path(out)
+    spare = _spare_path(out)
+    candidates = set(folders)
+    for url in stale:
+        parts = url.split("/")
+        candidates.update("/".join(parts[:n]) for n in range(len(parts)))
+    try:
+        for rel, before in folders.items():     # a rename changes a folder's ctime: not that
+            now = _stamp(_at(synced, rel))
+            if before is None or now is None or now[:2] != before[:2]:
+                return
+        body: dict[str, object] = {"stale": sorted(set(stale))}
+        for key, tree in (("out", out), ("spare", spare)):
+            stamps = {}
+            for rel in sorted(candidates):
+                stamp = _settled(_at(tree, rel))
+                if stamp is not None:
+                    stamps[rel] = stamp
+            body[key] = stamps
+        text = json.dumps(body, sort_keys=True, separators=(",", ":")).encode()
+        path.write_bytes(b"%s\n%s\n%s" % (_RECORD, hashlib.sha256(text).hexdigest().encode(), text))
+    except OSError:
+        with contextlib.suppress(OSError):
+            path.unlink()
+
+
+def _take_record(out: Path) -> dict | None:
+    """Read the twin's record and delete it; None when there is none or it is not whole."""
+    path = _stale_path(out)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return None
+    except OSError:
+        data = b""
+    with contextlib.suppress(FileNotFoundError, IsADirectoryError):   # a folder is never read
+        path.unlink()
+    try:
+        head, digest, text = data.split(b"\n", 2)
+        if head != _RECORD or digest != hashlib.sha256(text).hexdigest().encode():
+            return None
+        body = json.loads(text)
+        ok = (isinstance(body, dict)
+              and isinstance(body.get("stale"), list)
+              and all(isinstance(url, str) for url in body["stale"])
+              and all(isinstance(body.get(key), dict) and "" in body[key]
+                      and all(isinstance(rel, str) and _ints(stamp, 3)
+                              for rel, stamp in body[key].items())
+                      for key in ("out", "spare")))
+    except ValueError:
+        return None
+    return body if ok else None
+
+
+def _ints(value: object, n: int) -> bool:
+    return (isinstance(value, list) and len(value) == n
+            and all(type(v) is int for v in value))
+
+
+def _trusted(record: dict | None, out: Path, spare: Path
+             ) -> tuple[list[str], dict[str, list[int]]] | None:
+    """The stale URLs and the folders of ``out`` from ``record``, if it still holds: every
+    folder of ``out`` and ``spare`` it names is the same folder, unchanged."""
+    if record is None:
+        return None
+    for tree, stamps in ((out, record["out"]), (spare, record["spare"])):
+        for rel, stamp in stamps.items():
+            if _stamp(_at(tree, rel)) != stamp:
+                return None
+    return record["stale"], record["out"]
+
+
+def _at(tree: Path, rel: str) -> str:
+    return os.path.join(tree, rel) if rel else str(tree)
+
+
+def _stamp(path: str) -> list[int] | None:
+    """A folder's inode, time of change and time of status change (changed by a rename
+    too); None for anything but a folder."""
+    try:
+        st = os.lstat(path)
+    except (FileNotFoundError, NotADirectoryError):
+        return None
+    return [st.st_ino, st.st_mtime_ns, st.st_ctime_ns] if stat.S_ISDIR(st.st_mode) else None
+
+
+def _settled(path: str) -> list[int] | None:
+    """The stamp of a folder, None if it is not one. A folder changed in the last moments
+    first has its time of change set back a nanosecond: file times come from a clock that
+    may tick only every few milliseconds, so a later change in the same tick could leave
+    the time as recorded, but never set it before the tick it happens in."""
+    stamp = _stamp(path)
+    if stamp is None:
+        return None
+    if stamp[1] > time.time_ns() - 2_000_000_000:
+        os.utime(path, ns=(os.lstat(path).st_atime_ns, stamp[1] - 1), follow_symlinks=False)
+        stamp = _stamp(path)
+    return stamp
+
+
+# --- removing -------------------------------------------------------------------------------
 
 
 def _remove(entry: os.DirEntry) -> None:
@@ -301,7 +531,7 @@ def _remove(entry: os.DirEntry) -> None:
 def _unlink(path: Path) -> None:
     try:
         path.unlink()
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):     # nothing there, or a file on the way
         pass
     except IsADirectoryError:
         shutil.rmtree(path)
@@ -316,11 +546,13 @@ def _prune_empty(folder: Path, top: Path) -> None:
         folder = folder.parent
 
 
-def _retire(tree: Path, out: Path) -> None:
-    """Keep a finished-with copy of the site as the twin for the next update, or delete it."""
+def _retire(tree: Path, out: Path) -> bool:
+    """Keep a finished-with copy of the site as the twin for the next update (True), or
+    delete it (False). A twin kept here has no record: see ``_note_stale``."""
     spare = _spare_path(out)
     if (not spare.exists() and tree.is_dir() and not tree.is_symlink()
             and (tree / MARKER).is_file()):
         os.replace(tree, spare)
-    else:
-        shutil.rmtree(tree, ignore_errors=True)
+        return True
+    shutil.rmtree(tree, ignore_errors=True)
+    return False

@@ -2,6 +2,8 @@
 and updates through a hard-link twin that never change the live site before the swap."""
 from __future__ import annotations
 
+import errno
+import hashlib
 import os
 from pathlib import Path
 
@@ -10,7 +12,7 @@ import pytest
 from dossier import output
 from dossier.errors import OutputError
 
-from .sitekit import make_site, run_build, tree, urls_of
+from .sitekit import folders, make_site, run_build, tree, urls_of
 
 
 def site_with(out: Path, files: dict[str, bytes]) -> None:
@@ -26,8 +28,10 @@ def failing(pages: list[tuple[str, bytes]], after: int):
 
 
 def leftovers(out: Path) -> list[str]:
+    """What a build left beside ``out`` but the lock, the spare twin and the twin's record."""
     return sorted(p.name for p in out.parent.iterdir()
-                  if p.name.startswith(f".{out.name}.") and not p.name.endswith((".lock", ".spare")))
+                  if p.name.startswith(f".{out.name}.")
+                  and not p.name.endswith((".lock", ".spare", ".spare.stale")))
 
 
 # --- safe joins -------------------------------------------------------------------------------
@@ -256,3 +260,296 @@ def test_list_files(tmp_path: Path):
     site_with(out, {"index.html": b"1", "a/b/c.html": b"2"})
     assert output.list_files(out) == {"index.html", "a/b/c.html"}
     assert output.has_site(out)
+
+
+# --- the twin's record: updates that cost the changes, not the site ---------------------------
+
+def shape(root: Path) -> dict[str, object]:
+    """Every entry under ``root``: a folder, or the file (inode) it links to."""
+    found: dict[str, object] = {}
+    for folder, dirs, files in os.walk(root):
+        for name in dirs + files:
+            path = Path(folder) / name
+            rel = path.relative_to(root).as_posix()
+            is_folder = path.is_dir() and not path.is_symlink()
+            found[rel] = "folder" if is_folder else path.lstat().st_ino
+    return found
+
+
+def applied(files: dict[str, bytes], pages=(), copies=None, remove=()) -> dict[str, bytes]:
+    files = {u: d for u, d in files.items() if u not in set(remove)}
+    files.update(pages)
+    files.update({u: p.read_bytes() for u, p in (copies or {}).items()})
+    return files
+
+
+def site_is(out: Path, files: dict[str, bytes]) -> None:
+    """``out`` holds exactly ``files`` (and the marker), with no folder but theirs."""
+    found = tree(out)
+    assert found.pop(".dossier-site").startswith(b"This folder was made by Dossier")
+    assert found == files
+    assert folders(out) == {"/".join(u.split("/")[:n]) for u in files
+                            for n in range(1, u.count("/") + 1)}
+
+
+def twin_is_in_step(out: Path) -> None:
+    """What the next update would start from is exactly ``out``, file for file."""
+    staging, _ = output._twin(out)
+    try:
+        assert not (out.parent / f".{out.name}.spare.stale").exists()     # used up at once
+        assert shape(staging) == shape(out)
+    finally:
+        output._retire(staging, out)
+
+
+@pytest.fixture
+def compared(monkeypatch) -> list[str]:
+    """The sites an update compared entry by entry with their twin (the fallback)."""
+    calls: list[str] = []
+    real = output._mirror
+
+    def spy(source, target, folders=None, rel=""):
+        if folders is not None and not rel:
+            calls.append(source)
+        return real(source, target, folders, rel)
+
+    monkeypatch.setattr(output, "_mirror", spy)
+    return calls
+
+
+START = {"index.html": b"home", "f.html": b"f", "a/b.html": b"b", "a/c/d.html": b"d",
+         "a/c/e.html": b"e", "g/h.html": b"h", "x/y/z.html": b"z"}
+
+
+def test_the_twin_follows_its_record_through_many_updates(tmp_path: Path, compared):
+    out = tmp_path / "_site"
+    site_with(out, START)
+    css = tmp_path / "s.css"
+    css.write_bytes(b"body{}")
+    kept = (out / "x" / "y" / "z.html").stat().st_ino
+    steps = [
+        ([("index.html", b"home 2"), ("n/new.html", b"n")], {}, ["f.html"]),      # a new folder
+        ([("a/c/d.html", b"d 2")], {"assets/s.css": css}, ["g/h.html"]),           # g/ goes
+        ([("a/c", b"a file now")], {}, ["a/c/d.html", "a/c/e.html"]),              # folder -> file
+        ([("a/c/new.html", b"a folder again")], {}, ["a/c"]),                      # file -> folder
+        ([("g/h.html", b"h again"), ("index.html", b"home 3")], {}, ["n/new.html"]),
+        ([], {"a/c/new.html": css}, ["assets/s.css", "a/b.html"]),
+        ([("index.html", b"home 4")], {}, []),
+    ]
+    files = dict(START)
+    for pages, copies, remove in steps:
+        output.update_site(out, iter(pages), copies, remove)
+        files = applied(files, pages, copies, remove)
+        site_is(out, files)
+        assert (tmp_path / "._site.spare.stale").is_file()
+    assert compared == [str(out)]                       # only the first update, without a record
+    assert (out / "x" / "y" / "z.html").stat().st_ino == kept      # never rewritten
+    twin_is_in_step(out)
+    assert compared == [str(out)]
+
+
+def test_the_record_never_reaches_the_site(tmp_path: Path):
+    out = tmp_path / "_site"
+    site_with(out, START)
+    for n in range(3):
+        output.update_site(out, iter([("index.html", b"%d" % n)]), {}, [])
+        assert output.list_files(out) == set(START)
+        assert output.list_files(tmp_path / "._site.spare") == set(START)
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["._site.spare", "._site.spare.stale",
+                                                              "_site"]
+
+
+def corrupt(record: Path) -> None:
+    """Still well-formed, but no longer what was written: it names no stale URL."""
+    data = record.read_bytes()
+    stale = b'"stale":["a/b.html","f.html","n/new.html","x/y/z.html"]'
+    assert data.count(stale) == 1
+    record.write_bytes(data.replace(stale, b'"stale":[]'))
+
+
+def truncate(record: Path) -> None:
+    record.write_bytes(record.read_bytes()[:-10])
+
+
+def no_record(record: Path) -> None:
+    record.unlink()
+
+
+def edit_twin_deep_inside(record: Path) -> None:
+    twin = record.parent / "._site.spare"
+    (twin / "a" / "c" / "stray.html").write_text("stray")
+    (twin / "x" / "y" / "z.html").unlink()                 # a file gone, and one replaced
+    (twin / "a" / "b.html").unlink()
+    (twin / "a" / "b.html").write_text("edited in the twin")
+
+
+def edit_site_deep_inside(record: Path) -> None:
+    site = record.parent / "_site"
+    (site / "a" / "c" / "d.html").unlink()
+    (site / "a" / "c" / "d.html").write_bytes(b"edited in the site")
+
+
+def edit_site_in_a_new_folder(record: Path) -> None:
+    (record.parent / "_site" / "n" / "mine.html").write_bytes(b"mine")
+
+
+def rebuild_site(record: Path) -> None:
+    output.write_site(record.parent / "_site", iter(START.items()), {})
+
+
+@pytest.mark.parametrize("spoil", [corrupt, truncate, no_record, edit_twin_deep_inside,
+                                   edit_site_deep_inside, edit_site_in_a_new_folder,
+                                   rebuild_site])
+def test_a_record_that_cannot_be_trusted_is_not(tmp_path: Path, compared, spoil):
+    out = tmp_path / "_site"
+    site_with(out, START)
+    first = [("a/b.html", b"b 2"), ("x/y/z.html", b"z 2"), ("n/new.html", b"n")]
+    output.update_site(out, iter(first), {}, ["f.html"])
+    record = tmp_path / "._site.spare.stale"
+    assert compared == [str(out)] and record.is_file()
+    spoil(record)
+    files = applied(START, first, remove=["f.html"])
+    if spoil is edit_site_deep_inside:                  # edits in the site itself are kept, as ever
+        files["a/c/d.html"] = b"edited in the site"
+    if spoil is edit_site_in_a_new_folder:
+        files["n/mine.html"] = b"mine"
+    if spoil is rebuild_site:
+        files = dict(START)
+    output.update_site(out, iter([("index.html", b"home 2")]), {}, [])
+    files["index.html"] = b"home 2"
+    assert compared == [str(out)] * 2                   # every entry compared again
+    site_is(out, files)
+    output.update_site(out, iter([("index.html", b"home 3")]), {}, [])
+    files["index.html"] = b"home 3"
+    assert compared == [str(out)] * 2                   # and the new record is trusted
+    site_is(out, files)
+    twin_is_in_step(out)
+
+
+def test_a_record_naming_a_path_out_of_the_twin_is_not_trusted(tmp_path: Path, compared):
+    """Well-formed and whole, but naming a URL that is not a plain path inside the site."""
+    out, elsewhere = tmp_path / "_site", tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    site_with(out, START)
+    output.update_site(out, iter([("index.html", b"home 2")]), {}, [])
+    record = tmp_path / "._site.spare.stale"
+    head, _, text = record.read_bytes().split(b"\n", 2)
+    text = text.replace(b'"stale":["index.html"]', b'"stale":["../elsewhere/x.html"]')
+    record.write_bytes(b"%s\n%s\n%s" % (head, hashlib.sha256(text).hexdigest().encode(), text))
+    output.update_site(out, iter([("f.html", b"f 2")]), {}, [])
+    assert compared == [str(out)] * 2
+    assert list(elsewhere.iterdir()) == []
+    site_is(out, applied(START, [("index.html", b"home 2"), ("f.html", b"f 2")]))
+
+
+def test_after_a_failing_update_the_next_one_is_right_and_quick(tmp_path: Path, compared):
+    out = tmp_path / "_site"
+    site_with(out, START)
+    output.update_site(out, iter([("index.html", b"home 2")]), {}, [])
+    before = tree(out)
+    pages = [("a/c/d.html", b"new d"), ("n/m/new.html", b"new"), ("never.html", b"x")]
+    with pytest.raises(RuntimeError):
+        output.update_site(out, failing(pages, after=2), {}, ["g/h.html", "a/b.html"])
+    assert tree(out) == before
+    assert leftovers(out) == []
+    output.update_site(out, iter([("index.html", b"home 3")]), {}, ["f.html"])
+    assert compared == [str(out)]                       # the failed update left a true record
+    site_is(out, applied(START, [("index.html", b"home 3")], remove=["f.html"]))
+    twin_is_in_step(out)
+
+
+def test_a_copy_failing_halfway_leaves_a_true_record(tmp_path: Path, compared):
+    """The copy fails after the twin's old file is gone: that URL is stale too."""
+    out = tmp_path / "_site"
+    site_with(out, START)
+    output.update_site(out, iter([("index.html", b"home 2")]), {}, [])
+    with pytest.raises(FileNotFoundError):
+        output.update_site(out, iter([]), {"a/b.html": tmp_path / "vanished.css"}, [])
+    output.update_site(out, iter([("f.html", b"f 2")]), {}, [])
+    assert compared == [str(out)]
+    site_is(out, applied(START, [("index.html", b"home 2"), ("f.html", b"f 2")]))
+    twin_is_in_step(out)
+
+
+def test_a_hand_edit_of_the_site_during_an_update_does_not_come_back(tmp_path: Path):
+    """The update started from the site as it was; the edit stays in the previous site, the
+    twin, which must then not be trusted to differ only where the update wrote."""
+    out = tmp_path / "_site"
+    site_with(out, START)
+    output.update_site(out, iter([("index.html", b"home 2")]), {}, [])
+
+    def pages():
+        (out / "a" / "c" / "mine.html").write_bytes(b"mine")     # while the update runs
+        yield "f.html", b"f 2"
+
+    output.update_site(out, pages(), {}, [])
+    output.update_site(out, iter([("index.html", b"home 3")]), {}, [])
+    site_is(out, applied(START, [("index.html", b"home 3"), ("f.html", b"f 2")]))
+    twin_is_in_step(out)
+
+
+# Each step of an update (a rename, link, unlink, new or removed folder, time set) in turn
+# kills the process, or fails; what follows is what the next build does: recover, update.
+
+STEPS = ("replace", "rename", "link", "unlink", "mkdir", "rmdir", "utime")
+
+
+def run_until_step(k: int, how: str, work) -> int:
+    """Run ``work`` in a child process that dies (or whose step fails) at step ``k``; its exit
+    status: 0 finished, 86 killed, 87 the update failed."""
+    pid = os.fork()
+    if pid == 0:                                        # the child: never returns
+        status = 1
+        try:
+            count = iter(range(k + 1))
+            for name in STEPS:
+                def step(*args, _real=getattr(os, name), **kwargs):
+                    if next(count, None) is None:
+                        if how == "kill":
+                            os._exit(86)
+                        raise OSError(errno.EIO, "the disk failed")
+                    return _real(*args, **kwargs)
+                setattr(os, name, step)
+            try:
+                work()
+                status = 0
+            except OSError:
+                status = 87
+        finally:
+            os._exit(status)
+    return os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1])
+
+
+@pytest.mark.parametrize("how", ["kill", "fail"])
+@pytest.mark.parametrize("with_record", [True, False])
+def test_a_kill_or_failure_at_any_step_leaves_one_site_and_the_next_update_right(
+        tmp_path: Path, how: str, with_record: bool):
+    first = ([("index.html", b"home 2"), ("a/c", b"c")], {}, ["a/c/d.html", "a/c/e.html"])
+    change = ([("a/c/d.html", b"d 2"), ("n/new.html", b"n"), ("a/b.html", b"b 2")], {},
+              ["a/c", "g/h.html", "f.html"])
+    follow = ([("index.html", b"home 3"), ("g/h.html", b"h 3")], {}, ["n/new.html"])
+    before = applied(START, *first)
+    after = applied(before, *change)
+    endings = set()
+    for k in range(1000):
+        out = tmp_path / f"run{k}" / "_site"
+        site_with(out, START)
+        output.update_site(out, iter(first[0]), first[1], first[2])
+        if not with_record:
+            (out.parent / "._site.spare.stale").unlink()
+        status = run_until_step(k, how, lambda: output.update_site(
+            out, iter(change[0]), change[1], change[2]))
+        assert status in (0, 86 if how == "kill" else 87)
+        output.recover(out)                             # what the next build does first
+        now = tree(out)
+        del now[".dossier-site"]
+        assert now in (before, after)
+        endings.add(now == after)
+        output.update_site(out, iter(follow[0]), follow[1], follow[2])
+        site_is(out, applied(now, *follow))
+        twin_is_in_step(out)
+        assert leftovers(out) == []
+        if status == 0:
+            break
+    assert status == 0 and k > 10                       # every step was tried, then none
+    assert endings == {True, False}
