@@ -470,6 +470,8 @@ class _Identities:
 
     ids: dict[tuple[str, str, str], str]        # (kind, name key, discriminator key) → id
     split: dict[tuple[str, str], list[str]]     # (kind, name key) → ids kept apart
+    # what url() answered, by its arguments: every briefing asks again for the names it shows
+    urls: dict[tuple[str, str, str | None], str] = field(default_factory=dict, repr=False)
 
     @classmethod
     def of(cls, raws: list[tuple[Article, Analysis]]) -> _Identities:
@@ -496,11 +498,15 @@ class _Identities:
         return cls(ids=ids, split=split)
 
     def url(self, kind: str, name: str, disc: str | None = None) -> str:
+        url = self.urls.get((kind, name, disc))
+        if url is not None:
+            return url
         key = _key(name)
         found = self.ids.get((kind, key, _key(disc) if disc else ""))
         if found is None:   # a discriminator never observed (defensive): the plain name
             found = self.ids.get((kind, key, ""), _safe_id(key, kind))
-        return f"{KINDS[kind].folder}/{found}.html"
+        url = self.urls[(kind, name, disc)] = f"{KINDS[kind].folder}/{found}.html"
+        return url
 
     def country_link(self, name: str, note: str = "") -> Link:
         """A link to the country's page when it has one (it takes part in a briefing or a
@@ -649,15 +655,16 @@ def _themes(an: Analysis, url: str, anchors: dict[str, str],
         return []
     names = {t.id: t.name for t in an.topics}
 
-    def tied(item, focus) -> bool:
-        return focus.id in item.focus_areas or bool(set(item.topics) & set(focus.topics))
+    def tied(item, focus_id: str, focus_topics: set[str]) -> bool:
+        return focus_id in item.focus_areas or not focus_topics.isdisjoint(item.topics)
 
     rows = []
     used_m: set[str] = set()
     used_p: set[str] = set()
     for f in an.focus_areas:
-        ms = [m for m in an.mous if tied(m, f)]
-        ps = [p for p in an.prospects if tied(p, f)]
+        topics = set(f.topics)
+        ms = [m for m in an.mous if tied(m, f.id, topics)]
+        ps = [p for p in an.prospects if tied(p, f.id, topics)]
         used_m |= {m.id for m in ms}
         used_p |= {p.id for p in ps}
         rows.append(ThemeRow(
@@ -740,13 +747,33 @@ def _ref(b: Briefing) -> BriefingRef:
 
 
 def _quote(b: Briefing, evidence: list[str]) -> Quote | None:
+    """The first paragraph of ``evidence`` the article has, as quoted (None: none has)."""
     for pid in evidence:
         para = b.article.paragraph(pid)
         if para is not None:
-            text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", para.text)
-            text = re.sub(r"^#{1,6}\s*|[*_`]+", "", text)
-            return Quote(pid=pid, text=charts.fit(text, QUOTE_CHARS), url=f"{b.url}#{pid}")
+            return _quoted(b.url, pid, para.text)
     return None
+
+
+_MARKDOWN_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_MARKDOWN_HEADING = re.compile(r"^#{1,6}\s*")
+
+
+@functools.lru_cache(maxsize=1 << 15)
+def _quoted(url: str, pid: str, text: str) -> Quote:
+    """Paragraph ``pid`` of the briefing at ``url`` as a quote shows it: links reduced to their
+    text, heading and emphasis marks dropped, cut to QUOTE_CHARS. (Memoised: the items of a
+    briefing often quote the same paragraph, and every kind of entity quotes it again.)"""
+    if "[" in text:
+        text = _MARKDOWN_LINK.sub(r"\1", text)
+    text = _MARKDOWN_HEADING.sub("", text).replace("*", "").replace("_", "").replace("`", "")
+    return Quote(pid=pid, text=charts.fit(text, QUOTE_CHARS), url=f"{url}#{pid}")
+
+
+def _item_links(b: Briefing, kind: str, items: list) -> list[Link]:
+    """A link to each focus area, agreement or prospect (``kind``: "focus", "mou" or
+    "prospect") where the briefing page shows it, titled as the item is."""
+    return [Link(f"{b.url}#{b.anchor(kind, item.id)}", item.title) for item in items]
 
 
 def _capped(links: list[Link]) -> tuple[list[Link], int]:
@@ -788,19 +815,25 @@ def _people(briefings: list[Briefing], ids: _Identities) -> list[Entity]:
     observed = []
     for b in briefings:
         an = b.analysis
-        pairs = _pairs(an)
+        ref = _ref(b)
         people = {p.id: p for p in (*an.delegates, *an.people)}
+        links = {i: Link(b.person_urls[i], m.name, m.role or "") for i, m in people.items()}
+        as_host: dict[str, list[Link]] = defaultdict(list)     # host id → guests met, and
+        as_guest: dict[str, list[Link]] = defaultdict(list)    # guest id → hosts met
+        for h, g in _pairs(an):
+            as_host[h].append(links[g])
+            as_guest[g].append(links[h])
+        focus_of: dict[str, list[Link]] = defaultdict(list)    # person id → focus areas
+        for f, link in zip(an.focus_areas, _item_links(b, "focus", an.focus_areas)):
+            for i in dict.fromkeys(f.delegates):
+                focus_of[i].append(link)
         for delegate, group in ((True, an.delegates), (False, an.people)):
             for p in group:
-                met = [people[g] for (h, g) in pairs if h == p.id] + \
-                      [people[h] for (h, g) in pairs if g == p.id]
-                focus = [f for f in an.focus_areas if p.id in f.delegates]
                 quote = _quote(b, p.evidence)
                 observed.append((b.person_urls[p.id], p.name, PersonAppearance(
-                    briefing=_ref(b), role=p.role, country=p.country, side=p.side,
-                    delegate=delegate,
-                    focus=[Link(f"{b.url}#{b.anchor('focus', f.id)}", f.title) for f in focus],
-                    met=[Link(b.person_urls[m.id], m.name, m.role or "") for m in met],
+                    briefing=ref, role=p.role, country=p.country, side=p.side,
+                    delegate=delegate, focus=list(focus_of.get(p.id, ())),
+                    met=as_host.get(p.id, []) + as_guest.get(p.id, []),
                     quotes=[quote] if quote else [], evidence=list(p.evidence))))
     entities = []
     for url, (names, apps) in _group(observed).items():
@@ -840,27 +873,33 @@ def _countries(briefings: list[Briefing], ids: _Identities) -> list[Entity]:
     texts: dict[str, str] = {}
     for b in briefings:
         an = b.analysis
+        ref = _ref(b)
         listed = {c.name: c for c in an.countries}
         names = list(dict.fromkeys([*listed, *(p.country for p in an.delegates if p.country),
                                     *(p.country for p in an.people if p.country)]))
+        people_of: dict[str, list[Link]] = defaultdict(list)      # country → its people
+        for p in (*an.delegates, *an.people):
+            if p.country:
+                people_of[p.country].append(Link(b.person_urls[p.id], p.name, p.role or ""))
+        signed_by: dict[str, list[Link]] = defaultdict(list)      # party → its agreements
+        for i, m in enumerate(an.mous):
+            link = Link(b.agreement_urls[i], m.title, m.value.text if m.value else "")
+            for party in _parties(m.parties, an):
+                signed_by[party].append(link)
+        topics = [(b.topic_urls[t.id], t.name) for t in an.topics]
         for name in names:
             url = b.country_urls[name]
             country = listed.get(name)
             side = country.side if country else None
-            people = [Link(b.person_urls[p.id], p.name, p.role or "")
-                      for p in (*an.delegates, *an.people) if p.country == name]
-            signed = [Link(b.agreement_urls[i], m.title, m.value.text if m.value else "")
-                      for i, m in enumerate(an.mous)
-                      if name in _parties(m.parties, an)]
-            shown_people, more_people = _capped(people)
-            shown_signed, more_signed = _capped(signed)
+            shown_people, more_people = _capped(people_of.get(name, []))
+            shown_signed, more_signed = _capped(signed_by.get(name, []))
             observed.append((url, name, CountryAppearance(
-                briefing=_ref(b), side=side, people=shown_people, more_people=more_people,
+                briefing=ref, side=side, people=shown_people, more_people=more_people,
                 agreements=shown_signed, more_agreements=more_signed,
                 quote=_quote(b, country.evidence) if country else None)))
-            for t in an.topics:
-                topic_counts[url][b.topic_urls[t.id]] += 1
-                texts[b.topic_urls[t.id]] = t.name
+            for topic_url, topic in topics:
+                topic_counts[url][topic_url] += 1
+                texts[topic_url] = topic
             for other in names:
                 if other != name:
                     partner_counts[url][b.country_urls[other]] += 1
@@ -887,21 +926,25 @@ def _topics(briefings: list[Briefing]) -> list[Entity]:
     texts: dict[str, str] = {}
     for b in briefings:
         an = b.analysis
+        ref = _ref(b)
+        focus = list(zip(an.focus_areas, _item_links(b, "focus", an.focus_areas)))
+        mous = [(m, Link(b.agreement_urls[i], m.title)) for i, m in enumerate(an.mous)]
+        prospects = list(zip(an.prospects, _item_links(b, "prospect", an.prospects)))
+        countries = [(b.country_urls[c.name], c.name) for c in an.countries]
         for t in an.topics:
             url = b.topic_urls[t.id]
+            on_topic = [(f, link) for f, link in focus if t.id in f.topics]
+            focus_ids = {f.id for f, _ in on_topic}
             observed.append((url, t.name, TopicAppearance(
-                briefing=_ref(b),
-                focus=[Link(f"{b.url}#{b.anchor('focus', f.id)}", f.title)
-                       for f in an.focus_areas if t.id in f.topics],
-                agreements=[Link(b.agreement_urls[i], m.title) for i, m in enumerate(an.mous)
-                            if t.id in m.topics or set(m.focus_areas) & {
-                                f.id for f in an.focus_areas if t.id in f.topics}],
-                prospects=[Link(f"{b.url}#{b.anchor('prospect', p.id)}", p.title)
-                           for p in an.prospects if t.id in p.topics],
+                briefing=ref,
+                focus=[link for _, link in on_topic],
+                agreements=[link for m, link in mous
+                            if t.id in m.topics or not focus_ids.isdisjoint(m.focus_areas)],
+                prospects=[link for p, link in prospects if t.id in p.topics],
                 quote=_quote(b, t.evidence))))
-            for c in an.countries:
-                country_counts[url][b.country_urls[c.name]] += 1
-                texts[b.country_urls[c.name]] = c.name
+            for country_url, country in countries:
+                country_counts[url][country_url] += 1
+                texts[country_url] = country
     entities = []
     for url, (names, apps) in _group(observed).items():
         entities.append(Entity(
@@ -916,9 +959,10 @@ def _topics(briefings: list[Briefing]) -> list[Entity]:
 def _places(briefings: list[Briefing], ids: _Identities) -> list[Entity]:
     observed = []
     for b in briefings:
+        ref = _ref(b)
         for i, pl in enumerate(b.analysis.places):
             observed.append((b.place_urls[i], pl.name, PlaceAppearance(
-                briefing=_ref(b), kind=pl.kind, country=pl.country,
+                briefing=ref, kind=pl.kind, country=pl.country,
                 quote=_quote(b, pl.evidence))))
     entities = []
     for url, (names, apps) in _group(observed).items():
@@ -938,14 +982,16 @@ def _agreements(briefings: list[Briefing], ids: _Identities) -> list[Entity]:
     parties_of: dict[str, list[str]] = {}
     for b in briefings:
         an = b.analysis
+        ref = _ref(b)
+        focus = list(zip(an.focus_areas, _item_links(b, "focus", an.focus_areas)))
         for i, m in enumerate(an.mous):
             url = b.agreement_urls[i]
-            parties_of.setdefault(url, _parties(m.parties, an))
-            focus = [f for f in an.focus_areas if f.id in m.focus_areas]
+            if url not in parties_of:
+                parties_of[url] = _parties(m.parties, an)
             observed.append((url, m.title, AgreementAppearance(
-                briefing=_ref(b), url=f"{b.url}#{b.anchor('mou', m.id)}", title=m.title,
+                briefing=ref, url=f"{b.url}#{b.anchor('mou', m.id)}", title=m.title,
                 description=m.description, value=m.value,
-                focus=[Link(f"{b.url}#{b.anchor('focus', f.id)}", f.title) for f in focus],
+                focus=[link for f, link in focus if f.id in m.focus_areas],
                 quote=_quote(b, m.evidence), evidence=list(m.evidence))))
     entities = []
     for url, (names, apps) in _group(observed).items():
@@ -1001,27 +1047,31 @@ def _pages(meta: SiteMeta, briefings: list[Briefing], entities: dict[str, list[E
     for kind in KINDS.values():
         items = entities[kind.name]
         apart = [a for a in ambiguities if a.kind == kind.name]
-        flagged = {e.url for a in apart for e in a.entries}
+        flagged: dict[str, list[int]] = {}     # url → positions in apart of names it is under
+        for n, a in enumerate(apart):
+            for e in a.entries:
+                flagged.setdefault(e.url, []).append(n)
         entries = [IndexEntry(url=e.url, name=e.name, line=e.line, count=e.count,
                               ambiguous=e.url in flagged) for e in items]
         listed_on: dict[str, str] = {}          # entity URL → the index page listing it
         for url, chunk, pager in _paginate(
                 entries, per_page,
                 lambda n, f=kind.folder: f"{f}/index.html" if n == 1 else f"{f}/index-{n}.html"):
-            shown = {e.url for e in chunk}     # names kept apart: on the page that lists them
-            listed_on.update(dict.fromkeys(shown, url))
+            listed_on.update(dict.fromkeys((e.url for e in chunk), url))
+            # names kept apart: on the page that lists them
+            shown = sorted({n for e in chunk for n in flagged.get(e.url, ())})
             pages.append(Page(url=url, template="entities.html", title=kind.plural,
                               description=f"{_plural(len(items), kind.name, kind.folder)} "
                                           f"across {_plural(len(briefings), 'briefing')}.",
                               data=IndexView(kind=kind, entries=chunk, pager=pager, kept_apart=[
-                                  a for a in apart if any(e.url in shown for e in a.entries)])))
+                                  apart[n] for n in shown])))
         for e in items:
             base = e.url.removesuffix(".html")
             for url, chunk, pager in _paginate(
                     e.appearances, entity_size,
                     lambda n, base=base: f"{base}.html" if n == 1 else f"{base}--{n}.html",
                     newest_first=True):
-                shown = replace(e, appearances=chunk)
+                shown = e if pager.count == 1 else replace(e, appearances=chunk)
                 if pager.number > 1:
                     shown = replace(shown, related={})
                 title = e.name if pager.number == 1 else f"{e.name} — page {pager.number}"
