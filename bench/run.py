@@ -676,6 +676,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
+    # The tools run as people run them: Python caches compiled modules (some sandboxes turn
+    # that off, which would add the compiling of every module to each Dossier and Pelican run)
+    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
     atexit.register(_cleanup)
     signal.signal(signal.SIGTERM, _on_sigterm)
     signal.signal(signal.SIGINT, signal.default_int_handler)   # even if started with it ignored

@@ -318,7 +318,10 @@ def preview(config: Config, changed: Sequence[str], memory: Memory) -> tuple[str
             return ()
         pages.append(page)
     env = memory.env[1]
-    rendered = [(page.url, render.render_page(env, last, page, assets)) for page in pages]
+    try:
+        rendered = [(page.url, render.render_page(env, last, page, assets)) for page in pages]
+    except DossierError:                        # a template error: the build reports it
+        return ()
     out = config.paths.output
     with output.lock(out):
         if not output.has_site(out):

@@ -13,7 +13,7 @@ from dossier import cache
 from dossier.config import load_config
 from dossier.errors import BuildFailed
 from dossier.pipeline import Memory, build, preview
-from dossier.render import BUILTIN_STATIC, BUILTIN_TEMPLATES
+from dossier.render import BUILTIN_STATIC, BUILTIN_TEMPLATES, make_env
 
 from .sitekit import (ANA, ENTITY_TEMPLATES, KOFI, MEI, Delegate, add_visit, analysis_yaml,
                       article_text, assert_same_as_clean_build, html_urls, make_site, run_build,
@@ -517,6 +517,18 @@ def test_a_preview_declines_what_only_the_whole_build_can_tell(site: Path, chang
     change(site)
     before = tree(site / "_site")
     assert previewed(site, [site / changed], memory) == ()
+    assert tree(site / "_site") == before
+
+
+def test_a_preview_that_cannot_render_writes_nothing(site: Path, tmp_path: Path):
+    memory = served(site)
+    broken = tmp_path / "broken"
+    broken.mkdir()
+    (broken / "briefing.html").write_text("{{ no_such_thing.title }}")
+    memory.env = (memory.env[0], make_env([broken, BUILTIN_TEMPLATES]))
+    edit_analysis_by_hand(site)
+    before = tree(site / "_site")
+    assert previewed(site, [site / "content" / "analysis" / "chile-norway.yaml"], memory) == ()
     assert tree(site / "_site") == before
 
 
