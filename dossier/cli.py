@@ -212,10 +212,12 @@ def _serve(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     def log(line: str) -> None:
         print(line, file=err, flush=True)
 
-    def rebuild() -> bool:
-        """One build; the server shows failures in the terminal and in the open pages."""
+    def rebuild(prepare: bool = False) -> bool:
+        """One build; the server shows failures in the terminal and in the open pages.
+        ``prepare``: keep the site model for previews too (see pipeline.preview)."""
         try:
-            report = build(load_config(args.config), jobs=args.jobs, memory=memory)
+            report = build(load_config(args.config), jobs=args.jobs, memory=memory,
+                           prepare=prepare)
         except DossierError as exc:
             raise server.RebuildFailed("\n".join(_error_lines(exc))) from None
         for note in report.notes:
@@ -236,7 +238,8 @@ def _serve(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     paths = config.paths
     try:
         live = server.LiveServer(
-            paths.output, rebuild=rebuild, preview=quick, host=args.host, port=args.port, log=log,
+            paths.output, rebuild=rebuild, preview=quick, prepare=lambda: rebuild(prepare=True), host=args.host,
+            port=args.port, log=log,
             watch=[paths.articles, paths.analysis, paths.templates, paths.static, config.path],
             ignore=[paths.output, paths.cache])
     except server.ServerError as exc:

@@ -97,14 +97,15 @@ class Memory:
 
 
 def build(config: Config, *, jobs: int | None = None, progress: Progress | None = None,
-          clean: bool = False, memory: Memory | None = None,
+          clean: bool = False, memory: Memory | None = None, prepare: bool = False,
           min_parallel: int | None = None) -> BuildReport:
     """Build the site that ``config`` describes; raise BuildFailed listing every problem.
 
     ``jobs`` worker processes at most (default: one per core); ``clean`` ignores the records
     of earlier builds and writes the whole site anew; ``memory`` keeps state between builds
-    of one process (its first build makes the site model even when nothing changed: what
-    preview() needs); ``min_parallel`` overrides the sizes from which workers are used."""
+    of one process; ``prepare`` makes the site model even when nothing changed, so that
+    ``memory`` holds what preview() needs; ``min_parallel`` overrides the sizes from which
+    workers are used."""
     started = time.perf_counter()
     jobs = max(1, jobs or os.cpu_count() or 1)
     out = config.paths.output
@@ -118,7 +119,8 @@ def build(config: Config, *, jobs: int | None = None, progress: Progress | None 
         scanned = None
         if record is not None and record.config_key == cache.config_key(config, PACKAGE):
             scanned = record.roots, cache.scan(record.roots)
-            if (scanned[1] == record.inputs and (memory is None or memory.shown is not None)
+            unprepared = prepare and memory is not None and memory.shown is None
+            if (scanned[1] == record.inputs and not unprepared
                     and output.list_files(out) == set(record.outputs) and output.has_site(out)):
                 return BuildReport(briefings=record.briefings, pages=record.pages, files=0,
                                    seconds=time.perf_counter() - started, notes=record.notes,

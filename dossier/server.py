@@ -7,7 +7,9 @@ build failed. A failed rebuild is shown in the terminal and over the open pages,
 good site (which a failed build leaves in place) keeps being served. ``preview(paths)``, when
 given, runs first on each burst of changes: it may write the pages of the edited files at
 once (returning True), so they reload before a large site has finished rebuilding; the
-rebuild always follows.
+rebuild always follows. ``prepare()``, when given, runs once after the site is served and
+before any change is handled, as a rebuild that also does the work previews need (while
+people can already browse).
 
 Live reload: HTML responses get one script tag at serve time (the files on disk are never
 touched). The script listens to Server-Sent Events at ``/__dossier__/events``:
@@ -143,7 +145,8 @@ class LiveServer:
     def __init__(self, root: Path, *, rebuild: Callable[[], bool], watch: Iterable[Path],
                  ignore: Iterable[Path] = (), host: str = "127.0.0.1", port: int = 8000,
                  log: Callable[[str], None] = lambda line: None, quiet_ms: int = QUIET_MS,
-                 preview: Callable[[list[str]], bool] | None = None) -> None:
+                 preview: Callable[[list[str]], bool] | None = None,
+                 prepare: Callable[[], bool] | None = None) -> None:
         if host not in LOOPBACK:
             raise ServerError(f"refusing to listen on '{host}': the preview server is for this "
                               f"machine only; use one of {', '.join(LOOPBACK)}")
@@ -151,6 +154,7 @@ class LiveServer:
         self.host, self.port = LOOPBACK[host], port
         self.rebuild = rebuild
         self.preview = preview
+        self.prepare = prepare
         self.watch = [Path(p) for p in watch]
         self.ignore = [Path(p) for p in ignore]
         self.log = log
@@ -200,6 +204,8 @@ class LiveServer:
     def run(self) -> None:
         """Rebuild on every burst of changes until ``stop()`` or Ctrl-C; then close."""
         try:
+            if self.prepare is not None:
+                self.rebuild_now(self.prepare)
             while not self._stopping.is_set():
                 try:
                     changes = self._changes.get(timeout=0.25)
@@ -234,10 +240,10 @@ class LiveServer:
 
     # --- building -----------------------------------------------------------------------------
 
-    def rebuild_now(self) -> None:
-        """Run the rebuild callback; tell the open pages what came of it."""
+    def rebuild_now(self, rebuild: Callable[[], bool] | None = None) -> None:
+        """Run the rebuild callback (or ``rebuild``); tell the open pages what came of it."""
         try:
-            changed = self.rebuild()
+            changed = (rebuild or self.rebuild)()
         except RebuildFailed as exc:
             self._failed(str(exc))
             return

@@ -457,9 +457,10 @@ def previewed(site: Path, changed: list[Path], memory: Memory) -> tuple[str, ...
 
 
 def served(site: Path) -> Memory:
-    """The memory of a server process after its first build."""
+    """The memory of a server process, prepared for previews."""
     memory = Memory()
-    rebuild(site, memory=memory)
+    rebuild(site, memory=memory, prepare=True)
+    assert memory.shown is not None
     return memory
 
 
@@ -534,7 +535,10 @@ def test_a_preview_that_cannot_render_writes_nothing(site: Path, tmp_path: Path)
 
 def test_no_preview_before_a_build_in_this_process_or_after_a_failed_one(site: Path):
     changed = [site / "content" / "analysis" / "chile-norway.yaml"]
-    assert previewed(site, changed, Memory()) == ()
+    memory = Memory()
+    assert previewed(site, changed, memory) == ()
+    assert rebuild(site, memory=memory).files == 0      # nothing changed: no model was made
+    assert memory.shown is None and previewed(site, changed, memory) == ()
     memory = served(site)
     _broken_yaml(site)
     with pytest.raises(BuildFailed):

@@ -315,6 +315,32 @@ def test_a_preview_reloads_the_pages_before_the_rebuild_has_finished(plain_site:
             assert calls[3] == "build"
 
 
+def test_the_site_is_served_while_the_previews_are_prepared(plain_site: Path):
+    calls: list[str] = []
+    release = threading.Event()
+
+    def prepare() -> bool:
+        calls.append("prepare")
+        release.wait(WAIT)
+        return True                         # it found a change: the open pages reload
+
+    def rebuild() -> bool:
+        calls.append("build")
+        return False
+
+    with running(plain_site, rebuild, prepare=prepare) as live:
+        events = Events(live.port)
+        try:
+            events.next("hello")
+            assert get(live.port, "/")[0] == 200            # while preparing
+            assert calls[:2] == ["build", "build"]          # start(): a build, then its check
+            release.set()
+            events.next("reload")
+            assert calls == ["build", "build", "prepare"]
+        finally:
+            events.close()
+
+
 def test_a_crash_in_the_preview_is_logged_and_the_rebuild_still_runs(plain_site: Path,
                                                                     tmp_path: Path):
     watched = tmp_path / "watched"
