@@ -238,8 +238,8 @@ def _serve(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     paths = config.paths
     try:
         live = server.LiveServer(
-            paths.output, rebuild=rebuild, preview=quick, prepare=lambda: rebuild(prepare=True), host=args.host,
-            port=args.port, log=log,
+            paths.output, rebuild=rebuild, preview=quick, prepare=lambda: rebuild(prepare=True),
+            host=args.host, port=args.port, log=log,
             watch=[paths.articles, paths.analysis, paths.templates, paths.static, config.path],
             ignore=[paths.output, paths.cache])
     except server.ServerError as exc:

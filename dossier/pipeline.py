@@ -302,6 +302,7 @@ def preview(config: Config, changed: Sequence[str], memory: Memory) -> tuple[str
             return ()
         todo[slug] = known[slug]
     pages = []
+    version = extract.version()
     for slug, path in sorted(todo.items()):
         yaml = config.paths.analysis / f"{slug}.yaml"
         try:
@@ -309,7 +310,7 @@ def preview(config: Config, changed: Sequence[str], memory: Memory) -> tuple[str
                                   display=_shown(Path(path), config))
             if article.slug != slug:
                 return ()
-            stored = store.preview(yaml, article.sha256, extract.version(), lambda: extract.extract(
+            stored = store.preview(yaml, article.sha256, version, lambda: extract.extract(
                 article, extract.load_lexicon(config.lexicon)))
         except (DossierError, OSError):
             return ()
