@@ -32,7 +32,7 @@ import pytest
 from dossier import extract, source, store
 
 from .conftest import _LEXICON
-from .test_probe import _gold, f1, score
+from .test_probe import _gold, f1, score, tally
 
 HOLDOUT = Path(__file__).resolve().parent / "holdout"
 ARTICLES = sorted(HOLDOUT.glob("*.txt"))
@@ -52,15 +52,11 @@ FLOORS = {
 
 @pytest.fixture(scope="module")
 def tallies() -> dict[str, list[int]]:
-    total: dict[str, list[int]] = {}
-    for path in ARTICLES:
+    def scored(path: Path) -> dict[str, tuple[int, int, int]]:
         article = source.read(path, max_bytes=1 << 20)
-        predicted = store.to_data(extract.extract(article, _LEXICON))
-        for name, counts in score(predicted, _gold(path)).items():
-            t = total.setdefault(name, [0, 0, 0])
-            for i, n in enumerate(counts):
-                t[i] += n
-    return total
+        return score(store.to_data(extract.extract(article, _LEXICON)), _gold(path))
+
+    return tally(scored(path) for path in ARTICLES)
 
 
 def test_twelve_articles_each_with_its_gold():

@@ -20,6 +20,7 @@ import importlib.util
 import re
 import unicodedata
 from pathlib import Path
+from typing import Iterable
 
 import pytest
 import yaml
@@ -231,15 +232,20 @@ def predictions() -> dict[str, dict]:
     return out
 
 
-@pytest.fixture(scope="module")
-def tallies(predictions) -> dict[str, list[int]]:
+def tally(scores: Iterable[dict[str, tuple[int, int, int]]]) -> dict[str, list[int]]:
+    """Per section, the (true positives, predicted, gold) of several articles added up."""
     total: dict[str, list[int]] = {}
-    for path in ARTICLES:
-        for name, counts in score(predictions[path.name], _gold(path)).items():
+    for scored in scores:
+        for name, counts in scored.items():
             t = total.setdefault(name, [0, 0, 0])
             for i, n in enumerate(counts):
                 t[i] += n
     return total
+
+
+@pytest.fixture(scope="module")
+def tallies(predictions) -> dict[str, list[int]]:
+    return tally(score(predictions[path.name], _gold(path)) for path in ARTICLES)
 
 
 # --- the gold files ------------------------------------------------------------------------------
