@@ -6,6 +6,7 @@ and a folder is only ever replaced when a marker file says Dossier made it.
 Two ways to write:
 
     write_site   a whole new site, written into an empty folder beside ``out``, then swapped in
+                 (``new_site``: the same, with pages written by worker processes as they render)
     update_site  a few changed files: a hard-link twin of ``out`` takes the changes, then the
                  two swap; the previous site becomes the twin (``.<out>.spare``) for the next
                  update
@@ -156,32 +157,58 @@ class Written:
 
 def write_site(out: Path, pages: Iterable[tuple[str, bytes]], copies: dict[str, Path]) -> Written:
     """Write a whole new site beside ``out``, then swap it in."""
-    staging = out.parent / f".{out.name}.staging-{os.getpid()}"
-    if staging.exists():
-        shutil.rmtree(staging)
-    staging.mkdir(parents=True)
-    seen: set[str] = set()
-    verified: set[Path] = set()
-    pages_n = size = 0
+    with new_site(out) as site:
+        return site.finish(((url, site.write(url, data)) for url, data in pages), copies)
+
+
+@contextlib.contextmanager
+def new_site(out: Path) -> Iterator[NewSite]:
+    """A :class:`NewSite` for ``out``, removed again unless ``finish`` swapped it in."""
+    site = NewSite(out)
     try:
-        for url, data in pages:
+        yield site
+    except BaseException:
+        shutil.rmtree(site.folder, ignore_errors=True)
+        raise
+
+
+class NewSite:
+    """A whole new site, written into an empty folder beside ``out``: its pages by ``write``,
+    from this process or from workers forked after it was made (each page once, so no two
+    processes write one file), then completed and swapped in by ``finish``."""
+
+    def __init__(self, out: Path) -> None:
+        self.out = out
+        self.folder = out.parent / f".{out.name}.staging-{os.getpid()}"
+        if self.folder.exists():
+            shutil.rmtree(self.folder)
+        self.folder.mkdir(parents=True)
+        self._verified: set[Path] = set()
+
+    def write(self, url: str, data: bytes) -> int:
+        """Write one page; its size in bytes."""
+        _write(safe_join(self.folder, url, self._verified), data)
+        return len(data)
+
+    def finish(self, pages: Iterable[tuple[str, int]], copies: dict[str, Path]) -> Written:
+        """Take the pages as they are written (URL, size), copy the files, and swap the new
+        site in for ``out``."""
+        seen: set[str] = set()
+        pages_n = size = 0
+        for url, written in pages:
             _claim(seen, url)
-            _write(safe_join(staging, url, verified), data)
             pages_n += url.endswith(".html")
-            size += len(data)
+            size += written
         for url, source in sorted(copies.items()):
             _claim(seen, url)
-            target = safe_join(staging, url, verified)
+            target = safe_join(self.folder, url, self._verified)
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(source, target)
             size += target.stat().st_size
-        (staging / MARKER).write_text("This folder was made by Dossier and is replaced on "
-                                      "every build.\n", encoding="utf-8")
-        _swap(staging, out)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    return Written(pages=pages_n, files=len(seen), bytes=size)
+        (self.folder / MARKER).write_text("This folder was made by Dossier and is replaced on "
+                                          "every build.\n", encoding="utf-8")
+        _swap(self.folder, self.out)
+        return Written(pages=pages_n, files=len(seen), bytes=size)
 
 
 def _claim(seen: set[str], url: str) -> None:

@@ -203,12 +203,16 @@ def _build(config: Config, record: cache.Record | None,
                                      record.outputs if incremental else None, out)
 
     gc.freeze()
-    pages = _map(_render_page, (render.render_page, env, site, todo, assets), range(len(todo)),
-                 jobs=jobs, min_items=min_parallel or MIN_PARALLEL_PAGES, progress=progress,
-                 stage="Rendering")
-    if not incremental:
-        written = output.write_site(out, pages, copies).files
+    rendering = (render.render_page, env, site, todo, assets)
+    if not incremental:         # each page written where it is rendered, in any process
+        with output.new_site(out) as new:
+            written = new.finish(_map(_write_page, (*rendering, new), range(len(todo)),
+                                      jobs=jobs, min_items=min_parallel or MIN_PARALLEL_PAGES,
+                                      progress=progress, stage="Rendering"), copies).files
     elif todo or copies or removed:
+        pages = _map(_render_page, rendering, range(len(todo)), jobs=jobs,
+                     min_items=min_parallel or MIN_PARALLEL_PAGES, progress=progress,
+                     stage="Rendering")
         written = output.update_site(out, pages, copies, removed).files
     else:
         written = 0
@@ -649,6 +653,12 @@ def _render_page(context: tuple[Callable[..., bytes], Any, Any, list[Any], Any],
     render_page, env, site, pages, assets = context
     page = pages[index]
     return page.url, render_page(env, site, page, assets)
+
+
+def _write_page(context: tuple[Callable[..., bytes], Any, Any, list[Any], Any, output.NewSite],
+                index: int) -> tuple[str, int]:
+    url, data = _render_page(context[:-1], index)
+    return url, context[-1].write(url, data)
 
 
 # --- running work in worker processes ---------------------------------------------------------
