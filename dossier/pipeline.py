@@ -601,11 +601,17 @@ def _digests(site: Any, assets: Any, files: dict[str, Path], template_dirs: list
 
     Data is walked (cache.Digester), except what is known more cheaply: an analysis, by the
     sha256 of its YAML text (``yaml_sha``: id → (analysis, sha)); an article, by its path,
-    sha256 and format. And data made from something cheaper to digest is walked only when
-    that changed: a briefing (made from Briefing.made_from), an entity's appearance in it
-    (from the briefing, the entity and its place: Site.appearance_origins), a page's data
-    (from Page.made_from). ``derived`` maps a digest of the source to the data's token, as
-    the previous build found it; so an edit walks what it changed, not every page's data.
+    sha256 and format. A briefing is digested by what it is made from (Briefing.made_from:
+    its article, analysis and entity links), never walked: it changes whenever those do
+    anyway. So is a page whose maker knows its data's digest (Page.data_digest: a search
+    shard's URL is named by its content).
+
+    Other data made from something cheaper to digest is walked only when that changed, as
+    it often stays the same when its source changes: an entity's appearance in a briefing
+    (made from the briefing, the entity and its place: Site.appearance_origins), a page's
+    data (from Page.made_from: a briefing's CSV, from its analysis). ``derived`` maps a
+    digest of the source to the data's token, as the previous build found it; so an edit
+    walks what it changed, and a page is rendered again only when what it shows changed.
 
     A copied file (a static file, a YAML download) by its source path and the sha256 of its
     content (``contents``: source path → sha256, known for every file the build read; others
@@ -628,15 +634,19 @@ def _digests(site: Any, assets: Any, files: dict[str, Path], template_dirs: list
     for briefing in site.briefings:
         sources[briefing.url] = source = digester.digest(("briefing", briefing.made_from,
                                                           site.meta))
-        made_from(briefing, source)
+        digester.know(briefing, f"briefing:{source}")
     for entity_url, appearance, briefing, n in site.appearance_origins():
         made_from(appearance, cache.digest_text(f"{sources[briefing.url]}\0{entity_url}\0{n}"))
     templates = cache.template_digests(template_dirs)
     common = digester.token(site.meta) + digester.token(assets.urls)
     wanted = {}
     for page in site.pages:
-        data = digester.token(page.data) if page.made_from is None else made_from(
-            page.data, digester.digest((page.template, page.made_from)))
+        if page.data_digest is not None:
+            data = f"digest:{page.data_digest}"
+        elif page.made_from is not None:
+            data = made_from(page.data, digester.digest((page.template, page.made_from)))
+        else:
+            data = digester.token(page.data)
         wanted[page.url] = cache.digest_text("\0".join([
             page.url, page.title, page.description, data,
             templates.get(page.template, f"missing:{page.template}"), common]))

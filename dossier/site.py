@@ -377,6 +377,7 @@ class Page:
     data: object
     made_from: object = None    # what ``data`` is a function of, when that is cheaper to
                                 # digest than the data itself (see pipeline._digests)
+    data_digest: str | None = None  # what stands for ``data`` in digests, when known
 
 
 @dataclass
@@ -1087,9 +1088,9 @@ def _pages(meta: SiteMeta, briefings: list[Briefing], entities: dict[str, list[E
                                   "countries, topics, places and agreements.",
                       data=SearchView(index_url=index_url)))
     pages.append(Page(url=index_url, template="search-index.js", title="Search index",
-                      description="", data=manifest))
+                      description="", data=manifest, data_digest=index_url))
     pages += [Page(url=shard.url, template="search-shard.js", title=f"Search: {shard.prefix}",
-                   description="", data=shard, made_from=shard.url)   # named by its content
+                   description="", data=shard, data_digest=shard.url)   # named by its content
               for shard in shards]
 
     data_files = _data_files(briefings, entities)
