@@ -47,6 +47,7 @@ Progress = Callable[[str, int, int], None]      # (stage, done, total)
 MIN_PARALLEL_READS = 200        # fewer articles to read than this: forking workers does not pay
 MIN_PARALLEL_ANALYSES = 24      # fewer analyses to sync than this: same
 MIN_PARALLEL_PAGES = 96         # fewer pages to render than this: same
+MIN_PARALLEL_WALKS = 2000       # fewer values to digest than this: same
 PACKAGE = Path(__file__).resolve().parent
 
 
@@ -196,7 +197,11 @@ def _build(config: Config, record: cache.Record | None,
                 **{str(assets.files[u]): d for u, d in assets.digests.items()}}
     with _collector_paused():           # the digester's memo: one entry per object walked
         wanted, derived = _digests(site, assets, files, template_dirs, yaml_sha, contents,
-                                   (Article, lazy.StoredArticle), old.derived)
+                                   (Article, lazy.StoredArticle), old.derived,
+                                   walk=lambda digester, values: _map(
+                                       _walk, (digester, values), range(len(values)), jobs=jobs,
+                                       min_items=min_parallel or MIN_PARALLEL_WALKS,
+                                       progress=progress, stage="Digesting"))
     output.claim_all([p.url for p in site.pages] + list(files))
     incremental = record is not None and output.has_site(out)
     todo, copies, removed = _changes(site.pages, files, wanted,
@@ -593,7 +598,8 @@ def _shown(path: Path, config: Config) -> str:
 
 def _digests(site: Any, assets: Any, files: dict[str, Path], template_dirs: list[Path],
              yaml_sha: dict[int, tuple[Any, str]], contents: dict[str, str],
-             article_types: tuple[type, ...], derived: dict[str, str]
+             article_types: tuple[type, ...], derived: dict[str, str],
+             walk: Callable[[Any, list[object]], Iterator[str]] | None = None,
              ) -> tuple[dict[str, str], dict[str, str]]:
     """(site URL → digest of everything the file is made from, the ``derived`` tokens for
     the next build). A page's digest covers its URL, title, description, template (with what
@@ -615,13 +621,21 @@ def _digests(site: Any, assets: Any, files: dict[str, Path], template_dirs: list
 
     A copied file (a static file, a YAML download) by its source path and the sha256 of its
     content (``contents``: source path → sha256, known for every file the build read; others
-    are read here), so a file touched but not changed is not copied again."""
+    are read here), so a file touched but not changed is not copied again.
+
+    ``walk(digester, values)`` gives the tokens of many values at once (in worker processes:
+    tokens depend on content alone, so any process gives the same); first the appearances
+    whose tokens are not known, then the pages' data, which holds them."""
     known = {ident: (analysis, f"yaml:{sha}") for ident, (analysis, sha) in yaml_sha.items()}
     def article(a: Article) -> str:
         return f"{a.path}\0{a.sha256}\0{a.format}"
 
     digester = cache.Digester(known=known, special={kind: article for kind in article_types})
     found: dict[str, str] = {}
+
+    if walk is None:
+        def walk(digester: cache.Digester, values: list[object]) -> Iterator[str]:
+            return map(digester.token, values)
 
     def made_from(value: object, source: str) -> str:
         """``value``'s token, by ``source`` (a digest of what it is made from) when known."""
@@ -635,10 +649,17 @@ def _digests(site: Any, assets: Any, files: dict[str, Path], template_dirs: list
         sources[briefing.url] = source = digester.digest(("briefing", briefing.made_from,
                                                           site.meta))
         digester.know(briefing, f"briefing:{source}")
-    for entity_url, appearance, briefing, n in site.appearance_origins():
-        made_from(appearance, cache.digest_text(f"{sources[briefing.url]}\0{entity_url}\0{n}"))
+    appearances = [(appearance, cache.digest_text(f"{sources[briefing.url]}\0{entity_url}\0{n}"))
+                   for entity_url, appearance, briefing, n in site.appearance_origins()]
+    unknown = [appearance for appearance, source in appearances if source not in derived]
+    for appearance, token in zip(unknown, walk(digester, unknown)):
+        digester.know(appearance, token)
+    for appearance, source in appearances:
+        made_from(appearance, source)
     templates = cache.template_digests(template_dirs)
     common = digester.token(site.meta) + digester.token(assets.urls)
+    walked = [p.data for p in site.pages if p.data_digest is None and p.made_from is None]
+    tokens = iter(list(walk(digester, walked)))
     wanted = {}
     for page in site.pages:
         if page.data_digest is not None:
@@ -646,7 +667,7 @@ def _digests(site: Any, assets: Any, files: dict[str, Path], template_dirs: list
         elif page.made_from is not None:
             data = made_from(page.data, digester.digest((page.template, page.made_from)))
         else:
-            data = digester.token(page.data)
+            data = next(tokens)
         wanted[page.url] = cache.digest_text("\0".join([
             page.url, page.title, page.description, data,
             templates.get(page.template, f"missing:{page.template}"), common]))
@@ -656,6 +677,11 @@ def _digests(site: Any, assets: Any, files: dict[str, Path], template_dirs: list
             content = cache.sha256_file(path)
         wanted[url] = f"copy:{path}:{content}"
     return wanted, found
+
+
+def _walk(context: tuple[cache.Digester, list[object]], index: int) -> str:
+    digester, values = context
+    return digester.token(values[index])
 
 
 def _render_page(context: tuple[Callable[..., bytes], Any, Any, list[Any], Any],

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from dossier import pipeline
+from dossier import cache, pipeline
 from dossier.errors import BuildFailed
 
 from .sitekit import ANA, ENTITY_TEMPLATES, KOFI, MEI, OLAV, make_site, run_build, tree, urls_of
@@ -22,11 +22,22 @@ def built(root: Path, jobs: int) -> tuple[dict[str, bytes], dict[str, bytes], pi
     return tree(root / "_site"), tree(root / "content" / "analysis"), report
 
 
+def recorded_digests(root: Path) -> tuple[dict[str, str], dict[str, str]]:
+    """Each output's digest and the derived tokens, as the build recorded them."""
+    folder = root / ".dossier-cache"
+    return cache.load(folder).outputs, cache.load_entries(folder).derived
+
+
 def test_one_worker_and_two_make_the_same_site(tmp_path: Path):
     site1, analyses1, report1 = built(tmp_path / "one", jobs=1)
+    digests1 = recorded_digests(tmp_path / "one")
     site2, analyses2, report2 = built(tmp_path / "two", jobs=2)
     assert site1 == site2
     assert analyses1 == analyses2
+    # digests walked in workers are the ones one process finds (in the same folder: the
+    # files' paths are part of them)
+    run_build(tmp_path / "one" / "config.yaml", jobs=2, min_parallel=1, clean=True)
+    assert recorded_digests(tmp_path / "one") == digests1 and len(digests1[1]) > 30
     assert report1.rendered == report2.rendered and report1.notes == report2.notes
     assets = [name for name in site1 if name.startswith("assets/")]
     downloads = [name for name in site1 if name.startswith("briefings/") and name.endswith(".yaml")]
