@@ -542,6 +542,24 @@ def has_word(text: str) -> bool:
     return bool(_WORD_CHARS.search(text))
 
 
+def _is_word_char(c: str) -> bool:
+    """What ``\\w`` matches in a str pattern: a letter, a digit or a number, or "_"."""
+    return c.isalnum() or c == "_"
+
+
+def contains_word(text: str, word: str) -> bool:
+    """``word`` in ``text`` with no letter, digit or "_" right before or after it: the same as
+    ``re.search(rf"(?<!\\w){re.escape(word)}(?!\\w)", text)``, without compiling a pattern for
+    each word (names and issues differ from article to article, so such patterns are never reused)."""
+    i = text.find(word)
+    while i >= 0:
+        j = i + len(word)
+        if (i == 0 or not _is_word_char(text[i - 1])) and (j == len(text) or not _is_word_char(text[j])):
+            return True
+        i = text.find(word, i + 1)
+    return False
+
+
 class TopicReader:
     """Finds topic keywords in word lists. What a word gives on its own (an exact keyword, a
     prefix, an acronym, the parts of a hyphenated word) is worked out once per distinct word:
