@@ -617,8 +617,9 @@ class TopicReader:
             maybe.update(compress(new, map(index.prefix.__contains__, map(_FIRST3, lows))))
             maybe.update(index.exact_case.keys() & set(new))
             maybe.update(compress(new, map(_HAS_HYPHEN, lows)))
-            for w in new:
-                known[w] = w in maybe and self.word(w) is not None
+            known.update(dict.fromkeys(new, False))
+            for w in maybe:
+                known[w] = self.word(w) is not None
         return set(filter(known.__getitem__, vocab))
 
     def starts(self, words: Iterable[str]) -> set[str]:
