@@ -122,7 +122,7 @@ def title_case(text: str) -> str:
 
 
 def first_sentences(text: str, n: int = 2, max_words: int = 70) -> str:
-    spans = sentence_spans(text)
+    spans = sentence_spans(text, n)      # (only the first n: the text may be a whole section)
     out = []
     words = 0
     for start, end in spans[:n]:
@@ -190,8 +190,9 @@ def section_entries(doc: "Doc", section: Any) -> list[tuple[str, str, list[str]]
 
 # --- sentences ---------------------------------------------------------------------------------
 
-def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """Character spans of the sentences of one paragraph."""
+def sentence_spans(text: str, limit: int | None = None) -> list[tuple[int, int]]:
+    """Character spans of the sentences of one paragraph; with ``limit``, only the first ``limit``
+    of them (the same as the first ``limit`` of all: a span, once found, is never changed)."""
     spans: list[tuple[int, int]] = []
     start = 0
     n = len(text)
@@ -216,6 +217,8 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
                 continue
         if end - start > 0:
             spans.append((start, end))
+            if len(spans) == limit:
+                return spans
         start = min(k, n)
     if start < n and text[start:].strip():
         spans.append((start, n))
@@ -539,16 +542,35 @@ def has_word(text: str) -> bool:
     return bool(_WORD_CHARS.search(text))
 
 
+def _is_word_char(c: str) -> bool:
+    """What ``\\w`` matches in a str pattern: a letter, a digit or a number, or "_"."""
+    return c.isalnum() or c == "_"
+
+
+def contains_word(text: str, word: str) -> bool:
+    """``word`` in ``text`` with no letter, digit or "_" right before or after it: the same as
+    ``re.search(rf"(?<!\\w){re.escape(word)}(?!\\w)", text)``, without compiling a pattern for
+    each word (names and issues differ from article to article, so such patterns are never reused)."""
+    i = text.find(word)
+    while i >= 0:
+        j = i + len(word)
+        if (i == 0 or not _is_word_char(text[i - 1])) and (j == len(text) or not _is_word_char(text[j])):
+            return True
+        i = text.find(word, i + 1)
+    return False
+
+
 class TopicReader:
     """Finds topic keywords in word lists. What a word gives on its own (an exact keyword, a
     prefix, an acronym, the parts of a hyphenated word) is worked out once per distinct word:
     make one reader per extraction and pass it along."""
 
-    __slots__ = ("lexicon", "_words")
+    __slots__ = ("lexicon", "_words", "_may_start")
 
     def __init__(self, lexicon: Any) -> None:
         self.lexicon = lexicon
         self._words: dict[str, tuple[Any, tuple[int, ...]] | None] = {}
+        self._may_start: dict[str, bool] = {}     # word → may it start a keyword (see ``starting``)
 
     def word(self, word: str) -> tuple[Any, tuple[int, ...]] | None:
         """(phrases that start with the word, topics of the word alone), or None for neither."""
@@ -582,16 +604,23 @@ class TopicReader:
         return got
 
     def starting(self, words: Iterable[str]) -> set[str]:
-        """Those of ``words`` that may start a keyword."""
-        index = self.lexicon.topic_index
-        vocab = list(set(words))
-        lows = list(map(str.lower, vocab))
-        # a cheap first cut: the whole word, its first three letters, an acronym or a hyphen
-        maybe = set(compress(vocab, map(index.lead.__contains__, lows)))
-        maybe.update(compress(vocab, map(index.prefix.__contains__, map(_FIRST3, lows))))
-        maybe.update(index.exact_case.keys() & set(vocab))
-        maybe.update(compress(vocab, map(_HAS_HYPHEN, lows)))
-        return {w for w in maybe if self.word(w) is not None}
+        """Those of ``words`` that may start a keyword. Each distinct word is judged once per
+        reader: the headings and items read after the whole text mostly repeat its words."""
+        vocab = set(words)
+        known = self._may_start
+        new = list(vocab.difference(known))
+        if new:
+            index = self.lexicon.topic_index
+            lows = list(map(str.lower, new))
+            # a cheap first cut: the whole word, its first three letters, an acronym or a hyphen
+            maybe = set(compress(new, map(index.lead.__contains__, lows)))
+            maybe.update(compress(new, map(index.prefix.__contains__, map(_FIRST3, lows))))
+            maybe.update(index.exact_case.keys() & set(new))
+            maybe.update(compress(new, map(_HAS_HYPHEN, lows)))
+            known.update(dict.fromkeys(new, False))
+            for w in maybe:
+                known[w] = self.word(w) is not None
+        return set(filter(known.__getitem__, vocab))
 
     def starts(self, words: Iterable[str]) -> set[str]:
         """The keys of those of ``words`` that may start a keyword."""

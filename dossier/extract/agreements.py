@@ -17,7 +17,8 @@ from types import MappingProxyType
 from typing import Any
 
 from ..model import Country, FocusArea, Money, Mou, MouCount
-from ._text import Doc, Para, TopicReader, finditer_at, key, slug, squash, topic_ids, unique_ids, word_offsets
+from ._text import (Doc, Para, TopicReader, contains_word, finditer_at, key, slug, squash, topic_ids,
+                    unique_ids, word_offsets)
 from ._types import CountryFacts, FigureFact, PeopleFacts, Structure
 from .lexicon import Lexicon
 
@@ -646,7 +647,7 @@ def _parties(doc: Doc, p: Para, lo: int, hi: int, subject: str, with_party: str,
         if not person.country:
             continue
         words = person.name.split()
-        if any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", subject) for w in words[-1:] + words[:1]):
+        if any(contains_word(subject, w) for w in words[-1:] + words[:1]):
             if person.country not in out:
                 out.append(person.country)
     orgs = _orgs(subject, lexicon, here) + _orgs(with_party, lexicon, here)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ..model import Issue, Place
-from ._text import Doc, finditer_at, key, squash, word_offsets
+from ._text import Doc, contains_word, finditer_at, key, squash, word_offsets
 from ._types import Structure
 from .lexicon import Lexicon
 
@@ -92,8 +92,7 @@ def find(doc: Doc, structure: Structure, places: list[Place], lexicon: Lexicon) 
             out.append(issue)
             continue
         # "Harn Valley" when "Humanitarian crisis in Harn Valley" says more, in the same paragraphs
-        inside = re.compile(rf"(?<!\w){re.escape(k)}(?!\w)")
-        longer = [o for o in order if o != k and k in o and inside.search(o)
+        longer = [o for o in order if o != k and contains_word(o, k)
                   and set(merged[o].evidence) >= set(issue.evidence)]
         if longer:
             continue

@@ -45,3 +45,27 @@ def test_defects_ascii_words_same_as_pattern():
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
         assert _words(text) == _WORD_RUNS.findall(text), repr(text)
     assert _words("l’été à Paris, it's") == _WORD_RUNS.findall("l’été à Paris, it's")
+
+
+def test_contains_word_is_the_whole_word_search():
+    r"""contains_word(text, w) is re.search(rf"(?<!\w){re.escape(w)}(?!\w)", text), on examples
+    and on random texts over an alphabet of word and non-word characters (Unicode ones too)."""
+    import re
+
+    from dossier.extract._text import contains_word
+
+    def regex(text: str, word: str) -> bool:
+        return re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text) is not None
+
+    cases = [("Quell met Varkon", "Quell"), ("Quellen met", "Quell"), ("the Quell_2 team", "Quell"),
+             ("Ostrenia's Quell", "Quell"), ("(Quell)", "Quell"), ("Quell", "Quell"), ("aQuell Quell", "Quell"),
+             ("Dr. Ó Quell", "Ó"), ("ÓQuell", "Quell"), ("x ² y", "y"), ("x²y", "y"), ("a.b", ".b"), ("", "a"),
+             ("crisis in Harn Valley", "Harn Valley"), ("Harn Valleys", "Harn Valley")]
+    for text, word in cases:
+        assert contains_word(text, word) == regex(text, word), (text, word)
+    rnd = random.Random(5)
+    alphabet = "ab_ .-'’Ó²٣\u0301"
+    for _ in range(20000):
+        text = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 12)))
+        word = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(1, 3)))
+        assert contains_word(text, word) == regex(text, word), (text, word)
