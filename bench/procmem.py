@@ -4,6 +4,9 @@ set sizes (RSS) of the process and all its descendants, sampled from /proc every
 Dossier builds with worker processes, so the memory of the parent alone would understate it.
 Summing RSS counts pages shared between a parent and its forked workers once per process: it is
 an upper bound of what the tree really holds, and the same rule is applied to every tool.
+Beside it, the peak of the summed proportional set sizes (PSS, from ``smaps_rollup``: a page
+shared by k processes counts 1/k in each) is what the tree holds; for a single process the two
+agree. PSS costs the kernel a walk of the page tables, so it is sampled every ~100 ms.
 
 Also reported: the CPU seconds of the tree (from wait4's resource usage, which includes the
 workers the tree reaped) and how many cores OTHER processes kept busy during the run (machine-wide
@@ -69,14 +72,28 @@ def _rss(pid: int) -> int:
         return 0
 
 
-class TreeSampler(threading.Thread):
-    """Samples the summed RSS of ``root`` and its descendants until stopped."""
+def _pss(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", "rb") as f:
+            for line in f:
+                if line.startswith(b"Pss:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, IndexError, ValueError):
+        pass
+    return 0
 
-    def __init__(self, root: int, interval: float = 0.01) -> None:
+
+class TreeSampler(threading.Thread):
+    """Samples the summed RSS (and, every ``pss_every`` samples, the summed PSS) of ``root``
+    and its descendants until stopped."""
+
+    def __init__(self, root: int, interval: float = 0.01, pss_every: int = 10) -> None:
         super().__init__(daemon=True, name=f"mem-sampler-{root}")
         self.root = root
         self.interval = interval
+        self.pss_every = pss_every
         self.peak = 0             # bytes
+        self.peak_pss = 0         # bytes
         self.peak_procs = 0       # processes in the tree at the peak
         self.max_procs = 0
         self.samples = 0
@@ -100,6 +117,8 @@ class TreeSampler(threading.Thread):
         if self.root in listed:
             self._tree.add(self.root)
         total = sum(_rss(pid) for pid in self._tree)
+        if self.samples % self.pss_every == 0:
+            self.peak_pss = max(self.peak_pss, sum(_pss(pid) for pid in self._tree))
         self.samples += 1
         self.max_procs = max(self.max_procs, len(self._tree))
         if total > self.peak:
@@ -120,6 +139,10 @@ class TreeSampler(threading.Thread):
     def peak_mb(self) -> float:
         return self.peak / MB
 
+    @property
+    def peak_pss_mb(self) -> float:
+        return self.peak_pss / MB
+
 
 @dataclass
 class Measured:
@@ -127,6 +150,7 @@ class Measured:
     returncode: int | None     # None when it was killed at the timeout
     wall: float                # seconds from start to exit
     peak_mb: float             # peak of the summed RSS of the process tree
+    peak_pss_mb: float         # peak of the summed PSS of the process tree (sampled less often)
     max_procs: int             # most processes seen in the tree at once
     samples: int
     cpu: float                 # user + system CPU seconds of the process and its reaped children
@@ -227,7 +251,8 @@ def run_measured(cmd: list[str], *, cwd: Path | None = None, env: dict[str, str]
     cpu = usage.ru_utime + usage.ru_stime
     result = Measured(cmd=list(map(str, cmd)),
                       returncode=None if timed_out.is_set() else proc.returncode,
-                      wall=wall, peak_mb=sampler.peak_mb, max_procs=sampler.max_procs,
+                      wall=wall, peak_mb=sampler.peak_mb, peak_pss_mb=sampler.peak_pss_mb,
+                      max_procs=sampler.max_procs,
                       samples=sampler.samples, cpu=cpu,
                       others=max(0.0, busy - cpu) / wall if wall > 0 else 0.0,
                       timed_out=timed_out.is_set(),

@@ -78,6 +78,7 @@ class Row:
     wall: float | None = None          # seconds (for reload: the median latency)
     pages: int | None = None           # .html files in the output
     peak_mb: float | None = None       # peak of summed RSS over the process tree
+    peak_pss_mb: float | None = None   # peak of summed PSS over the process tree
     max_procs: int | None = None
     cpu: float | None = None           # CPU seconds of the process tree (user + system)
     others: float | None = None        # cores other processes kept busy during the run
@@ -102,6 +103,7 @@ def count_html(folder: Path) -> int:
 
 def from_measured(row: Row, m: procmem.Measured, output: Path | None) -> Row:
     row.wall, row.peak_mb, row.max_procs = m.wall, m.peak_mb, m.max_procs
+    row.peak_pss_mb = m.peak_pss_mb
     row.cpu, row.others = m.cpu, m.others
     if m.timed_out:
         row.status, row.note = "timeout", f"killed after {m.wall:.0f} s"
@@ -258,8 +260,8 @@ def repeated(args, tool: str, scenario: str, n: int, logs: Path, attempt: Attemp
             say(f"    {row.status}: {row.note}  (log: {logs}/{name}.err)")
             return row
     row = from_measured(Row(tool, scenario, n), *runs[-1])
-    row.runs = [{"wall": m.wall, "cpu": m.cpu, "others": m.others, "peak_mb": m.peak_mb}
-                for m, _ in runs]
+    row.runs = [{"wall": m.wall, "cpu": m.cpu, "others": m.others, "peak_mb": m.peak_mb,
+                 "peak_pss_mb": m.peak_pss_mb} for m, _ in runs]
     row.samples = [m.wall for m, _ in runs]
     # On a shared machine, runs during which other processes were busy are slower for reasons
     # that are not the tool's: when some runs were quiet, only those count.
@@ -269,6 +271,7 @@ def repeated(args, tool: str, scenario: str, n: int, logs: Path, attempt: Attemp
     row.cpu = statistics.median(m.cpu for m in used)
     row.others = max(m.others for m in used)
     row.peak_mb = max(m.peak_mb for m, _ in runs)
+    row.peak_pss_mb = max(m.peak_pss_mb for m, _ in runs)
     row.max_procs = max(m.max_procs for m, _ in runs)
     walls = [m.wall for m in used]
     if len(runs) > 1:
@@ -499,6 +502,7 @@ def bench_reload(args, n: int, site: Path, logs: Path) -> Row:
         out.close()
         err.close()
         row.peak_mb, row.max_procs = sampler.peak_mb or None, sampler.max_procs or None
+        row.peak_pss_mb = sampler.peak_pss_mb or None
 
 
 # --- Hugo and Pelican -------------------------------------------------------------------------------
@@ -586,21 +590,25 @@ def markdown_report(rows: list[Row], info: dict, goals: list[dict], args) -> str
              f"same articles as plain Markdown pages (one HTML page each plus an index). "
              f"Dossier entry point: `{args.build_py}`; builds run {args.repeat} time(s) each, "
              f"median shown.", "",
-             "| tool | scenario | N | wall s | pages | pages/s | peak MB | x Hugo | x Pelican "
-             "| cpu s | other load | note |",
-             "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"]
+             "| tool | scenario | N | wall s | pages | pages/s | peak MB | peak PSS MB | x Hugo "
+             "| x Pelican | cpu s | other load | note |",
+             "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"]
     for r in rows:
         ok = r.status == "ok"
         wall = _f(r.wall, 3) if ok else r.status
         pages = r.pages if ok and r.pages is not None else "-"
         lines.append(f"| {r.tool} | {SCENARIOS[r.scenario]} | {r.n:,} | {wall} | {pages} | "
                      f"{_f(r.pages_per_s if ok else None, 0)} | "
-                     f"{_f(r.peak_mb if ok else None, 0)} | {_f(r.ratio_hugo)} | "
+                     f"{_f(r.peak_mb if ok else None, 0)} | "
+                     f"{_f(r.peak_pss_mb if ok else None, 0)} | {_f(r.ratio_hugo)} | "
                      f"{_f(r.ratio_pelican)} | {_f(r.cpu if ok else None)} | "
                      f"{_f(r.others if ok else None)} | {r.note.replace('|', '/')} |")
     lines += ["", "wall s: elapsed seconds of the command (for edit-to-reload: median seconds "
               "from the file write to the `reload` event). peak MB: peak of the summed RSS of "
-              "the process and all its workers, sampled every 10 ms. x Hugo / x Pelican: cold "
+              "the process and all its workers, sampled every 10 ms (pages a forked worker "
+              "shares with its parent count twice). peak PSS MB: the same for the proportional "
+              "set size (a shared page counted once in all), sampled every ~100 ms: what the "
+              "tree really holds. x Hugo / x Pelican: cold "
               "build time relative to that tool at the same N. cpu s: user + system CPU seconds "
               "of the process tree (median). other load: cores that OTHER processes kept busy "
               "during the run (worst of the runs counted); 0 is a quiet machine. When some of "
