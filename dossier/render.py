@@ -103,20 +103,20 @@ def _url(context: jinja2.runtime.Context, target: str) -> str:
         return "#" + anchor
     if not path:
         return hash_ + anchor
-    return _relative_to_folder(path, page_url.rpartition("/")[0]) + hash_ + anchor
+    return _relative_to_folder(path, page_url[:page_url.rfind("/") + 1]) + hash_ + anchor
 
 
 def relative(path: str, page_url: str) -> str:
     """``posixpath.relpath(path, dirname(page_url))`` for the site's clean root-relative paths,
     by plain string work: a page holds hundreds of links, and relpath's normalising costs."""
-    return _relative_to_folder(path, page_url.rpartition("/")[0])
+    return _relative_to_folder(path, page_url[:page_url.rfind("/") + 1])
 
 
 @functools.lru_cache(maxsize=1 << 16)
 def _relative_to_folder(path: str, folder: str) -> str:
-    """``relative`` for a page in ``folder`` ('' for the site root). Pages of one folder share
-    most of their links (the header, popular entities), so the answers are remembered."""
-    here = folder.split("/") if folder else []
+    """``relative`` for a page in ``folder`` ('people/', or '' at the site root). Pages of one
+    folder share most of their links (the header, popular entities): the answers are kept."""
+    here = folder.split("/")[:-1]
     there = path.split("/")
     common = 0
     for a, b in zip(here, there[:-1]):
