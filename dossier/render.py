@@ -101,13 +101,22 @@ def _url(context: jinja2.runtime.Context, target: str) -> str:
     path, hash_, anchor = target.partition("#")
     if path == page_url and anchor:
         return "#" + anchor
-    return (relative(path, page_url) if path else "") + hash_ + anchor
+    if not path:
+        return hash_ + anchor
+    return _relative_to_folder(path, page_url[:page_url.rfind("/") + 1]) + hash_ + anchor
 
 
 def relative(path: str, page_url: str) -> str:
     """``posixpath.relpath(path, dirname(page_url))`` for the site's clean root-relative paths,
     by plain string work: a page holds hundreds of links, and relpath's normalising costs."""
-    here = page_url.split("/")[:-1]
+    return _relative_to_folder(path, page_url[:page_url.rfind("/") + 1])
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _relative_to_folder(path: str, folder: str) -> str:
+    """``relative`` for a page in ``folder`` ('people/', or '' at the site root). Pages of one
+    folder share most of their links (the header, popular entities): the answers are kept."""
+    here = folder.split("/")[:-1]
     there = path.split("/")
     common = 0
     for a, b in zip(here, there[:-1]):
@@ -165,7 +174,7 @@ def paragraph_html(article: Article, paragraph: Paragraph,
     """
     text = paragraph.text
     if article.format != "markdown" or not _MARKUP_CHARS.search(text):
-        return Markup("<p>") + escape(text) + Markup("</p>")
+        return Markup(f"<p>{escape(text)}</p>")
     if converter is None:
         converter = markdown_lib.Markdown(extensions=[], output_format="html")
     html = converter.reset().convert(text)
