@@ -21,7 +21,8 @@ and trusted only when it is whole and nothing has moved since: every folder of b
 still has the inode and times it was recorded with (a file or folder added, removed or
 renamed changes its folder's times; a rename, also its own). Without a trusted record -- the
 first update, a killed build, a twin left by an older Dossier, a hand edit in either tree --
-the twin is brought in step by comparing every entry with ``out``.
+the twin is brought in step by comparing every entry with ``out``. A whole new site drops
+the twin: none of its files is one of the new site's, so the first update links a new one.
 """
 from __future__ import annotations
 
@@ -208,6 +209,7 @@ class NewSite:
         (self.folder / MARKER).write_text("This folder was made by Dossier and is replaced on "
                                           "every build.\n", encoding="utf-8")
         _swap(self.folder, self.out)
+        _drop_twin(self.out)
         return Written(pages=pages_n, files=len(seen), bytes=size)
 
 
@@ -296,6 +298,17 @@ def update_site(out: Path, pages: Iterable[tuple[str, bytes]], copies: dict[str,
     if kept:                                    # the previous site: ``out`` but for ``touched``
         _note_stale(out, touched, folders, synced=_spare_path(out))
     return Written(pages=pages_n, files=written, bytes=size)
+
+
+def _drop_twin(out: Path) -> None:
+    """Delete the twin of a site that a whole new one replaced: not one of its files is the
+    new site's, so bringing it in step would unlink and link every file (minutes, at tens of
+    thousands of files, for the first update after a full build); making a twin afresh only
+    links them."""
+    _take_record(out)
+    spare = _spare_path(out)
+    if spare.is_dir() and not spare.is_symlink() and (spare / MARKER).is_file():
+        shutil.rmtree(spare)
 
 
 def _spare_path(out: Path) -> Path:

@@ -426,6 +426,37 @@ def test_a_record_that_cannot_be_trusted_is_not(tmp_path: Path, compared, spoil)
     twin_is_in_step(out)
 
 
+def test_a_whole_new_site_drops_the_twin_and_the_next_update_makes_one_afresh(
+        tmp_path: Path, monkeypatch):
+    out = tmp_path / "_site"
+    site_with(out, START)
+    output.update_site(out, iter([("index.html", b"home 2")]), {}, [])
+    spare = tmp_path / "._site.spare"
+    assert spare.is_dir() and (tmp_path / "._site.spare.stale").is_file()
+    output.write_site(out, iter(START.items()), {})
+    assert not spare.exists() and not (tmp_path / "._site.spare.stale").exists()
+    unlinked: list[str] = []
+    real = os.unlink
+    monkeypatch.setattr(output.os, "unlink", lambda path, *a, **k: (unlinked.append(str(path)),
+                                                                    real(path, *a, **k)))
+    output.update_site(out, iter([("f.html", b"f 2")]), {}, [])
+    # the changed page's link is the only one undone: no old twin's files to unlink first
+    assert [Path(p).name for p in unlinked] == ["f.html"]
+    site_is(out, {**START, "f.html": b"f 2"})
+    twin_is_in_step(out)
+
+
+def test_a_folder_dossier_did_not_make_in_the_twins_place_survives_a_whole_new_site(
+        tmp_path: Path):
+    out = tmp_path / "_site"
+    site_with(out, START)
+    foreign = tmp_path / "._site.spare"
+    foreign.mkdir()
+    (foreign / "mine.txt").write_text("mine")
+    output.write_site(out, iter(START.items()), {})
+    assert (foreign / "mine.txt").read_text() == "mine"
+
+
 def test_a_record_naming_a_path_out_of_the_twin_is_not_trusted(tmp_path: Path, compared):
     """Well-formed and whole, but naming a URL that is not a plain path inside the site."""
     out, elsewhere = tmp_path / "_site", tmp_path / "elsewhere"
