@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import gc
 import signal
 import sys
 import threading
@@ -220,6 +221,10 @@ def _serve(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                            prepare=prepare)
         except DossierError as exc:
             raise server.RebuildFailed("\n".join(_error_lines(exc))) from None
+        # What the memory keeps lives until the next build (which unfreezes it): frozen, the
+        # collector leaves it alone, instead of walking all of it in the middle of the next
+        # preview (2.4 s of a 2.5 s preview at N = 5,000).
+        gc.freeze()
         for note in report.notes:
             if note not in seen_notes:
                 seen_notes.add(note)

@@ -106,8 +106,10 @@ def build(config: Config, *, jobs: int | None = None, progress: Progress | None 
     of earlier builds and writes the whole site anew; ``memory`` keeps state between builds
     of one process; ``prepare`` makes the site model even when nothing changed, so that
     ``memory`` holds what preview() needs; ``min_parallel`` overrides the sizes from which
-    workers are used."""
+    workers are used. What a caller froze (gc.freeze: the server, between builds) goes back
+    to the collector, which takes the garbage of earlier builds during this one."""
     started = time.perf_counter()
+    gc.unfreeze()
     jobs = max(1, jobs or os.cpu_count() or 1)
     out = config.paths.output
     with output.lock(out):
