@@ -477,9 +477,11 @@ def bench_reload(args, n: int, site: Path, logs: Path) -> Row:
                     break
             else:
                 row.samples.append(got[0] - t0)
-                # the server reloads the edited briefing's page first, then rebuilds the rest
-                # of the site and reloads again: each edit starts once that is done
-                last = settle_after(stream, args.reload_timeout)
+            # the server reloads the edited briefing's page first, then rebuilds the rest of
+            # the site and reloads again: each edit starts once that is done (also after an
+            # edit that timed out: the server may still be busy with it)
+            last = settle_after(stream, args.timeout)
+            if got is not None:
                 whole.append((last if last is not None else got[0]) - t0)
             time.sleep(args.settle)
         if not row.samples:
