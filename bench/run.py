@@ -404,11 +404,11 @@ def settle_after(stream: EventStream, max_wait: float) -> float | None:
     deadline = time.monotonic() + max_wait
     last = None
     while time.monotonic() < deadline:
-        before = procmem.busy_seconds()
-        got = stream.wait_reload(0.5)
+        before = procmem.busy_seconds() - time.process_time()    # (this harness's own
+        got = stream.wait_reload(0.5)                           # sampling is not the server)
         if got is not None:
             last = got[0]
-        elif procmem.busy_seconds() - before < QUIET * 0.5:
+        elif procmem.busy_seconds() - time.process_time() - before < QUIET * 0.5:
             break
     return last
 
@@ -609,7 +609,7 @@ def markdown_report(rows: list[Row], info: dict, goals: list[dict], args) -> str
               "from the file write to the `reload` event). peak MB: peak of the summed RSS of "
               "the process and all its workers, sampled every 10 ms (pages a forked worker "
               "shares with its parent count twice). peak PSS MB: the same for the proportional "
-              "set size (a shared page counted once in all), sampled every ~100 ms: what the "
+              "set size (a shared page counted once in all), read near the RSS peak: what the "
               "tree really holds. x Hugo / x Pelican: cold "
               "build time relative to that tool at the same N. cpu s: user + system CPU seconds "
               "of the process tree (median). other load: cores that OTHER processes kept busy "
