@@ -197,13 +197,17 @@ def _build(config: Config, record: cache.Record | None,
     files = {**assets.files, **site.copies}       # static files and the YAML downloads
     contents = {**{str(p): e.text_sha for p, e in analysis_entries.items()},
                 **{str(assets.files[u]): d for u, d in assets.digests.items()}}
+    def walk_in_workers(digester: cache.Digester, values: list[object]) -> Iterator[str]:
+        return _map(_walk, (digester, values), range(len(values)), jobs=jobs,
+                    min_items=min_parallel or MIN_PARALLEL_WALKS, progress=progress,
+                    stage="Digesting")
+
     with _collector_paused():           # the digester's memo: one entry per object walked
+        # workers only when nothing is recorded: an edit walks little (the entity pages, their
+        # appearances known), and forking the whole model for it cost ~1 s at N=1,000
         wanted, derived = _digests(site, assets, files, template_dirs, yaml_sha, contents,
                                    (Article, lazy.StoredArticle), old.derived,
-                                   walk=lambda digester, values: _map(
-                                       _walk, (digester, values), range(len(values)), jobs=jobs,
-                                       min_items=min_parallel or MIN_PARALLEL_WALKS,
-                                       progress=progress, stage="Digesting"))
+                                   walk=walk_in_workers if record is None else None)
     output.claim_all([p.url for p in site.pages] + list(files))
     incremental = record is not None and output.has_site(out)
     todo, copies, removed = _changes(site.pages, files, wanted,
