@@ -302,13 +302,18 @@ def update_site(out: Path, pages: Iterable[tuple[str, bytes]], copies: dict[str,
 
 def _drop_twin(out: Path) -> None:
     """Delete the twin of a site that a whole new one replaced: not one of its files is the
-    new site's, so bringing it in step would unlink and link every file (minutes, at tens of
-    thousands of files, for the first update after a full build); making a twin afresh only
-    links them."""
+    new site's, so bringing it in step would unlink and link every file (4.7 s for 16.5k files
+    here, in the first update after a full build); making a twin afresh only links them
+    (0.5 s)."""
     _take_record(out)
     spare = _spare_path(out)
-    if spare.is_dir() and not spare.is_symlink() and (spare / MARKER).is_file():
+    if _made_by_dossier(spare):
         shutil.rmtree(spare)
+
+
+def _made_by_dossier(tree: Path) -> bool:
+    """A real folder (not a link to one) with Dossier's marker inside."""
+    return tree.is_dir() and not tree.is_symlink() and (tree / MARKER).is_file()
 
 
 def _spare_path(out: Path) -> Path:
@@ -330,7 +335,7 @@ def _twin(out: Path) -> tuple[Path, dict[str, list[int]]]:
         shutil.rmtree(staging)
     spare = _spare_path(out)
     record = _take_record(out)      # gone before the twin changes, so it never outlives it
-    if spare.is_dir() and not spare.is_symlink() and (spare / MARKER).is_file():
+    if _made_by_dossier(spare):
         stale = _trusted(record, out, spare)
         os.replace(spare, staging)
     else:
@@ -590,8 +595,7 @@ def _retire(tree: Path, out: Path) -> bool:
     """Keep a finished-with copy of the site as the twin for the next update (True), or
     delete it (False). A twin kept here has no record: see ``_note_stale``."""
     spare = _spare_path(out)
-    if (not spare.exists() and tree.is_dir() and not tree.is_symlink()
-            and (tree / MARKER).is_file()):
+    if not spare.exists() and _made_by_dossier(tree):
         os.replace(tree, spare)
         return True
     shutil.rmtree(tree, ignore_errors=True)

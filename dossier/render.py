@@ -101,9 +101,7 @@ def _url(context: jinja2.runtime.Context, target: str) -> str:
     path, hash_, anchor = target.partition("#")
     if path == page_url and anchor:
         return "#" + anchor
-    if not path:
-        return hash_ + anchor
-    return _relative_to_folder(path, page_url[:page_url.rfind("/") + 1]) + hash_ + anchor
+    return (relative(path, page_url) if path else "") + hash_ + anchor
 
 
 def relative(path: str, page_url: str) -> str:
