@@ -49,7 +49,7 @@ T = TypeVar("T")
 
 # --- values pages show ------------------------------------------------------------------------
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SiteMeta:
     """Site-wide settings every page shows."""
 
@@ -65,7 +65,7 @@ class SiteMeta:
         return self.base_url if url == "index.html" else self.base_url + url
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Link:
     """A link as a page shows it: site-root URL, text, and an optional short gloss."""
 
@@ -74,7 +74,7 @@ class Link:
     note: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Quote:
     """A paragraph of an article quoted as evidence, with the link to it."""
 
@@ -83,14 +83,14 @@ class Quote:
     url: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class BriefingRef:
     url: str
     title: str
     date: str | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Pager:
     """Where one page of a list is among the list's pages: all partials/pager.html gets."""
 
@@ -103,7 +103,7 @@ class Pager:
     newest_first: bool = False      # a list by date: links read "Newer" and "Older"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Ambiguity:
     """One name that stands for several entities (different countries): kept apart."""
 
@@ -114,7 +114,7 @@ class Ambiguity:
 
 # --- the briefing page ------------------------------------------------------------------------
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Delegation:
     """One side of a meeting as the briefing shows it: its countries and its people."""
 
@@ -123,7 +123,7 @@ class Delegation:
     members: list[Person]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ThemeRow:
     """One focus area and the agreements and prospects tied to it (by link or shared topic)."""
 
@@ -133,7 +133,7 @@ class ThemeRow:
     prospects: list[Link]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Briefing:
     """One article and its analysis, with everything its page links to."""
 
@@ -184,7 +184,7 @@ class Briefing:
 
 # --- entities ---------------------------------------------------------------------------------
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RoleSpan:
     """A role someone held, and the dates of the first and last briefing showing it."""
 
@@ -195,7 +195,7 @@ class RoleSpan:
     briefings: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PersonAppearance:
     briefing: BriefingRef
     role: str | None
@@ -208,7 +208,7 @@ class PersonAppearance:
     evidence: list[str]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CountryAppearance:
     briefing: BriefingRef
     side: str | None
@@ -219,7 +219,7 @@ class CountryAppearance:
     quote: Quote | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TopicAppearance:
     briefing: BriefingRef
     focus: list[Link]
@@ -228,7 +228,7 @@ class TopicAppearance:
     quote: Quote | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PlaceAppearance:
     briefing: BriefingRef
     kind: str | None
@@ -236,7 +236,7 @@ class PlaceAppearance:
     quote: Quote | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class AgreementAppearance:
     briefing: BriefingRef
     url: str                    # the agreement on the briefing page
@@ -248,7 +248,7 @@ class AgreementAppearance:
     evidence: list[str]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Entity:
     """A person, country, topic, place or agreement, merged across briefings."""
 
@@ -269,7 +269,7 @@ class Entity:
         return len(self.appearances)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class IndexEntry:
     url: str
     name: str
@@ -278,7 +278,7 @@ class IndexEntry:
     ambiguous: bool
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Kind:
     name: str                   # person
     folder: str                 # people
@@ -297,7 +297,7 @@ KINDS = MappingProxyType({k.name: k for k in (
 
 # --- page data --------------------------------------------------------------------------------
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class BriefingCard:
     url: str
     title: str
@@ -307,14 +307,14 @@ class BriefingCard:
     figures: list[Link]         # text: the figure as written; note: what it is about
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class HomeView:
     cards: list[BriefingCard]
     pager: Pager
     totals: list[Link]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class IndexView:
     kind: Kind
     entries: list[IndexEntry]
@@ -322,7 +322,7 @@ class IndexView:
     kept_apart: list[Ambiguity]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class EntityView:
     entity: Entity              # its appearances are the ones this page shows
     pager: Pager
@@ -330,12 +330,12 @@ class EntityView:
     index_url: str              # the page of the kind's index that lists the entity
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SearchView:
     index_url: str              # the manifest script; it names the shard scripts
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class FeedEntry:
     id: str
     url: str
@@ -344,14 +344,14 @@ class FeedEntry:
     updated: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Feed:
     id: str
     updated: str
     entries: list[FeedEntry]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DataFile:
     url: str
     name: str
@@ -359,14 +359,14 @@ class DataFile:
     about: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CorpusItem:
     slug: str
     url: str
     analysis: Analysis
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Page:
     """One output file: where it goes, which template draws it, and what it shows."""
 
