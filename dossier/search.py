@@ -40,6 +40,7 @@ STOP_WORDS = frozenset("an and at by for in of on or the to with".split())
 _WORD = re.compile(r"[^\W_]{2,}")          # letters and digits; one-letter words left out
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 _JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+_STRING = json.encoder.encode_basestring      # how _JSON encodes a string (ensure_ascii off)
 
 
 def words(text: str) -> list[str]:
@@ -109,7 +110,7 @@ def build(entries: list[Entry], limit: int = SHARD_LIMIT) -> tuple[str, Manifest
         _split(list(group), prefix, holders, limit, cut)
 
     # an entry is in a shard per word prefix: digest each once, a shard by its entries' digests
-    row_digests = [_digest(row) for row in rows]
+    row_digests = [_row_digest(row) for row in rows]
     shards = []
     ordered = sorted(cut.items())
     for prefix, (members, _) in ordered:
@@ -127,6 +128,15 @@ def build(entries: list[Entry], limit: int = SHARD_LIMIT) -> tuple[str, Manifest
 def _digest(content: object) -> str:
     """The sha256 of ``content`` (JSON data)."""
     return hashlib.sha256(_JSON.encode(content).encode()).hexdigest()
+
+
+def _row_digest(row: list[str]) -> str:
+    """_digest(row), for a row of strings without the JSON encoder's set-up per call: its
+    encoding of a list of strings is "[" + the strings encoded, joined by "," + "]"."""
+    if all(type(v) is str for v in row):
+        text = "[" + ",".join(map(_STRING, row)) + "]"
+        return hashlib.sha256(text.encode()).hexdigest()
+    return _digest(row)
 
 
 def _version(content: object) -> str:
