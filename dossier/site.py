@@ -423,13 +423,14 @@ def build_site(pairs: Iterable[tuple[Article, Analysis]], config: Config) -> Sit
     raws = sorted(((a, an) for a, an in pairs), key=lambda p: (p[1].date or "", p[0].slug),
                   reverse=True)
     ids = _Identities.of(raws)
-    briefings = [_briefing(article, analysis, ids, meta) for article, analysis in raws]
+    made = [_made(article, analysis, ids, meta) for article, analysis in raws]
+    briefings = [b for b, _ in made]
     entities = {
-        "person": _people(briefings, ids),
-        "country": _countries(briefings, ids),
-        "topic": _topics(briefings),
-        "place": _places(briefings, ids),
-        "agreement": _agreements(briefings, ids),
+        "person": _people(made, ids),
+        "country": _countries(made, ids),
+        "topic": _topics(made),
+        "place": _places(made, ids),
+        "agreement": _agreements(made, ids),
     }
     ambiguities = ids.ambiguities(entities)
     entities = _mark_kept_apart(entities, ambiguities)
@@ -473,6 +474,8 @@ class _Identities:
     split: dict[tuple[str, str], list[str]]     # (kind, name key) → ids kept apart
     # what url() answered, by its arguments: every briefing asks again for the names it shows
     urls: dict[tuple[str, str, str | None], str] = field(default_factory=dict, repr=False)
+    # what country_link() answered: the same few countries are the facts of many pages
+    links: dict[tuple[str, str], Link] = field(default_factory=dict, repr=False)
 
     @classmethod
     def of(cls, raws: list[tuple[Article, Analysis]]) -> _Identities:
@@ -512,8 +515,12 @@ class _Identities:
     def country_link(self, name: str, note: str = "") -> Link:
         """A link to the country's page when it has one (it takes part in a briefing or a
         person is from it); a country only named as a place's country stays plain text."""
-        known = (("country", _key(name), "") in self.ids)
-        return Link(self.url("country", name) if known else "", name, note)
+        link = self.links.get((name, note))
+        if link is None:
+            known = (("country", _key(name), "") in self.ids)
+            link = self.links[(name, note)] = Link(self.url("country", name) if known else "",
+                                                   name, note)
+        return link
 
     def ambiguities(self, entities: dict[str, list[Entity]]) -> list[Ambiguity]:
         by_id = {(e.kind, e.id): e for group in entities.values() for e in group}
@@ -533,23 +540,17 @@ MAX_AMBIGUITY_NOTES = 10
 def _observations(an: Analysis) -> set[tuple[str, str, str]]:
     """The (kind, name key, discriminator key) of every entity an analysis names: all that
     the corpus's entity ids are decided from."""
-    seen: set[tuple[str, str, str]] = set()
-
-    def observe(kind: str, name: str, disc: str | None) -> None:
-        seen.add((kind, _key(name), _key(disc) if disc else ""))
-
-    for p in (*an.delegates, *an.people):
-        observe("person", p.name, p.country)
-        if p.country:
-            observe("country", p.country, None)
-    for c in an.countries:
-        observe("country", c.name, None)
-    for t in an.topics:
-        observe("topic", t.name, None)
-    for pl in an.places:
-        observe("place", pl.name, pl.country)
+    key = _key
+    people = (*an.delegates, *an.people)
+    seen = {("person", key(p.name), key(p.country) if p.country else "") for p in people}
+    seen.update(("country", key(p.country), "") for p in people if p.country)
+    seen.update(("country", key(c.name), "") for c in an.countries)
+    seen.update(("topic", key(t.name), "") for t in an.topics)
+    seen.update(("place", key(pl.name), key(pl.country) if pl.country else "")
+                for pl in an.places)
     for m in an.mous:
-        observe("agreement", m.title, _parties_key(_parties(m.parties, an)))
+        parties = _parties_key(_parties(m.parties, an))
+        seen.add(("agreement", key(m.title), key(parties) if parties else ""))
     return seen
 
 
@@ -572,12 +573,15 @@ def _mark_kept_apart(entities: dict[str, list[Entity]],
     """Each entity of an ambiguous name links to the others it was kept apart from: the
     first few, and how many more (a title many agreements share would otherwise make every
     one of their pages list all the others: pages × pages)."""
-    others = {e.url: [o for o in a.entries if o.url != e.url] for a in ambiguities
-              for e in a.entries}
-    return {kind: [replace(e, kept_apart=others[e.url][:LIST_CAP],
-                           more_kept_apart=max(0, len(others[e.url]) - LIST_CAP))
-                   if e.url in others else e
-                   for e in group] for kind, group in entities.items()}
+    under = {e.url: a.entries for a in ambiguities for e in a.entries}
+
+    def marked(e: Entity) -> Entity:
+        entries = under[e.url]      # e is one of them, once (ids are unique in their kind)
+        return replace(e, kept_apart=[o for o in entries[:LIST_CAP + 1] if o.url != e.url][
+            :LIST_CAP], more_kept_apart=max(0, len(entries) - 1 - LIST_CAP))
+
+    return {kind: [marked(e) if e.url in under else e for e in group]
+            for kind, group in entities.items()}
 
 
 def _safe_id(base: str, kind: str) -> str:
@@ -606,35 +610,67 @@ def _parties_key(parties: list[str]) -> str | None:
 
 # --- one briefing -----------------------------------------------------------------------------
 
+@dataclass(frozen=True, slots=True)
+class _Shown:
+    """What the pages of several entity kinds show of one briefing, made once and shared (the
+    same objects on every page that shows them: a page's data holds no copies)."""
+
+    ref: BriefingRef
+    focus: list[Link]           # each focus area where the briefing page shows it
+    mous: list[Link]            # each agreement where the briefing page shows it
+    prospects: list[Link]       # each prospect where the briefing page shows it
+    agreements: list[Link]      # each agreement's page, titled as here
+    people: list[Link]          # each of (*delegates, *people): their page, name and role
+    pairs: dict[tuple[str, str], list[str]]     # see _pairs
+    quotes: dict[str, Quote | None] = field(default_factory=dict)   # paragraph id → its quote
+
+
 def _briefing(article: Article, an: Analysis, ids: _Identities, meta: SiteMeta) -> Briefing:
+    return _made(article, an, ids, meta)[0]
+
+
+def _made(article: Article, an: Analysis, ids: _Identities, meta: SiteMeta
+          ) -> tuple[Briefing, _Shown]:
+    """A briefing, and the links to it the entity pages show."""
     url = f"briefings/{article.slug}.html"
     people = [*an.delegates, *an.people]
+    pairs = _pairs(an)
     person_urls = {p.id: ids.url("person", p.name, p.country) for p in people}
     country_names = [c.name for c in an.countries] + [p.country for p in people if p.country]
     country_urls = {n: ids.url("country", n) for n in country_names}
     topic_urls = {t.id: ids.url("topic", t.name) for t in an.topics}
     anchors: dict[str, str] = {}
     taken: set[str] = set()
+    item_links: dict[str, list[Link]] = {}
     for kind, items in (("focus", an.focus_areas), ("mou", an.mous), ("prospect", an.prospects)):
         for item in items:
             anchors[f"{kind}:{item.id}"] = _unique(f"{kind}-{_key(item.id)}", taken)
-    return Briefing(
+        item_links[kind] = [Link(f"{url}#{anchors[f'{kind}:{item.id}']}", item.title)
+                            for item in items]
+    agreement_urls = [ids.url("agreement", m.title, _parties_key(_parties(m.parties, an)))
+                      for m in an.mous]
+    briefing = Briefing(
         slug=article.slug, url=url, article=article, analysis=an,
         person_urls=person_urls, country_urls=country_urls, topic_urls=topic_urls,
         place_urls=[ids.url("place", pl.name, pl.country) for pl in an.places],
-        agreement_urls=[ids.url("agreement", m.title, _parties_key(_parties(m.parties, an)))
-                        for m in an.mous],
+        agreement_urls=agreement_urls,
         anchors=anchors,
         delegations=_delegations(an),
-        themes=_themes(an, url, anchors, topic_urls),
+        themes=_themes(an, item_links, topic_urls),
         figure_chart=charts.figure_chart(an.figures),
-        meetings=_meeting_diagram(an),
+        meetings=_meeting_diagram(an, pairs),
         downloads=[Link(f"briefings/{article.slug}.{ext}", label, note) for ext, label, note in (
             ("yaml", "YAML", "the reviewed analysis file"),
             ("json", "JSON", "the same analysis as JSON"),
             ("csv", "CSV", "one row per item, with its evidence"))],
         jsonld=_briefing_jsonld(an, url, meta),
     )
+    shown = _Shown(
+        ref=BriefingRef(url=url, title=an.title, date=an.date),
+        focus=item_links["focus"], mous=item_links["mou"], prospects=item_links["prospect"],
+        agreements=[Link(u, m.title) for u, m in zip(agreement_urls, an.mous)],
+        people=[Link(person_urls[p.id], p.name, p.role or "") for p in people], pairs=pairs)
+    return briefing, shown
 
 
 def _delegations(an: Analysis) -> list[Delegation]:
@@ -649,9 +685,10 @@ def _delegations(an: Analysis) -> list[Delegation]:
     return result
 
 
-def _themes(an: Analysis, url: str, anchors: dict[str, str],
+def _themes(an: Analysis, item_links: dict[str, list[Link]],
             topic_urls: dict[str, str]) -> list[ThemeRow]:
-    """Focus areas ↔ agreements ↔ prospects, tied by an explicit link or a shared topic."""
+    """Focus areas ↔ agreements ↔ prospects, tied by an explicit link or a shared topic.
+    ``item_links``: "focus", "mou", "prospect" → a link to each item on the briefing page."""
     if not an.focus_areas or not (an.mous or an.prospects):
         return []
     names = {t.id: t.name for t in an.topics}
@@ -659,27 +696,32 @@ def _themes(an: Analysis, url: str, anchors: dict[str, str],
     def tied(item, focus_id: str, focus_topics: set[str]) -> bool:
         return focus_id in item.focus_areas or not focus_topics.isdisjoint(item.topics)
 
+    mous = list(zip(an.mous, item_links["mou"]))
+    prospects = list(zip(an.prospects, item_links["prospect"]))
+    topic_links: dict[str, Link] = {}
     rows = []
     used_m: set[str] = set()
     used_p: set[str] = set()
-    for f in an.focus_areas:
+    for f, focus in zip(an.focus_areas, item_links["focus"]):
         topics = set(f.topics)
-        ms = [m for m in an.mous if tied(m, f.id, topics)]
-        ps = [p for p in an.prospects if tied(p, f.id, topics)]
-        used_m |= {m.id for m in ms}
-        used_p |= {p.id for p in ps}
-        rows.append(ThemeRow(
-            focus=Link(f"{url}#{anchors['focus:' + f.id]}", f.title),
-            topics=[Link(topic_urls[t], names[t]) for t in f.topics if t in topic_urls],
-            agreements=[Link(f"{url}#{anchors['mou:' + m.id]}", m.title) for m in ms],
-            prospects=[Link(f"{url}#{anchors['prospect:' + p.id]}", p.title) for p in ps]))
-    loose_m = [m for m in an.mous if m.id not in used_m]
-    loose_p = [p for p in an.prospects if p.id not in used_p]
+        ms = [(m, link) for m, link in mous if tied(m, f.id, topics)]
+        ps = [(p, link) for p, link in prospects if tied(p, f.id, topics)]
+        used_m.update(m.id for m, _ in ms)
+        used_p.update(p.id for p, _ in ps)
+        shown = []
+        for t in f.topics:
+            if t in topic_urls:
+                link = topic_links.get(t)
+                if link is None:
+                    link = topic_links[t] = Link(topic_urls[t], names[t])
+                shown.append(link)
+        rows.append(ThemeRow(focus=focus, topics=shown,
+                             agreements=[link for _, link in ms],
+                             prospects=[link for _, link in ps]))
+    loose_m = [link for m, link in mous if m.id not in used_m]
+    loose_p = [link for p, link in prospects if p.id not in used_p]
     if loose_m or loose_p:
-        rows.append(ThemeRow(
-            focus=None, topics=[],
-            agreements=[Link(f"{url}#{anchors['mou:' + m.id]}", m.title) for m in loose_m],
-            prospects=[Link(f"{url}#{anchors['prospect:' + p.id]}", p.title) for p in loose_p]))
+        rows.append(ThemeRow(focus=None, topics=[], agreements=loose_m, prospects=loose_p))
     return rows
 
 
@@ -696,8 +738,8 @@ def _pairs(an: Analysis) -> dict[tuple[str, str], list[str]]:
     return pairs
 
 
-def _meeting_diagram(an: Analysis) -> charts.MeetingDiagram | None:
-    pairs = _pairs(an)
+def _meeting_diagram(an: Analysis, pairs: dict[tuple[str, str], list[str]]
+                     ) -> charts.MeetingDiagram | None:
     if not pairs:
         return None
 
@@ -743,17 +785,22 @@ def _person_ld(name: str, role: str | None, country: str | None) -> dict:
     return ld
 
 
-def _ref(b: Briefing) -> BriefingRef:
-    return BriefingRef(url=b.url, title=b.analysis.title, date=b.analysis.date)
-
-
-def _quote(b: Briefing, evidence: list[str]) -> Quote | None:
-    """The first paragraph of ``evidence`` the article has, as quoted (None: none has)."""
+def _quote(b: Briefing, shown: _Shown, evidence: list[str]) -> Quote | None:
+    """The first paragraph of ``evidence`` the article has, as quoted (None: none has). Each
+    paragraph is looked up once per briefing: the items of a briefing and every kind of entity
+    quote the same paragraphs."""
+    quotes = shown.quotes
     for pid in evidence:
-        para = b.article.paragraph(pid)
-        if para is not None:
-            return _quoted(b.url, pid, para.text)
+        quote = quotes.get(pid, _UNSEEN)
+        if quote is _UNSEEN:
+            para = b.article.paragraph(pid)
+            quote = quotes[pid] = None if para is None else _quoted(b.url, pid, para.text)
+        if quote is not None:
+            return quote
     return None
+
+
+_UNSEEN = object()
 
 
 _MARKDOWN_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
@@ -769,12 +816,6 @@ def _quoted(url: str, pid: str, text: str) -> Quote:
         text = _MARKDOWN_LINK.sub(r"\1", text)
     text = _MARKDOWN_HEADING.sub("", text).replace("*", "").replace("_", "").replace("`", "")
     return Quote(pid=pid, text=charts.fit(text, QUOTE_CHARS), url=f"{url}#{pid}")
-
-
-def _item_links(b: Briefing, kind: str, items: list) -> list[Link]:
-    """A link to each focus area, agreement or prospect (``kind``: "focus", "mou" or
-    "prospect") where the briefing page shows it, titled as the item is."""
-    return [Link(f"{b.url}#{b.anchor(kind, item.id)}", item.title) for item in items]
 
 
 def _capped(links: list[Link]) -> tuple[list[Link], int]:
@@ -812,25 +853,25 @@ def _plural(n: int, word: str, words: str | None = None) -> str:
 
 # --- merging across briefings -----------------------------------------------------------------
 
-def _people(briefings: list[Briefing], ids: _Identities) -> list[Entity]:
+def _people(made: list[tuple[Briefing, _Shown]], ids: _Identities) -> list[Entity]:
     observed = []
-    for b in briefings:
+    country_links: dict[str, Link] = {}     # one Link per country, shared by its people
+    for b, shown in made:
         an = b.analysis
-        ref = _ref(b)
-        people = {p.id: p for p in (*an.delegates, *an.people)}
-        links = {i: Link(b.person_urls[i], m.name, m.role or "") for i, m in people.items()}
+        ref = shown.ref
+        links = {p.id: link for p, link in zip((*an.delegates, *an.people), shown.people)}
         as_host: dict[str, list[Link]] = defaultdict(list)     # host id → guests met, and
         as_guest: dict[str, list[Link]] = defaultdict(list)    # guest id → hosts met
-        for h, g in _pairs(an):
+        for h, g in shown.pairs:
             as_host[h].append(links[g])
             as_guest[g].append(links[h])
         focus_of: dict[str, list[Link]] = defaultdict(list)    # person id → focus areas
-        for f, link in zip(an.focus_areas, _item_links(b, "focus", an.focus_areas)):
+        for f, link in zip(an.focus_areas, shown.focus):
             for i in dict.fromkeys(f.delegates):
                 focus_of[i].append(link)
         for delegate, group in ((True, an.delegates), (False, an.people)):
             for p in group:
-                quote = _quote(b, p.evidence)
+                quote = _quote(b, shown, p.evidence)
                 observed.append((b.person_urls[p.id], p.name, PersonAppearance(
                     briefing=ref, role=p.role, country=p.country, side=p.side,
                     delegate=delegate, focus=list(focus_of.get(p.id, ())),
@@ -851,7 +892,8 @@ def _people(briefings: list[Briefing], ids: _Identities) -> list[Entity]:
         entities.append(Entity(
             kind="person", id=_entity_id(url), name=name, url=url,
             line=f"{line} · {_plural(len(apps), 'briefing')}",
-            facts=[Link(ids.url("country", c), c) for c in countries],
+            facts=[country_links.get(c) or country_links.setdefault(
+                c, Link(ids.url("country", c), c)) for c in countries],
             related={"Met": _top(met_count, met_text, exclude=url)},
             roles=roles, kept_apart=[], appearances=apps))
     return sorted(entities, key=lambda e: (e.name.casefold(), e.id))
@@ -867,24 +909,25 @@ def _role_spans(apps: list[PersonAppearance]) -> list[RoleSpan]:
                      briefings=len(dates)) for (role, country), dates in spans.items()]
 
 
-def _countries(briefings: list[Briefing], ids: _Identities) -> list[Entity]:
+def _countries(made: list[tuple[Briefing, _Shown]], ids: _Identities) -> list[Entity]:
     observed = []
     topic_counts: dict[str, Counter] = defaultdict(Counter)
     partner_counts: dict[str, Counter] = defaultdict(Counter)
     texts: dict[str, str] = {}
-    for b in briefings:
+    for b, shown in made:
         an = b.analysis
-        ref = _ref(b)
+        ref = shown.ref
         listed = {c.name: c for c in an.countries}
         names = list(dict.fromkeys([*listed, *(p.country for p in an.delegates if p.country),
                                     *(p.country for p in an.people if p.country)]))
         people_of: dict[str, list[Link]] = defaultdict(list)      # country → its people
-        for p in (*an.delegates, *an.people):
+        for p, link in zip((*an.delegates, *an.people), shown.people):
             if p.country:
-                people_of[p.country].append(Link(b.person_urls[p.id], p.name, p.role or ""))
+                people_of[p.country].append(link)
         signed_by: dict[str, list[Link]] = defaultdict(list)      # party → its agreements
         for i, m in enumerate(an.mous):
-            link = Link(b.agreement_urls[i], m.title, m.value.text if m.value else "")
+            link = (Link(b.agreement_urls[i], m.title, m.value.text) if m.value and m.value.text
+                    else shown.agreements[i])
             for party in _parties(m.parties, an):
                 signed_by[party].append(link)
         topics = [(b.topic_urls[t.id], t.name) for t in an.topics]
@@ -897,7 +940,7 @@ def _countries(briefings: list[Briefing], ids: _Identities) -> list[Entity]:
             observed.append((url, name, CountryAppearance(
                 briefing=ref, side=side, people=shown_people, more_people=more_people,
                 agreements=shown_signed, more_agreements=more_signed,
-                quote=_quote(b, country.evidence) if country else None)))
+                quote=_quote(b, shown, country.evidence) if country else None)))
             for topic_url, topic in topics:
                 topic_counts[url][topic_url] += 1
                 texts[topic_url] = topic
@@ -921,16 +964,16 @@ def _countries(briefings: list[Briefing], ids: _Identities) -> list[Entity]:
     return sorted(entities, key=lambda e: (e.name.casefold(), e.id))
 
 
-def _topics(briefings: list[Briefing]) -> list[Entity]:
+def _topics(made: list[tuple[Briefing, _Shown]]) -> list[Entity]:
     observed = []
     country_counts: dict[str, Counter] = defaultdict(Counter)
     texts: dict[str, str] = {}
-    for b in briefings:
+    for b, shown in made:
         an = b.analysis
-        ref = _ref(b)
-        focus = list(zip(an.focus_areas, _item_links(b, "focus", an.focus_areas)))
-        mous = [(m, Link(b.agreement_urls[i], m.title)) for i, m in enumerate(an.mous)]
-        prospects = list(zip(an.prospects, _item_links(b, "prospect", an.prospects)))
+        ref = shown.ref
+        focus = list(zip(an.focus_areas, shown.focus))
+        mous = list(zip(an.mous, shown.agreements))
+        prospects = list(zip(an.prospects, shown.prospects))
         countries = [(b.country_urls[c.name], c.name) for c in an.countries]
         for t in an.topics:
             url = b.topic_urls[t.id]
@@ -942,7 +985,7 @@ def _topics(briefings: list[Briefing]) -> list[Entity]:
                 agreements=[link for m, link in mous
                             if t.id in m.topics or not focus_ids.isdisjoint(m.focus_areas)],
                 prospects=[link for p, link in prospects if t.id in p.topics],
-                quote=_quote(b, t.evidence))))
+                quote=_quote(b, shown, t.evidence))))
             for country_url, country in countries:
                 country_counts[url][country_url] += 1
                 texts[country_url] = country
@@ -957,14 +1000,14 @@ def _topics(briefings: list[Briefing]) -> list[Entity]:
     return sorted(entities, key=lambda e: (-e.count, e.name.casefold(), e.id))
 
 
-def _places(briefings: list[Briefing], ids: _Identities) -> list[Entity]:
+def _places(made: list[tuple[Briefing, _Shown]], ids: _Identities) -> list[Entity]:
     observed = []
-    for b in briefings:
-        ref = _ref(b)
+    for b, shown in made:
+        ref = shown.ref
         for i, pl in enumerate(b.analysis.places):
             observed.append((b.place_urls[i], pl.name, PlaceAppearance(
                 briefing=ref, kind=pl.kind, country=pl.country,
-                quote=_quote(b, pl.evidence))))
+                quote=_quote(b, shown, pl.evidence))))
     entities = []
     for url, (names, apps) in _group(observed).items():
         kinds = sorted({a.kind for a in apps if a.kind})
@@ -978,22 +1021,22 @@ def _places(briefings: list[Briefing], ids: _Identities) -> list[Entity]:
     return sorted(entities, key=lambda e: (e.name.casefold(), e.id))
 
 
-def _agreements(briefings: list[Briefing], ids: _Identities) -> list[Entity]:
+def _agreements(made: list[tuple[Briefing, _Shown]], ids: _Identities) -> list[Entity]:
     observed = []
     parties_of: dict[str, list[str]] = {}
-    for b in briefings:
+    for b, shown in made:
         an = b.analysis
-        ref = _ref(b)
-        focus = list(zip(an.focus_areas, _item_links(b, "focus", an.focus_areas)))
+        ref = shown.ref
+        focus = list(zip(an.focus_areas, shown.focus))
         for i, m in enumerate(an.mous):
             url = b.agreement_urls[i]
             if url not in parties_of:
                 parties_of[url] = _parties(m.parties, an)
             observed.append((url, m.title, AgreementAppearance(
-                briefing=ref, url=f"{b.url}#{b.anchor('mou', m.id)}", title=m.title,
+                briefing=ref, url=shown.mous[i].url, title=m.title,
                 description=m.description, value=m.value,
                 focus=[link for f, link in focus if f.id in m.focus_areas],
-                quote=_quote(b, m.evidence), evidence=list(m.evidence))))
+                quote=_quote(b, shown, m.evidence), evidence=list(m.evidence))))
     entities = []
     for url, (names, apps) in _group(observed).items():
         parties = parties_of[url]
@@ -1015,10 +1058,12 @@ def _agreements(briefings: list[Briefing], ids: _Identities) -> list[Entity]:
 def _paginate(items: list[T], per_page: int, url: Callable[[int], str], *,
               newest_first: bool = False) -> list[tuple[str, list[T], Pager]]:
     chunks = [items[i:i + per_page] for i in range(0, len(items), per_page)] or [[]]
-    return [(url(n), chunk, Pager(number=n, count=len(chunks), total=len(items),
-                                  first_url=url(1), prev_url=url(n - 1) if n > 1 else None,
-                                  next_url=url(n + 1) if n < len(chunks) else None,
-                                  newest_first=newest_first))
+    count = len(chunks)
+    urls = [url(n) for n in range(1, count + 1)]       # each made once, shared by the pagers
+    return [(urls[n - 1], chunk, Pager(number=n, count=count, total=len(items),
+                                       first_url=urls[0], prev_url=urls[n - 2] if n > 1 else None,
+                                       next_url=urls[n] if n < count else None,
+                                       newest_first=newest_first))
             for n, chunk in enumerate(chunks, start=1)]
 
 
@@ -1057,7 +1102,8 @@ def _pages(meta: SiteMeta, briefings: list[Briefing], entities: dict[str, list[E
         listed_on: dict[str, str] = {}          # entity URL → the index page listing it
         for url, chunk, pager in _paginate(
                 entries, per_page,
-                lambda n, f=kind.folder: f"{f}/index.html" if n == 1 else f"{f}/index-{n}.html"):
+                lambda n, f=kind.folder, first=f"{kind.folder}/index.html":
+                    first if n == 1 else f"{f}/index-{n}.html"):
             listed_on.update(dict.fromkeys((e.url for e in chunk), url))
             # names kept apart: on the page that lists them
             shown = sorted({n for e in chunk for n in flagged.get(e.url, ())})
@@ -1070,7 +1116,7 @@ def _pages(meta: SiteMeta, briefings: list[Briefing], entities: dict[str, list[E
             base = e.url.removesuffix(".html")
             for url, chunk, pager in _paginate(
                     e.appearances, entity_size,
-                    lambda n, base=base: f"{base}.html" if n == 1 else f"{base}--{n}.html",
+                    lambda n, e=e, base=base: e.url if n == 1 else f"{base}--{n}.html",
                     newest_first=True):
                 shown = e if pager.count == 1 else replace(e, appearances=chunk)
                 if pager.number > 1:
@@ -1189,37 +1235,29 @@ def _search_entries(briefings: list[Briefing],
 def _briefing_table(b: Briefing) -> Table:
     """Every item of one analysis, one row each, with the paragraphs it came from."""
     an = b.analysis
-    rows: list[list[Cell]] = []
-
-    def row(section: str, ident: str, name: str, detail: str = "", country: str | None = None,
-            side: str | None = None, amount: float | None = None, unit: str | None = None,
-            evidence: list[str] = ()) -> None:
-        rows.append([section, ident, name, detail, country, side, amount, unit,
-                     " ".join(evidence)])
-
-    for c in an.countries:
-        row("country", "", c.name, side=c.side, evidence=c.evidence)
+    # the columns: section, id, name, detail, country, side, amount, unit, evidence
+    rows: list[list[Cell]] = [["country", "", c.name, "", None, c.side, None, None,
+                               " ".join(c.evidence)] for c in an.countries]
     for section, group in (("delegate", an.delegates), ("person", an.people)):
-        for p in group:
-            row(section, p.id, p.name, p.role or "", p.country, p.side, evidence=p.evidence)
-    for t in an.topics:
-        row("topic", t.id, t.name, evidence=t.evidence)
-    for f in an.focus_areas:
-        row("focus_area", f.id, f.title, f.summary, evidence=f.evidence)
-    for m in an.mous:
-        row("agreement", m.id, m.title, m.description, "; ".join(m.parties),
-            amount=m.value.amount if m.value else None,
-            unit=m.value.currency if m.value else None, evidence=m.evidence)
-    for p in an.prospects:
-        row("prospect", p.id, p.title, p.summary, evidence=p.evidence)
-    for f in an.figures:
-        row("figure", "", f.text, f.about, amount=f.amount, unit=f.unit, evidence=f.evidence)
-    for pl in an.places:
-        row("place", "", pl.name, pl.kind or "", pl.country, evidence=pl.evidence)
-    for i in an.issues:
-        row("issue", "", i.title, evidence=i.evidence)
-    for d in an.defects:
-        row("defect", d.kind, d.text, d.note, evidence=d.evidence)
+        rows += [[section, p.id, p.name, p.role or "", p.country, p.side, None, None,
+                  " ".join(p.evidence)] for p in group]
+    rows += [["topic", t.id, t.name, "", None, None, None, None, " ".join(t.evidence)]
+             for t in an.topics]
+    rows += [["focus_area", f.id, f.title, f.summary, None, None, None, None,
+              " ".join(f.evidence)] for f in an.focus_areas]
+    rows += [["agreement", m.id, m.title, m.description, "; ".join(m.parties), None,
+              m.value.amount if m.value else None, m.value.currency if m.value else None,
+              " ".join(m.evidence)] for m in an.mous]
+    rows += [["prospect", p.id, p.title, p.summary, None, None, None, None, " ".join(p.evidence)]
+             for p in an.prospects]
+    rows += [["figure", "", f.text, f.about, None, None, f.amount, f.unit, " ".join(f.evidence)]
+             for f in an.figures]
+    rows += [["place", "", pl.name, pl.kind or "", pl.country, None, None, None,
+              " ".join(pl.evidence)] for pl in an.places]
+    rows += [["issue", "", i.title, "", None, None, None, None, " ".join(i.evidence)]
+             for i in an.issues]
+    rows += [["defect", d.kind, d.text, d.note, None, None, None, None, " ".join(d.evidence)]
+             for d in an.defects]
     return Table(columns=["section", "id", "name", "detail", "country", "side", "amount", "unit",
                           "evidence"], rows=rows)
 
@@ -1258,11 +1296,13 @@ def _data_files(briefings: list[Briefing], entities: dict[str, list[Entity]]
     tables["agreements"] = (Table(
         ["agreement", "title", "parties", "value", "amount", "currency", "briefing", "date",
          "focus_areas", "evidence"],
-        [[e.url, a.title, "; ".join(f.text for f in e.facts if f.note == "party"),
+        [[e.url, a.title, parties,
           a.value.text if a.value else None, a.value.amount if a.value else None,
           a.value.currency if a.value else None, *ref(a), "; ".join(f.text for f in a.focus),
           " ".join(a.evidence)]
-         for e in entities["agreement"] for a in e.appearances]),
+         for e in entities["agreement"]
+         for parties in ("; ".join(f.text for f in e.facts if f.note == "party"),)
+         for a in e.appearances]),
         "one row per agreement per briefing, with parties and value")
     tables["figures"] = (Table(
         ["briefing", "date", "text", "amount", "unit", "about", "evidence"],
