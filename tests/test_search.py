@@ -6,6 +6,7 @@ import unicodedata
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from dossier import search
 from dossier.search import STOP_WORDS, Entry, build, fold, words
 
 # letters that fold in interesting ways: marks (precomposed and not), a ligature, full width,
@@ -134,3 +135,11 @@ def test_every_shard_holds_the_entries_with_a_word_under_its_prefix(texts, limit
         for w in ws:
             assert any(w.startswith(p) for p in manifest.shards)
     assert build(list(entries), limit) == (url, manifest, shards)
+
+
+def test_a_rows_digest_is_the_digest_of_its_json():
+    rows = [["Person", 'Ana "Nana" Díaz', "people/ana.html", "a\\b\n\t\x00\x1f", "ana díaz"],
+            ["Topic", "</script><!--", "topics/x.html", "\u2028\u2029 日本 😀", ""], [], ["x"]]
+    for row in rows:
+        assert search._row_digest(row) == search._digest(row)
+    assert search._row_digest(["a", None, 1]) == search._digest(["a", None, 1])
