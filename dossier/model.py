@@ -8,16 +8,72 @@ read from. Field order here is the key order of the YAML files.
 """
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass, field
+from typing import Any
 
 SCHEMA_VERSION = 1
 SIDES = ("host", "guest")
+SHARED_CHARS = 40       # strings up to this long are shared (sys.intern) when loaded
+
+
+# --- how the values are kept in memory and pickled ------------------------------------------
+#
+# A site holds thousands of analyses, each with hundreds of short strings that recur across
+# the corpus (evidence ids "p1", "p2", ..., sides, units, person and topic ids, names): one
+# object per distinct string instead of one per occurrence, and instances without a __dict__
+# (slots), take about half the memory. The classes below pickle (the object store, results
+# of worker processes) as their field values in order, and share the short strings again
+# when unpickled; an object pickled by an older Dossier (with a __dict__ state) fails to
+# load, which the object store treats as damaged: it reads the source again.
+
+def shared(value: Any) -> Any:
+    """``value``, a short string, as the one object for that text; others as they are."""
+    return sys.intern(value) if type(value) is str and len(value) <= SHARED_CHARS else value
+
+
+def _shared_all(value: Any) -> Any:
+    if type(value) is str:
+        return sys.intern(value) if len(value) <= SHARED_CHARS else value
+    if type(value) is list:
+        return [sys.intern(v) if type(v) is str and len(v) <= SHARED_CHARS else v
+                for v in value]
+    return value
+
+
+_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def _fields(cls: type) -> tuple[str, ...]:
+    names = _FIELDS.get(cls)
+    if names is None:
+        names = _FIELDS[cls] = tuple(cls.__dataclass_fields__)    # type: ignore[attr-defined]
+    return names
+
+
+def _rebuild(cls: type, values: tuple[Any, ...]) -> Any:
+    obj = object.__new__(cls)
+    for name, value in zip(_fields(cls), values):
+        object.__setattr__(obj, name, _shared_all(value))
+    return obj
+
+
+class _Compact:
+    """Base of the slotted model classes: pickled as (class, field values)."""
+
+    __slots__ = ()
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return _rebuild, (type(self), tuple([getattr(self, n) for n in _fields(type(self))]))
+
+    def __setstate__(self, state: Any) -> None:     # a pickle of an older Dossier
+        raise TypeError(f"a {type(self).__name__} pickled in an older format")
 
 
 # --- what source.py reads -------------------------------------------------------------------
 
-@dataclass(frozen=True)
-class Paragraph:
+@dataclass(frozen=True, slots=True)
+class Paragraph(_Compact):
     """One block of the article: a paragraph, heading line or list item, as written."""
 
     id: str                 # "p1", "p2", ... in order: the evidence ids used everywhere
@@ -25,9 +81,11 @@ class Paragraph:
     line: int               # 1-based line in the source file where the block starts
     indent: int = 0         # leading spaces of the first line (nested list items)
 
+    __setstate__ = _Compact.__setstate__    # not the one dataclass makes for frozen slots
 
-@dataclass(frozen=True)
-class FrontMatter:
+
+@dataclass(frozen=True, slots=True)
+class FrontMatter(_Compact):
     """The optional YAML block at the top of an article; every field may be missing."""
 
     title: str | None = None
@@ -37,6 +95,8 @@ class FrontMatter:
     countries: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()
     slug: str | None = None
+
+    __setstate__ = _Compact.__setstate__    # not the one dataclass makes for frozen slots
 
 
 @dataclass(frozen=True)
@@ -58,23 +118,23 @@ class Article:
 
 # --- what extract/ makes: the analysis (YAML contract, see DESIGN.md) -------------------------
 
-@dataclass
-class Source:
+@dataclass(slots=True)
+class Source(_Compact):
     path: str
     sha256: str
     url: str | None = None
     publisher: str | None = None
 
 
-@dataclass
-class Country:
+@dataclass(slots=True)
+class Country(_Compact):
     name: str
     side: str | None = None            # "host", "guest" or None (a third party)
     evidence: list[str] = field(default_factory=list)
 
 
-@dataclass
-class Person:
+@dataclass(slots=True)
+class Person(_Compact):
     """A named person: a delegate (taking part) or someone else named in the text."""
 
     id: str
@@ -85,15 +145,15 @@ class Person:
     evidence: list[str] = field(default_factory=list)
 
 
-@dataclass
-class Topic:
+@dataclass(slots=True)
+class Topic(_Compact):
     id: str
     name: str
     evidence: list[str] = field(default_factory=list)
 
 
-@dataclass
-class FocusArea:
+@dataclass(slots=True)
+class FocusArea(_Compact):
     id: str
     title: str
     summary: str = ""
@@ -102,15 +162,15 @@ class FocusArea:
     evidence: list[str] = field(default_factory=list)
 
 
-@dataclass
-class Money:
+@dataclass(slots=True)
+class Money(_Compact):
     text: str
     amount: float | None = None
     currency: str | None = None
 
 
-@dataclass
-class Mou:
+@dataclass(slots=True)
+class Mou(_Compact):
     id: str
     title: str
     description: str = ""
@@ -121,8 +181,8 @@ class Mou:
     evidence: list[str] = field(default_factory=list)
 
 
-@dataclass
-class MouCount:
+@dataclass(slots=True)
+class MouCount(_Compact):
     """A count the text states ("seven MoUs"), which may differ from the MoUs it names."""
 
     stated: int
@@ -130,8 +190,8 @@ class MouCount:
     evidence: list[str] = field(default_factory=list)
 
 
-@dataclass
-class Prospect:
+@dataclass(slots=True)
+class Prospect(_Compact):
     id: str
     title: str
     summary: str = ""
@@ -140,8 +200,8 @@ class Prospect:
     evidence: list[str] = field(default_factory=list)
 
 
-@dataclass
-class Figure:
+@dataclass(slots=True)
+class Figure(_Compact):
     text: str                          # as written: "$17 million", "68-member"
     amount: float | None = None        # normalised: 17000000, 68
     unit: str | None = None            # currency code, or "people", "days", "percent", ...
@@ -149,24 +209,24 @@ class Figure:
     evidence: list[str] = field(default_factory=list)
 
 
-@dataclass
-class Place:
+@dataclass(slots=True)
+class Place(_Compact):
     name: str
     kind: str | None = None            # city, region, venue, landmark, route, ...
     country: str | None = None
     evidence: list[str] = field(default_factory=list)
 
 
-@dataclass
-class Issue:
+@dataclass(slots=True)
+class Issue(_Compact):
     """A regional or global issue raised in the talks."""
 
     title: str
     evidence: list[str] = field(default_factory=list)
 
 
-@dataclass
-class Defect:
+@dataclass(slots=True)
+class Defect(_Compact):
     """A problem in the source text itself: spliced, duplicated, truncated, mojibake."""
 
     kind: str
@@ -175,8 +235,8 @@ class Defect:
     evidence: list[str] = field(default_factory=list)
 
 
-@dataclass(kw_only=True)
-class Analysis:
+@dataclass(kw_only=True, slots=True)
+class Analysis(_Compact):
     """One article's analysis: the reviewed record, one YAML file per article."""
 
     schema: int = SCHEMA_VERSION

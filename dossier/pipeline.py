@@ -48,6 +48,7 @@ MIN_PARALLEL_READS = 200        # fewer articles to read than this: forking work
 MIN_PARALLEL_ANALYSES = 24      # fewer analyses to sync than this: same
 MIN_PARALLEL_PAGES = 96         # fewer pages to render than this: same
 MIN_PARALLEL_WALKS = 2000       # fewer values to digest than this: same
+WORKER_SECONDS = 10.0           # a pool of workers takes chunks this long, then is replaced
 PACKAGE = Path(__file__).resolve().parent
 
 
@@ -726,7 +727,16 @@ def _map(task: Callable[[Any, Any], Any], context: Any, items: Sequence[Any], *,
     process for small batches, else shared between ``jobs - 1`` forked workers, which get
     ``context`` once (through the pool initializer: shared copy-on-write, never pickled),
     and this process, which takes a chunk itself whenever the next result is not ready yet
-    and the workers have enough queued; so one process fewer holds a copy of the build."""
+    and the workers have enough queued; so one process fewer holds a copy of the build.
+
+    A worker copies every page of the shared heap it writes to, and reading an object writes
+    its reference count: a worker that lived through all of rendering held a copy of nearly
+    the whole site model (N=1,000: the tree's PSS rose from 300 to 440 MB while rendering,
+    N=5,000: to 2.7 GB, twice the parent). So the pool stops taking chunks after
+    WORKER_SECONDS and is replaced by a fresh fork once its chunks are done (this process
+    works meanwhile), which shares the parent's pages again: the tree's PSS while rendering
+    stays within ~75 MB of the parent's (N=1,000), for 1.6 times the page faults (557,000
+    instead of 344,000 in a cold build)."""
     total = len(items)
     if jobs < 2 or total < max(min_items, 2):
         for done, item in enumerate(items, start=1):
@@ -739,10 +749,8 @@ def _map(task: Callable[[Any, Any], Any], context: Any, items: Sequence[Any], *,
     size = max(1, min(32, total // (jobs * 6)))
     chunks = [items[i:i + size] for i in range(0, total, size)]
     queued = 2 * (jobs - 1)                 # chunks kept waiting for the workers
-    gc.freeze()         # workers share the parent's objects: their collector leaves them alone
-    pool = ProcessPoolExecutor(max_workers=jobs - 1,
-                               mp_context=multiprocessing.get_context("fork"),
-                               initializer=_start_worker, initargs=(context,))
+    pool: ProcessPoolExecutor | None = None
+    retire = 0.0                            # when the pool stops taking chunks
     work: dict[int, Future | list[Any]] = {}    # chunk → its future, or the results we made
     unassigned = iter(range(len(chunks)))
     done = 0
@@ -757,9 +765,20 @@ def _map(task: Callable[[Any, Any], Any], context: Any, items: Sequence[Any], *,
                 j = next(unassigned, None) if ahead < 4 * jobs else None
                 if j is None:
                     break                       # nothing else to do: wait for chunk i
-                if busy < queued:
+                old = pool is not None and time.monotonic() >= retire
+                if old and not busy:
+                    pool.shutdown(wait=True)    # its workers' copies of pages go with them
+                    pool, old = None, False
+                if busy < queued and not old:
+                    if pool is None:
+                        gc.freeze()     # workers share the parent's objects: their
+                        # collector leaves them alone
+                        pool = ProcessPoolExecutor(
+                            max_workers=jobs - 1, mp_context=multiprocessing.get_context("fork"),
+                            initializer=_start_worker, initargs=(context,))
+                        retire = time.monotonic() + WORKER_SECONDS
                     work[j] = pool.submit(_run_chunk, task, chunks[j])
-                else:
+                else:                           # (also while a retiring pool finishes)
                     work[j] = [task(context, item) for item in chunks[j]]
             finished = work.pop(i)
             results = finished if isinstance(finished, list) else finished.result()
@@ -767,7 +786,8 @@ def _map(task: Callable[[Any, Any], Any], context: Any, items: Sequence[Any], *,
             done += len(results)
             progress(stage, done, total)
     finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _silent(stage: str, done: int, total: int) -> None:

@@ -20,7 +20,7 @@ from typing import Any
 
 from . import exports, yamlio
 from .errors import BuildFailed, SchemaError, StoreError
-from .model import SCHEMA_VERSION, Analysis
+from .model import SCHEMA_VERSION, Analysis, shared
 
 MAX_ANALYSIS_BYTES = 4 * 1024 * 1024
 _FINGERPRINT = re.compile(r"^fingerprint: *(sha256:[0-9a-f]+)? *$", re.M)
@@ -188,7 +188,7 @@ def _convert(tp: Any, value: Any, at: tuple[str | int, ...], loaded: yamlio.Load
             return float(value)
     elif tp is str:
         if isinstance(value, str):
-            return value
+            return shared(value)            # one object per recurring short text (model.py)
         if isinstance(value, (int, float)) and not isinstance(value, bool):
             return str(value)
     elif tp is int:

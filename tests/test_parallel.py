@@ -1,6 +1,8 @@
 """Parallel builds: the same site, analyses and messages whatever the number of workers."""
 from __future__ import annotations
 
+import os
+import time
 from pathlib import Path
 
 import pytest
@@ -95,6 +97,20 @@ def test_an_error_in_a_worker_reaches_the_caller():
     with pytest.raises(ZeroDivisionError):
         list(pipeline._map(_divide, 1, [3, 2, 1, 0, 5], jobs=2, min_items=1,
                            progress=pipeline._silent, stage=""))
+
+
+def test_workers_are_replaced_after_their_time(monkeypatch):
+    monkeypatch.setattr(pipeline, "WORKER_SECONDS", 0.0)
+    results = list(pipeline._map(_slow_pid, 0.01, list(range(40)), jobs=2, min_items=1,
+                                 progress=pipeline._silent, stage=""))
+    assert [n for n, _ in results] == list(range(40))
+    workers = {pid for _, pid in results} - {os.getpid()}
+    assert len(workers) > 1                 # a fresh fork took over from the first worker
+
+
+def _slow_pid(pause: float, n: int) -> tuple[int, int]:
+    time.sleep(pause)
+    return n, os.getpid()
 
 
 def _square(factor: int, n: int) -> int:
