@@ -20,6 +20,8 @@ Two files in ``paths.cache``, plain data with a format version:
                     computed from
         derived     the digests of page data made from something cheaper to digest (a
                     briefing from its analysis, article and links), by a digest of that
+        lines       the JSON line of each item of a list a page shows (data/analysis.json:
+                    one analysis each), by the item's digest token
 
 Parsed articles and analyses live in an object store beside them (objects/<key>.pickle, one
 file each, named by content), so unchanged files are neither re-read nor re-parsed, and a
@@ -39,7 +41,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, NamedTuple
 
-FORMAT = 3
+FORMAT = 4
 RECORD_NAME = "record.pickle"
 ENTRIES_NAME = "entries.pickle"
 
@@ -144,6 +146,9 @@ class Entries:
     derived: dict[str, str] = field(default_factory=dict)
     # digest of what some page data is made from → the Digester token of that data, so
     # the next build need not walk it again (see pipeline._digests)
+    lines: dict[str, str] = field(default_factory=dict)
+    # Digester token of an item of a page's list → its line in a JSON export (exports.Lines),
+    # so a corpus-wide export re-encodes only the items that changed
 
     def keys(self) -> set[str]:
         """The objects these entries need from the store."""
