@@ -32,6 +32,8 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import hashlib
+import itertools
+import marshal
 import os
 import pickle
 import re
@@ -297,6 +299,8 @@ def object_key(kind: str, *parts: str) -> str:
 # --- digests ----------------------------------------------------------------------------------
 
 _SCALARS = frozenset({str, int, float, bool, type(None)})
+_SEQUENCES = frozenset({list, tuple})
+_ROWS = 16          # from this many rows, a table of plain values is digested all at once
 
 
 class Digester:
@@ -311,6 +315,7 @@ class Digester:
         self._memo: dict[int, tuple[object, str]] = dict(known or {})
         self._special = special or {}
         self._busy: set[int] = set()
+        self._plain: dict[type, str] = {}       # dataclasses walked by their __dict__: name
 
     def know(self, value: object, token: str) -> None:
         """Take ``token`` as ``value``'s token from now on, instead of walking it: for objects
@@ -331,6 +336,13 @@ class Digester:
         if kind is list or kind is tuple:
             if _SCALARS.issuperset(map(type, value)):      # evidence ids, names: all in C
                 return repr(value)
+            if len(value) >= _ROWS and _SEQUENCES.issuperset(map(type, value)) and all(
+                    map(_SCALARS.issuperset, map(map, itertools.repeat(type), value))):
+                # rows of plain values (a CSV table): their marshal bytes name them exactly
+                # (version 2: no references, so equal content, equal bytes), 10x faster than
+                # repr; "\0" starts no other token
+                digest = hashlib.blake2b(marshal.dumps(value, 2), digest_size=16).hexdigest()
+                return f"[\0{digest}]" if kind is list else f"(\0{digest})"
             inner = ",".join([repr(v) if type(v) in _SCALARS else self.token(v) for v in value])
             return f"[{inner}]" if kind is list else f"({inner})"
         if kind is dict:
@@ -346,7 +358,12 @@ class Digester:
             return f"^{kind.__qualname__}"
         self._busy.add(ident)
         try:
-            text = self._text(value, kind)
+            name = self._plain.get(kind)
+            if name is not None:                    # as in _text, without finding out how
+                text = name + repr([v if type(v) in _SCALARS else (self.token(v),)
+                                    for v in value.__dict__.values()])
+            else:
+                text = self._text(value, kind)
         finally:
             self._busy.discard(ident)
         token = "#" + digest_text(text) if len(text) > 64 else text
@@ -363,6 +380,8 @@ class Digester:
             state = getattr(value, "__dict__", None)
             if state is None:                       # a dataclass with __slots__
                 state = {f.name: getattr(value, f.name) for f in dataclasses.fields(kind)}
+            elif type(state) is dict:
+                self._plain[kind] = kind.__qualname__
             return kind.__qualname__ + repr([        # (token,): never equal to a plain value
                 v if type(v) in _SCALARS else (self.token(v),) for v in state.values()])
         if isinstance(value, os.PathLike):
