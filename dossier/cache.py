@@ -34,6 +34,7 @@ import dataclasses
 import hashlib
 import itertools
 import marshal
+import operator
 import os
 import pickle
 import re
@@ -316,6 +317,8 @@ class Digester:
         self._special = special or {}
         self._busy: set[int] = set()
         self._plain: dict[type, str] = {}       # dataclasses walked by their __dict__: name
+        self._slotted: dict[type, tuple[str, Callable[[Any], tuple]]] = {}
+        # dataclasses with __slots__: name, and a getter of their fields' values in order
 
     def know(self, value: object, token: str) -> None:
         """Take ``token`` as ``value``'s token from now on, instead of walking it: for objects
@@ -362,6 +365,10 @@ class Digester:
             if name is not None:                    # as in _text, without finding out how
                 text = name + repr([v if type(v) in _SCALARS else (self.token(v),)
                                     for v in value.__dict__.values()])
+            elif kind in self._slotted:
+                name, values = self._slotted[kind]
+                text = name + repr([v if type(v) in _SCALARS else (self.token(v),)
+                                    for v in values(value)])
             else:
                 text = self._text(value, kind)
         finally:
@@ -379,7 +386,10 @@ class Digester:
         if dataclasses.is_dataclass(kind):
             state = getattr(value, "__dict__", None)
             if state is None:                       # a dataclass with __slots__
-                state = {f.name: getattr(value, f.name) for f in dataclasses.fields(kind)}
+                names = [f.name for f in dataclasses.fields(kind)]
+                if len(names) > 1:                  # (one name: attrgetter gives no tuple)
+                    self._slotted[kind] = (kind.__qualname__, operator.attrgetter(*names))
+                state = {name: getattr(value, name) for name in names}
             elif type(state) is dict:
                 self._plain[kind] = kind.__qualname__
             return kind.__qualname__ + repr([        # (token,): never equal to a plain value
