@@ -13,7 +13,7 @@ import io
 import json
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Callable
 
 Cell = str | int | float | bool | None
 
@@ -48,11 +48,49 @@ def _field_names(kind: type) -> tuple[str, ...] | None:
     return tuple(f.name for f in dataclasses.fields(kind)) if dataclasses.is_dataclass(kind) else None
 
 
-def json_text(value: Any) -> str:
+class Lines:
+    """The encoded lines of the items of top-level lists (see json_text), by a key that
+    names each item's content exactly (``key``: a digest token, cache.Digester), so that a
+    corpus-wide export re-encodes only the items that changed since the last build.
+
+    ``known``: key → line, from earlier builds (never changed here); ``learned``: the lines
+    this process encoded since the last ``take``."""
+
+    def __init__(self, key: Callable[[Any], str], known: dict[str, str] | None = None) -> None:
+        self.key = key
+        self.known = known or {}
+        self.learned: dict[str, str] = {}
+
+    def line(self, item: Any) -> str:
+        try:
+            key = self.key(item)
+        except TypeError:                   # not digestible: no key, encoded every time
+            return _line(plain(item))
+        found = self.known.get(key)
+        if found is None:
+            found = self.learned.get(key)
+            if found is None:
+                found = self.learned[key] = _line(plain(item))
+        return found
+
+    def take(self) -> dict[str, str]:
+        """The lines learned since the last call (to send them from a worker process)."""
+        learned, self.learned = self.learned, {}
+        return learned
+
+
+_line = functools.partial(json.dumps, ensure_ascii=False, separators=(",", ":"))
+
+
+def json_text(value: Any, lines: Lines | None = None) -> str:
     """Key-ordered JSON ending in a newline, non-ASCII written as is: one line per item of a
-    top-level list or mapping, each line compact (the C encoder: indenting is 10× slower)."""
+    top-level list or mapping, each line compact (the C encoder: indenting is 10× slower).
+    With ``lines``, the line of each item of a top-level list is taken from there when
+    known (the same text: the line of an item is ``plain`` of the item, encoded)."""
+    if lines is not None and (type(value) is list or type(value) is tuple) and value:
+        return "[\n" + ",\n".join([lines.line(v) for v in value]) + "\n]\n"
     data = plain(value)
-    line = functools.partial(json.dumps, ensure_ascii=False, separators=(",", ":"))
+    line = _line
     if isinstance(data, list) and data:
         return "[\n" + ",\n".join(map(line, data)) + "\n]\n"
     if isinstance(data, dict) and data:

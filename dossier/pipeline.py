@@ -176,7 +176,7 @@ def _build(config: Config, record: cache.Record | None,
         # what did load stays recorded, so the next attempt redoes only the broken files
         _save(config, memory, None, cache.Entries(
             code=code, articles=article_entries, analyses={**old.analyses, **analysis_entries},
-            assets=old.assets, derived=old.derived), objects)
+            assets=old.assets, derived=old.derived, lines=old.lines), objects)
         raise BuildFailed(problems)
 
     gc.freeze()     # long-lived from here on: spare the collector from walking them again
@@ -206,28 +206,33 @@ def _build(config: Config, record: cache.Record | None,
     with _collector_paused():           # the digester's memo: one entry per object walked
         # workers only when nothing is recorded: an edit walks little (the entity pages, their
         # appearances known), and forking the whole model for it cost ~1 s at N=1,000
-        wanted, derived = _digests(site, assets, files, template_dirs, yaml_sha, contents,
-                                   (Article, lazy.StoredArticle), old.derived,
-                                   walk=walk_in_workers if record is None else None)
+        wanted, derived, digester = _digests(site, assets, files, template_dirs, yaml_sha,
+                                             contents, (Article, lazy.StoredArticle),
+                                             old.derived,
+                                             walk=walk_in_workers if record is None else None)
     output.claim_all([p.url for p in site.pages] + list(files))
     incremental = record is not None and output.has_site(out)
     todo, copies, removed = _changes(site.pages, files, wanted,
                                      record.outputs if incremental else None, out)
 
     gc.freeze()
-    rendering = (render.render_page, env, site, todo, assets)
+    # a JSON export's lines are kept by their item's token: an edit re-encodes its own item
+    lines, learned = render.json_lines(digester.token, old.lines), {}
+    rendering = (render.render_page, env, site, todo, assets, lines)
     if not incremental:         # each page written where it is rendered, in any process
         with output.new_site(out) as new:
-            written = new.finish(_map(_write_page, (*rendering, new), range(len(todo)),
-                                      jobs=jobs, min_items=min_parallel or MIN_PARALLEL_PAGES,
-                                      progress=progress, stage="Rendering"), copies).files
+            written = new.finish(_learning(_map(
+                _write_page, (*rendering, new), range(len(todo)), jobs=jobs,
+                min_items=min_parallel or MIN_PARALLEL_PAGES, progress=progress,
+                stage="Rendering"), learned), copies).files
     elif todo or copies or removed:
-        pages = _map(_render_page, rendering, range(len(todo)), jobs=jobs,
-                     min_items=min_parallel or MIN_PARALLEL_PAGES, progress=progress,
-                     stage="Rendering")
+        pages = _learning(_map(_render_page, rendering, range(len(todo)), jobs=jobs,
+                               min_items=min_parallel or MIN_PARALLEL_PAGES, progress=progress,
+                               stage="Rendering"), learned)
         written = output.update_site(out, pages, copies, removed).files
     else:
         written = 0
+    json_lines = _kept_lines(site.pages, digester, {**old.lines, **learned})
 
     inputs.setdefault("analyses", {}).update(      # YAMLs as this build left them
         {path: e.stat for path, e in analysis_entries.items()})
@@ -241,7 +246,8 @@ def _build(config: Config, record: cache.Record | None,
         cache.Entries(code=code, articles=article_entries, analyses=analysis_entries,
                       assets=(inputs.get("static", {}), dict(assets.urls),
                               {u: str(p) for u, p in assets.files.items()},
-                              dict(assets.digests)), derived=derived), objects)
+                              dict(assets.digests)), derived=derived, lines=json_lines),
+          objects)
     return BuildReport(briefings=len(site.briefings), pages=len(site.pages), files=written,
                        seconds=time.perf_counter() - started, notes=notes,
                        rendered=tuple(p.url for p in todo), removed=removed,
@@ -608,9 +614,9 @@ def _digests(site: Any, assets: Any, files: dict[str, Path], template_dirs: list
              yaml_sha: dict[int, tuple[Any, str]], contents: dict[str, str],
              article_types: tuple[type, ...], derived: dict[str, str],
              walk: Callable[[Any, list[object]], Iterator[str]] | None = None,
-             ) -> tuple[dict[str, str], dict[str, str]]:
+             ) -> tuple[dict[str, str], dict[str, str], cache.Digester]:
     """(site URL → digest of everything the file is made from, the ``derived`` tokens for
-    the next build). A page's digest covers its URL, title, description, template (with what
+    the next build, the digester: it knows the tokens of what it walked). A page's digest covers its URL, title, description, template (with what
     it uses), the site settings, the asset URLs, and what its data shows.
 
     Data is walked (cache.Digester), except what is known more cheaply: an analysis, by the
@@ -684,7 +690,7 @@ def _digests(site: Any, assets: Any, files: dict[str, Path], template_dirs: list
         if content is None:
             content = cache.sha256_file(path)
         wanted[url] = f"copy:{path}:{content}"
-    return wanted, found
+    return wanted, found, digester
 
 
 def _walk(context: tuple[cache.Digester, list[object]], index: int) -> str:
@@ -692,17 +698,43 @@ def _walk(context: tuple[cache.Digester, list[object]], index: int) -> str:
     return digester.token(values[index])
 
 
-def _render_page(context: tuple[Callable[..., bytes], Any, Any, list[Any], Any],
-                 index: int) -> tuple[str, bytes]:
-    render_page, env, site, pages, assets = context
+def _render_page(context: tuple[Callable[..., bytes], Any, Any, list[Any], Any, Any],
+                 index: int) -> tuple[str, bytes, dict[str, str]]:
+    """(URL, bytes, the JSON lines encoded for it that were not known: exports.Lines)."""
+    render_page, env, site, pages, assets, lines = context
     page = pages[index]
-    return page.url, render_page(env, site, page, assets)
+    return page.url, render_page(env, site, page, assets, lines), lines.take()
 
 
-def _write_page(context: tuple[Callable[..., bytes], Any, Any, list[Any], Any, output.NewSite],
-                index: int) -> tuple[str, int]:
-    url, data = _render_page(context[:-1], index)
-    return url, context[-1].write(url, data)
+def _write_page(context: tuple[Callable[..., bytes], Any, Any, list[Any], Any, Any,
+                               output.NewSite], index: int) -> tuple[str, int, dict[str, str]]:
+    url, data, learned = _render_page(context[:-1], index)
+    return url, context[-1].write(url, data), learned
+
+
+def _learning(results: Iterator[tuple[Any, Any, dict[str, str]]], learned: dict[str, str]
+              ) -> Iterator[tuple[Any, Any]]:
+    """The rendered pages' (URL, bytes or size), keeping the JSON lines they learned."""
+    for url, result, lines in results:
+        learned.update(lines)
+        yield url, result
+
+
+def _kept_lines(pages: list[Any], digester: cache.Digester, lines: dict[str, str]
+                ) -> dict[str, str]:
+    """The JSON lines (``lines``: token → line) of the items of the lists pages show now:
+    those the next build may reuse."""
+    if not lines:
+        return {}
+    kept = {}
+    for page in pages:
+        if type(page.data) is list or type(page.data) is tuple:
+            for item in page.data:
+                token = digester.token(item)
+                line = lines.get(token)
+                if line is not None:
+                    kept[token] = line
+    return kept
 
 
 # --- running work in worker processes ---------------------------------------------------------

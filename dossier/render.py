@@ -16,7 +16,7 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 import jinja2
 import markdown as markdown_lib
@@ -152,9 +152,16 @@ def format_amount(amount: float | int | None, unit: str | None = None) -> str:
     return f"{text} {unit}" if unit else text
 
 
-def json_document(value: object) -> Markup:
-    """A JSON file's whole text (for templates that write .json files, not HTML)."""
-    return Markup(exports.json_text(value))
+@jinja2.pass_context
+def json_document(context: jinja2.runtime.Context, value: object) -> Markup:
+    """A JSON file's whole text (for templates that write .json files, not HTML); the lines
+    of a list's items come from the build's ``json_lines`` (exports.Lines) when it has them."""
+    return Markup(exports.json_text(value, context.get("json_lines")))
+
+
+def json_lines(key: Callable[[object], str], known: dict[str, str]) -> exports.Lines:
+    """What render_page takes as ``lines``: the JSON lines of earlier builds, by ``key``."""
+    return exports.Lines(key, known)
 
 
 def csv_document(table: exports.Table) -> Markup:
@@ -200,10 +207,14 @@ def render_pages(env: jinja2.Environment, site: Site, pages: list[Page],
         yield page.url, render_page(env, site, page, assets)
 
 
-def render_page(env: jinja2.Environment, site: Site, page: Page, assets: Assets) -> bytes:
+def render_page(env: jinja2.Environment, site: Site, page: Page, assets: Assets,
+                lines: exports.Lines | None = None) -> bytes:
+    """One page's bytes; ``lines``: the encoded JSON lines known of earlier builds (and
+    where those this render encodes are kept)."""
     try:
         template = env.get_template(page.template)
-        html = template.render(page=page, site=site.meta, assets=assets, data=page.data)
+        html = template.render(page=page, site=site.meta, assets=assets, data=page.data,
+                               json_lines=lines)
     except jinja2.TemplateNotFound as exc:
         raise RenderError(f"template '{exc.name}' not found in the templates folders; "
                           "restore it or remove the page that needs it") from None

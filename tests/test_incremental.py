@@ -312,6 +312,23 @@ def test_digests_taken_from_the_record_are_the_ones_a_clean_build_computes(site:
     assert cache.load_entries(site / ".dossier-cache").derived     # and they are recorded
 
 
+def test_the_corpus_json_export_re_encodes_only_the_edited_analysis(site: Path, tmp_path: Path,
+                                                                     monkeypatch):
+    from dossier import exports
+    encoded = []
+    plain = exports.plain
+    monkeypatch.setattr(exports, "plain", lambda value: encoded.append(value) or plain(value))
+    lines = cache.load_entries(site / ".dossier-cache").lines
+    assert len(lines) == 6                      # one per analysis in data/analysis.json
+    edit_yaml(site, "chile-ghana", "summary: A visit with talks.", "summary: Talks on cocoa.")
+    report = rebuild(site)
+    assert "data/analysis.json" in report.rendered
+    assert [getattr(v, "slug", None) for v in encoded if type(v).__name__ == "CorpusItem"] == [
+        "chile-ghana"]
+    assert len(cache.load_entries(site / ".dossier-cache").lines) == len(lines)   # the old one gone
+    assert_same_as_clean_build(site, tmp_path / "clean")
+
+
 def test_deleted_pages_disappear(site: Path):
     delete_an_article_and_its_analysis(site)
     rename_a_person(site)

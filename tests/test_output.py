@@ -166,11 +166,11 @@ def test_a_build_failing_while_rendering_leaves_the_old_site(tmp_path: Path, mon
         source.replace("Roles over time", "Roles held"))
     real, calls = render.render_page, []
 
-    def broken(env, site, page, assets):
+    def broken(env, site, page, assets, *lines):
         calls.append(page.url)
         if len(calls) == 3:
             raise RuntimeError("killed while rendering")
-        return real(env, site, page, assets)
+        return real(env, site, page, assets, *lines)
 
     monkeypatch.setattr(render, "render_page", broken)
     with pytest.raises(RuntimeError):

@@ -116,6 +116,26 @@ def test_json_text_is_plain_data_in_field_order():
     assert json_text({"slug": "é", "n": None}) == '{\n"slug":"é",\n"n":null\n}\n'
 
 
+def test_json_lines_known_are_reused_and_the_text_is_the_same():
+    from dossier import cache
+    from dossier.exports import Lines
+    from dossier.model import Money
+    items = [Money(text="$1", amount=1.0, currency="USD"), {"b": [2.5]}, "é", None]
+    lines = Lines(cache.Digester().token)
+    assert json_text(items, lines) == json_text(items)
+    learned = lines.take()
+    assert len(learned) == 4 and lines.take() == {}
+    # a later build knows those lines: it encodes only the item that changed
+    items[1] = {"b": [3.5]}
+    again = Lines(cache.Digester().token, learned)
+    assert json_text(items, again) == json_text(items)
+    assert list(again.take().values()) == ['{"b":[3.5]}']
+    # the key decides: a line known under an item's key is what that item is written as
+    poisoned = Lines(cache.Digester().token, {k: '"stale"' for k in learned})
+    assert json_text(items, poisoned).count('"stale"') == 3
+    assert json_text([], again) == json_text([]) and json_text({"a": 1}, again) == json_text({"a": 1})
+
+
 def test_json_in_script_cannot_close_the_script(env):
     html = _render(env, '<script type="application/ld+json">{{ data|tojson }}</script>',
                    data={"name": "</script><script>alert(1)</script> & 'x'"})
