@@ -1,7 +1,5 @@
 """`python build.py [command]` is `dossier [command]`: see `python build.py --help`."""
-import sys
-
-from dossier.cli import main
+from dossier.cli import run
 
 if __name__ == "__main__":
-    sys.exit(main())
+    run()

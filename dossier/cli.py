@@ -7,6 +7,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import gc
+import os
 import signal
 import sys
 import threading
@@ -103,6 +104,21 @@ def _number(what: str, low: int, high: int) -> Callable[[str], int]:
             raise argparse.ArgumentTypeError(f"expected {what}, got {value}")
         return value
     return parse
+
+
+def run() -> NoReturn:
+    """The program (``build.py``, the ``dossier`` script): main(), then exit at once.
+
+    A build leaves its site model in reference cycles (Jinja's template contexts hold the
+    page data they rendered), so an ordinary exit first has the collector free every object
+    of it one by one: 1.2 s of a 7 s one-article edit at N=1,000. Nothing is left to do by
+    then (files are closed, worker processes and threads joined), so the process ends
+    without that; only the two streams need flushing."""
+    code = main()
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError):     # a closed pipe: nothing to say
+            stream.flush()
+    os._exit(code)
 
 
 def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None,

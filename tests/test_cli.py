@@ -2,7 +2,10 @@
 from __future__ import annotations
 
 import io
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -135,6 +138,30 @@ def test_a_failed_build_leaves_the_previous_site(site: Path):
     assert code == 1
     assert "error: content/articles/bad.md: this is a binary file, not text" in err
     assert (site / "_site" / "index.html").read_bytes() == index
+
+
+def test_the_program_flushes_what_it_printed_and_exits_with_the_status(site: Path):
+    """build.py ends the process without the interpreter's teardown (cli.run): what it
+    printed to pipes must still arrive, and the status must be main()'s."""
+    config = str(site / "config.yaml")
+    buffered = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
+
+    def program(*argv: str) -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, str(ROOT / "build.py"), *argv, "--config", config],
+                              capture_output=True, text=True, cwd=site, env=buffered, timeout=300)
+
+    built = program("build")
+    assert built.returncode == 0, built.stderr
+    assert built.stdout.startswith("Built 1 briefing, 1")
+    assert program("check").stdout == "OK: config, 1 article and 1 analysis are valid\n"
+    (site / "content" / "articles" / "empty.txt").write_bytes(b"")
+    failed = program("build")
+    assert (failed.returncode, failed.stdout) == (1, "")
+    assert failed.stderr.splitlines() == [
+        "error: content/articles/empty.txt: the file is empty; write the article text or remove "
+        "the file",
+        "error: build failed: 1 problem in 1 file; the previous site was left as it was",
+    ]
 
 
 def test_two_articles_with_one_slug(site: Path):
