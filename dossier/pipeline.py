@@ -294,6 +294,20 @@ def _save(config: Config, memory: Memory, record: cache.Record | None, entries: 
     cache.save(config.paths.cache, record, entries)
 
 
+def settle() -> None:
+    """After a build in a process that keeps its Memory (the server): free the garbage the
+    build left in reference cycles, then freeze what stays until the next build unfreezes
+    it, so that the collector does not walk all of it in the middle of the next preview
+    (2.4 s of a 2.5 s preview at N=5,000).
+
+    The cycles are young (the template contexts of the last pages rendered, whose imported
+    macros hold the page data they drew and, through it, the site model), so collecting the
+    two young generations frees them at little cost. Frozen instead, each rebuild would
+    keep its whole model for the rest of the session."""
+    gc.collect(1)
+    gc.freeze()
+
+
 def preview(config: Config, changed: Sequence[str], memory: Memory) -> tuple[str, ...]:
     """Write at once the briefing pages of the articles and analyses in ``changed`` (paths),
     exactly as the build that must follow will write them; return their URLs.
