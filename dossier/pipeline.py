@@ -630,8 +630,9 @@ def _digests(site: Any, assets: Any, files: dict[str, Path], template_dirs: list
              walk: Callable[[Any, list[object]], Iterator[str]] | None = None,
              ) -> tuple[dict[str, str], dict[str, str], cache.Digester]:
     """(site URL → digest of everything the file is made from, the ``derived`` tokens for
-    the next build, the digester: it knows the tokens of what it walked). A page's digest covers its URL, title, description, template (with what
-    it uses), the site settings, the asset URLs, and what its data shows.
+    the next build, the digester: it knows the tokens of what it walked). A page's digest
+    covers its URL, title, description, template (with what it uses), the site settings,
+    the asset URLs, and what its data shows.
 
     Data is walked (cache.Digester), except what is known more cheaply: an analysis, by the
     sha256 of its YAML text (``yaml_sha``: id → (analysis, sha)); an article, by its path,
