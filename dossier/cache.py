@@ -450,18 +450,25 @@ def template_digests(folders: list[Path]) -> dict[str, str]:
     everything = digest_text("\0".join(f"{n}\0{hashlib.sha256(d).hexdigest()}"
                                  for n, d in sorted(sources.items())))
     done: dict[str, str] = {}
+    return {name: _template_digest(name, (), sources, refs, everything, done) for name in sources}
 
-    def digest(name: str, path: tuple[str, ...]) -> str:
-        if name in done:
-            return done[name]
-        if name not in sources:
-            return f"missing:{name}"
-        if refs[name] is None:
-            result = digest_text(f"{name}\0dynamic\0{everything}")
-        else:
-            used = [digest(r, (*path, name)) if r not in path else f"cycle:{r}" for r in refs[name]]
-            result = digest_text("\0".join([name, hashlib.sha256(sources[name]).hexdigest(), *used]))
-        done[name] = result
-        return result
 
-    return {name: digest(name, ()) for name in sources}
+def _template_digest(name: str, path: tuple[str, ...], sources: dict[str, bytes],
+                     refs: dict[str, tuple[str, ...] | None], everything: str,
+                     done: dict[str, str]
+                     ) -> str:
+    """One template's digest (see template_digests); ``path``: the templates using it, to
+    stop at cycles. (A function of its own, not a recursive closure, which would be a
+    reference cycle keeping the sources after the build: pipeline.settle.)"""
+    if name in done:
+        return done[name]
+    if name not in sources:
+        return f"missing:{name}"
+    if refs[name] is None:
+        result = digest_text(f"{name}\0dynamic\0{everything}")
+    else:
+        used = [_template_digest(r, (*path, name), sources, refs, everything, done)
+                if r not in path else f"cycle:{r}" for r in refs[name]]
+        result = digest_text("\0".join([name, hashlib.sha256(sources[name]).hexdigest(), *used]))
+    done[name] = result
+    return result

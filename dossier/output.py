@@ -125,17 +125,16 @@ def has_site(out: Path) -> bool:
 def list_files(out: Path) -> set[str]:
     """The site-relative URL of every file in ``out`` but the marker; empty when there is none."""
     found: set[str] = set()
-
-    def walk(folder: str, prefix: str) -> None:
-        with os.scandir(folder) as entries:
-            for entry in entries:
-                if entry.is_dir(follow_symlinks=False):
-                    walk(entry.path, f"{prefix}{entry.name}/")
-                else:
-                    found.add(prefix + entry.name)
-
-    try:
-        walk(str(out), "")
+    folders = [(str(out), "")]      # a list, not a recursive closure: no reference cycle
+    try:                            # keeps ``found`` alive after a build (pipeline.settle)
+        while folders:
+            folder, prefix = folders.pop()
+            with os.scandir(folder) as entries:
+                for entry in entries:
+                    if entry.is_dir(follow_symlinks=False):
+                        folders.append((entry.path, f"{prefix}{entry.name}/"))
+                    else:
+                        found.add(prefix + entry.name)
     except FileNotFoundError:
         return set()
     found.discard(MARKER)

@@ -416,8 +416,9 @@ def test_builds_in_one_process_keep_only_the_memory(site: Path):
     finally:
         gc.unfreeze()
     # the same inputs, the same memory: what is frozen stops growing (without the collection,
-    # ~940 more objects per build of this site; at N=5,000, a site model per build)
-    assert kept[-1] - kept[1] < 200, kept
+    # ~940 more objects per build of this site, at N=5,000 a site model per build; with a
+    # recursive closure in a build step, a few objects and what they hold per build)
+    assert kept[-1] == kept[1], kept
 
 
 def test_an_edit_in_memory_between_builds(site: Path, tmp_path: Path):
