@@ -316,9 +316,8 @@ class Digester:
         self._memo: dict[int, tuple[object, str]] = dict(known or {})
         self._special = special or {}
         self._busy: set[int] = set()
-        self._plain: dict[type, str] = {}       # dataclasses walked by their __dict__: name
-        self._slotted: dict[type, tuple[str, Callable[[Any], tuple]]] = {}
-        # dataclasses with __slots__: name, and a getter of their fields' values in order
+        self._dataclasses: dict[type, tuple[str, Callable[[Any], Iterable[Any]]]] = {}
+        # each dataclass walked: its name, and how to read its fields' values in order
 
     def know(self, value: object, token: str) -> None:
         """Take ``token`` as ``value``'s token from now on, instead of walking it: for objects
@@ -361,16 +360,11 @@ class Digester:
             return f"^{kind.__qualname__}"
         self._busy.add(ident)
         try:
-            name = self._plain.get(kind)
-            if name is not None:                    # as in _text, without finding out how
-                text = name + repr([v if type(v) in _SCALARS else (self.token(v),)
-                                    for v in value.__dict__.values()])
-            elif kind in self._slotted:
-                name, values = self._slotted[kind]
-                text = name + repr([v if type(v) in _SCALARS else (self.token(v),)
-                                    for v in values(value)])
-            else:
+            walked = self._dataclasses.get(kind)
+            if walked is None:
                 text = self._text(value, kind)
+            else:                                   # as in _text, without finding out how
+                text = self._fields_text(value, *walked)
         finally:
             self._busy.discard(ident)
         token = "#" + digest_text(text) if len(text) > 64 else text
@@ -384,22 +378,34 @@ class Digester:
         if kind is set or kind is frozenset:
             return "<" + ",".join(sorted(self.token(v) for v in value)) + ">"
         if dataclasses.is_dataclass(kind):
-            state = getattr(value, "__dict__", None)
-            if state is None:                       # a dataclass with __slots__
-                names = [f.name for f in dataclasses.fields(kind)]
-                if len(names) > 1:                  # (one name: attrgetter gives no tuple)
-                    self._slotted[kind] = (kind.__qualname__, operator.attrgetter(*names))
-                state = {name: getattr(value, name) for name in names}
-            elif type(state) is dict:
-                self._plain[kind] = kind.__qualname__
-            return kind.__qualname__ + repr([        # (token,): never equal to a plain value
-                v if type(v) in _SCALARS else (self.token(v),) for v in state.values()])
+            walked = self._dataclasses[kind] = (kind.__qualname__, _field_values(kind, value))
+            return self._fields_text(value, *walked)
         if isinstance(value, os.PathLike):
             return f"path:{os.fspath(value)}"
         if kind.__repr__ is not object.__repr__:
             return f"{kind.__qualname__}:{value!r}"
         raise TypeError(f"cannot digest a {kind.__qualname__}: page data must be made of "
                         "dataclasses, lists, tuples, dicts, sets and plain values")
+
+    def _fields_text(self, value: Any, name: str, values: Callable[[Any], Iterable[Any]]
+                     ) -> str:
+        return name + repr([                        # (token,): never equal to a plain value
+            v if type(v) in _SCALARS else (self.token(v),) for v in values(value)])
+
+
+def _field_values(kind: type, value: Any) -> Callable[[Any], Iterable[Any]]:
+    """How to read the field values of a dataclass in order: its __dict__, or (__slots__)
+    each field."""
+    if type(getattr(value, "__dict__", None)) is dict:
+        return _dict_values
+    names = [f.name for f in dataclasses.fields(kind)]
+    if len(names) > 1:
+        return operator.attrgetter(*names)
+    return lambda v: [getattr(v, name) for name in names]     # (attrgetter of one: no tuple)
+
+
+def _dict_values(value: Any) -> Iterable[Any]:
+    return value.__dict__.values()
 
 
 def digest_text(text: str) -> str:

@@ -48,6 +48,9 @@ def _field_names(kind: type) -> tuple[str, ...] | None:
     return tuple(f.name for f in dataclasses.fields(kind)) if dataclasses.is_dataclass(kind) else None
 
 
+_line = functools.partial(json.dumps, ensure_ascii=False, separators=(",", ":"))  # compact
+
+
 class Lines:
     """The encoded lines of the items of top-level lists (see json_text), by a key that
     names each item's content exactly (``key``: a digest token, cache.Digester), so that a
@@ -79,9 +82,6 @@ class Lines:
         return learned
 
 
-_line = functools.partial(json.dumps, ensure_ascii=False, separators=(",", ":"))
-
-
 def json_text(value: Any, lines: Lines | None = None) -> str:
     """Key-ordered JSON ending in a newline, non-ASCII written as is: one line per item of a
     top-level list or mapping, each line compact (the C encoder: indenting is 10× slower).
@@ -90,12 +90,11 @@ def json_text(value: Any, lines: Lines | None = None) -> str:
     if lines is not None and (type(value) is list or type(value) is tuple) and value:
         return "[\n" + ",\n".join([lines.line(v) for v in value]) + "\n]\n"
     data = plain(value)
-    line = _line
     if isinstance(data, list) and data:
-        return "[\n" + ",\n".join(map(line, data)) + "\n]\n"
+        return "[\n" + ",\n".join(map(_line, data)) + "\n]\n"
     if isinstance(data, dict) and data:
-        return "{\n" + ",\n".join(f"{line(k)}:{line(v)}" for k, v in data.items()) + "\n}\n"
-    return line(data) + "\n"
+        return "{\n" + ",\n".join(f"{_line(k)}:{_line(v)}" for k, v in data.items()) + "\n}\n"
+    return _line(data) + "\n"
 
 
 _FORMULA = re.compile(r"^[=+\-@\t\r]")

@@ -8,6 +8,7 @@ read from. Field order here is the key order of the YAML files.
 """
 from __future__ import annotations
 
+import functools
 import sys
 from dataclasses import dataclass, field
 from typing import Any
@@ -33,22 +34,13 @@ def shared(value: Any) -> Any:
 
 
 def _shared_all(value: Any) -> Any:
-    if type(value) is str:
-        return sys.intern(value) if len(value) <= SHARED_CHARS else value
-    if type(value) is list:
-        return [sys.intern(v) if type(v) is str and len(v) <= SHARED_CHARS else v
-                for v in value]
-    return value
+    """shared() of a value, or of each item of a list (evidence ids, aliases)."""
+    return [shared(v) for v in value] if type(value) is list else shared(value)
 
 
-_FIELDS: dict[type, tuple[str, ...]] = {}
-
-
+@functools.cache
 def _fields(cls: type) -> tuple[str, ...]:
-    names = _FIELDS.get(cls)
-    if names is None:
-        names = _FIELDS[cls] = tuple(cls.__dataclass_fields__)    # type: ignore[attr-defined]
-    return names
+    return tuple(cls.__dataclass_fields__)    # type: ignore[attr-defined]
 
 
 def _rebuild(cls: type, values: tuple[Any, ...]) -> Any:

@@ -855,7 +855,6 @@ def _plural(n: int, word: str, words: str | None = None) -> str:
 
 def _people(made: list[tuple[Briefing, _Shown]], ids: _Identities) -> list[Entity]:
     observed = []
-    country_links: dict[str, Link] = {}     # one Link per country, shared by its people
     for b, shown in made:
         an = b.analysis
         ref = shown.ref
@@ -892,8 +891,7 @@ def _people(made: list[tuple[Briefing, _Shown]], ids: _Identities) -> list[Entit
         entities.append(Entity(
             kind="person", id=_entity_id(url), name=name, url=url,
             line=f"{line} · {_plural(len(apps), 'briefing')}",
-            facts=[country_links.get(c) or country_links.setdefault(
-                c, Link(ids.url("country", c), c)) for c in countries],
+            facts=[ids.country_link(c) for c in countries],   # (one Link per country)
             related={"Met": _top(met_count, met_text, exclude=url)},
             roles=roles, kept_apart=[], appearances=apps))
     return sorted(entities, key=lambda e: (e.name.casefold(), e.id))
