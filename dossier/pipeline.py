@@ -123,9 +123,10 @@ def build(config: Config, *, jobs: int | None = None, progress: Progress | None 
         scanned = None
         if record is not None and record.config_key == cache.config_key(config, PACKAGE):
             scanned = record.roots, cache.scan(record.roots)
-            unprepared = prepare and memory is not None and memory.shown is None
-            if (scanned[1] == record.inputs and not unprepared
-                    and output.list_files(out) == set(record.outputs) and output.has_site(out)):
+            if (scanned[1] == record.inputs
+                    and output.list_files(out) == set(record.outputs) and output.has_site(out)
+                    and (not prepare or memory is None or memory.shown is not None
+                         or _prepare(config, record, memory, jobs=jobs))):
                 return BuildReport(briefings=record.briefings, pages=record.pages, files=0,
                                    seconds=time.perf_counter() - started, notes=record.notes,
                                    incremental=True)
@@ -182,15 +183,8 @@ def _build(config: Config, record: cache.Record | None,
     gc.freeze()     # long-lived from here on: spare the collector from walking them again
     with _collector_paused():           # the site model: many objects, no cycles
         site = build_site(((a.article, a.analysis) for a in analysed), config)
-    if memory.env is None or memory.env[0] != (template_dirs, inputs.get("templates")):
-        memory.env = ((template_dirs, inputs.get("templates")), render.make_env(template_dirs))
-    env = memory.env[1]                     # unchanged templates stay compiled between builds
-    if old.assets is not None and old.assets[0] == inputs.get("static"):
-        assets = render.Assets(urls=dict(old.assets[1]),
-                               files={u: Path(p) for u, p in old.assets[2].items()},
-                               digests=dict(old.assets[3]))
-    else:
-        assets = render.collect_assets(static_dirs)
+    env = _environment(memory, template_dirs, inputs.get("templates"))
+    assets = _assets(old, inputs.get("static"), static_dirs)
 
     folder = str(config.paths.analysis)
     yaml_sha = {id(a.analysis): (a.analysis, analysis_entries[_yaml(folder, a.article)].text_sha)
@@ -252,6 +246,70 @@ def _build(config: Config, record: cache.Record | None,
                        seconds=time.perf_counter() - started, notes=notes,
                        rendered=tuple(p.url for p in todo), removed=removed,
                        incremental=incremental)
+
+
+def _environment(memory: Memory, template_dirs: list[Path], templates: cache.Files | None
+                 ) -> Any:
+    """The Jinja environment: the one ``memory`` keeps while the templates stay the same, so
+    that they stay compiled between the builds of one process."""
+    from . import render
+
+    if memory.env is None or memory.env[0] != (template_dirs, templates):
+        memory.env = ((template_dirs, templates), render.make_env(template_dirs))
+    return memory.env[1]
+
+
+def _assets(old: cache.Entries, static: cache.Files | None, static_dirs: list[Path]) -> Any:
+    """The static files: as recorded when they did not change, else collected anew."""
+    from . import render
+
+    if old.assets is not None and old.assets[0] == static:
+        return render.Assets(urls=dict(old.assets[1]),
+                             files={u: Path(p) for u, p in old.assets[2].items()},
+                             digests=dict(old.assets[3]))
+    return render.collect_assets(static_dirs)
+
+
+def _prepare(config: Config, record: cache.Record, memory: Memory, *, jobs: int) -> bool:
+    """When nothing changed since the recorded build: fill ``memory`` with what previews
+    need (the articles, their analyses, the entity ids, the Jinja environment, the assets)
+    without building the site model, which on a large site takes most of a build (a
+    server started on a built site can then preview the first edit within seconds). False,
+    with nothing kept, when the record does not have every analysis (the object store was
+    cleared, say): the whole build then makes them."""
+    from . import extract, render
+    from .site import preview_site
+
+    old = memory.entries or cache.load_entries(config.paths.cache)
+    if old.code != record.inputs.get("code"):
+        return False
+    objects = memory.objects
+    if objects is None or objects.folder != config.paths.cache / "objects":
+        objects = memory.objects = cache.Objects(config.paths.cache / "objects")
+        memory.articles.clear()
+    articles, problems, _ = _read(config, record.inputs.get("articles", {}), old.articles,
+                                  objects, memory.articles, jobs=jobs, min_parallel=None,
+                                  progress=_silent)
+    if problems:
+        return False
+    folder, version = str(config.paths.analysis), extract.version()
+    analyses: dict[str, Analysis] = {}
+    with _collector_paused():
+        for article in articles:
+            path = _yaml(folder, article)
+            reused = _reuse(old.analyses.get(path), record.inputs.get("analyses", {}).get(path),
+                            path, article, version, objects)
+            if reused is None:
+                return False
+            analyses[article.slug] = reused[0].analysis
+    _environment(memory, [config.paths.templates, render.BUILTIN_TEMPLATES],
+                 record.inputs.get("templates"))
+    assets = _assets(old, record.inputs.get("static"),
+                     [config.paths.static, render.BUILTIN_STATIC])
+    site = preview_site(((a, analyses[a.slug]) for a in articles), config)
+    memory.record, memory.entries = record, old
+    memory.shown = (site, assets, analyses)
+    return True
 
 
 def _changes(pages: list[Any], files: dict[str, Path], wanted: dict[str, str],

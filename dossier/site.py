@@ -418,8 +418,7 @@ class Site:
 
 def build_site(pairs: Iterable[tuple[Article, Analysis]], config: Config) -> Site:
     """Cross-link every analysis into one site."""
-    meta = SiteMeta(title=config.title, description=config.description,
-                    language=config.language, base_url=config.base_url)
+    meta = _meta(config)
     raws = sorted(((a, an) for a, an in pairs), key=lambda p: (p[1].date or "", p[0].slug),
                   reverse=True)
     ids = _Identities.of(raws)
@@ -440,6 +439,18 @@ def build_site(pairs: Iterable[tuple[Article, Analysis]], config: Config) -> Sit
               for b in briefings}
     return Site(meta=meta, briefings=briefings, entities=entities, pages=pages, copies=copies,
                 ambiguities=ambiguities, notes=notes, identities=ids)
+
+
+def preview_site(pairs: Iterable[tuple[Article, Analysis]], config: Config) -> Site:
+    """What briefing_preview needs of a site, decided as build_site decides it: the settings
+    and the entity ids (from every analysis); no briefings, entities or pages."""
+    return Site(meta=_meta(config), briefings=[], entities={}, pages=[],
+                identities=_Identities.of(list(pairs)))
+
+
+def _meta(config: Config) -> SiteMeta:
+    return SiteMeta(title=config.title, description=config.description,
+                    language=config.language, base_url=config.base_url)
 
 
 def briefing_preview(article: Article, analysis: Analysis, before: Analysis, site: Site

@@ -508,6 +508,36 @@ def served(site: Path) -> Memory:
     return memory
 
 
+def test_preparing_a_built_site_writes_nothing_not_even_the_record(site: Path):
+    """A server started on a built site prepares its previews from what the last build
+    recorded, without building the site model again (that would save a new record)."""
+    config = load_config(site / "config.yaml")
+    records = sorted(config.paths.cache.glob("*.pickle"))
+    before = {p: p.stat().st_mtime_ns for p in records}, tree(site / "_site")
+    memory = Memory()
+    report = rebuild(site, memory=memory, prepare=True)
+    assert (report.files, report.rendered, report.incremental) == (0, (), True)
+    assert memory.shown is not None and memory.shown[0].pages == []
+    assert ({p: p.stat().st_mtime_ns for p in records}, tree(site / "_site")) == before
+
+
+def test_preparing_without_the_recorded_analyses_builds_them(site: Path, tmp_path: Path):
+    """An object store cleared by hand: the preparation falls back to a whole build, and
+    previews work after it as after any other."""
+    shutil.rmtree(load_config(site / "config.yaml").paths.cache / "objects")
+    memory = Memory()
+    rebuild(site, memory=memory, prepare=True)
+    assert memory.shown is not None
+    edit_analysis_by_hand(site)
+    url = "briefings/chile-norway.html"
+    assert previewed(site, [site / "content" / "analysis" / "chile-norway.yaml"],
+                     memory) == (url,)
+    page = (site / "_site" / url).read_bytes()
+    rebuild(site, memory=memory)
+    assert (site / "_site" / url).read_bytes() == page
+    assert_same_as_clean_build(site, tmp_path / "clean")
+
+
 @pytest.mark.parametrize("change, changed, url", [
     (edit_analysis_by_hand, "analysis/chile-norway.yaml", "briefings/chile-norway.html"),
     (edit_article_with_extracted_analysis, "articles/plain-two.txt", "briefings/plain-two.html"),
