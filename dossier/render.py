@@ -69,11 +69,16 @@ def collect_assets(dirs: list[Path]) -> Assets:
     return Assets(urls=urls, files=files, digests=digests)
 
 
-def make_env(template_dirs: list[Path]) -> jinja2.Environment:
-    """The Jinja environment: user templates first, then the built-in ones."""
+def make_env(template_dirs: list[Path], compiled: Path | None = None) -> jinja2.Environment:
+    """The Jinja environment: user templates first, then the built-in ones. ``compiled``:
+    a folder where compiled templates are kept for the next process (Jinja recompiles a
+    template whose source changed; the folder must change when these options do)."""
     dirs = [d for d in dict.fromkeys(template_dirs) if d.is_dir()]
+    if compiled is not None:
+        compiled.mkdir(parents=True, exist_ok=True)
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader([str(d) for d in dirs]),
+        bytecode_cache=None if compiled is None else jinja2.FileSystemBytecodeCache(str(compiled)),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         auto_reload=False,

@@ -12,7 +12,7 @@ import pytest
 from dossier import cache
 from dossier.config import load_config
 from dossier.errors import BuildFailed
-from dossier.pipeline import Memory, build, preview
+from dossier.pipeline import Memory, _environment, build, preview
 from dossier.render import BUILTIN_STATIC, BUILTIN_TEMPLATES, make_env
 
 from .sitekit import (ANA, ENTITY_TEMPLATES, KOFI, MEI, Delegate, add_visit, analysis_yaml,
@@ -519,6 +519,16 @@ def test_preparing_a_built_site_writes_nothing_not_even_the_record(site: Path):
     assert (report.files, report.rendered, report.incremental) == (0, (), True)
     assert memory.shown is not None and memory.shown[0].pages == []
     assert ({p: p.stat().st_mtime_ns for p in records}, tree(site / "_site")) == before
+
+
+def test_compiled_templates_are_kept_by_the_version_of_dossier_that_compiled_them(site: Path):
+    folder = load_config(site / "config.yaml").paths.cache / "templates"
+    made = [p.name for p in folder.iterdir()]
+    assert len(made) == 1 and list((folder / made[0]).iterdir())   # the build compiled some
+    config, memory = load_config(site / "config.yaml"), Memory()
+    other_code = {"dossier/site.py": (1, 2)}
+    _environment(config, memory, [BUILTIN_TEMPLATES], {"code": other_code})
+    assert [p.name for p in folder.iterdir()] != made and len(list(folder.iterdir())) == 1
 
 
 def test_preparing_without_the_recorded_analyses_builds_them(site: Path, tmp_path: Path):

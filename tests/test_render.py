@@ -165,6 +165,31 @@ def test_a_users_template_wins_over_the_built_in_one(tmp_path):
     assert "Lost at sea" not in render.render_page(builtin, _site([page]), page, assets).decode()
 
 
+def test_compiled_templates_are_kept_for_the_next_environment_until_their_source_changes(
+        tmp_path):
+    templates, compiled = tmp_path / "templates", tmp_path / "compiled"
+    templates.mkdir()
+    (templates / "404.html").write_text(
+        '{% extends "base.html" %}{% block main %}<h1>First words</h1>{% endblock %}')
+    assets = render.collect_assets([render.BUILTIN_STATIC])
+    page = Page(url="404.html", template="404.html", title="Not found", description="", data=None)
+
+    def rendered() -> str:
+        env = render.make_env([templates, render.BUILTIN_TEMPLATES], compiled=compiled)
+        return render.render_page(env, _site([page]), page, assets).decode()
+
+    first = rendered()
+    kept = sorted(p.name for p in compiled.iterdir())
+    assert len(kept) >= 2                                  # 404.html and base.html at least
+    assert rendered() == first and sorted(p.name for p in compiled.iterdir()) == kept
+    (templates / "404.html").write_text(
+        '{% extends "base.html" %}{% block main %}<h1>Second words</h1>{% endblock %}')
+    second = rendered()
+    assert "Second words" in second and "First words" not in second
+    assert second == render.render_page(render.make_env([templates, render.BUILTIN_TEMPLATES]),
+                                        _site([page]), page, assets).decode()
+
+
 def test_render_pages_in_chunks_equals_all_at_once():
     env = render.make_env([render.BUILTIN_TEMPLATES])
     assets = render.collect_assets([render.BUILTIN_STATIC])
