@@ -210,8 +210,10 @@ def _build(config: Config, record: cache.Record | None,
     todo, copies, removed = _changes(site.pages, files, wanted,
                                      record.outputs if incremental else None, out)
 
+    # a JSON export's lines are kept by their item's token: an edit re-encodes its own item;
+    # rendering asks only for these tokens
+    digester.keep_only(_listed(site.pages))
     gc.freeze()
-    # a JSON export's lines are kept by their item's token: an edit re-encodes its own item
     lines, learned = render.json_lines(digester.token, old.lines), {}
     rendering = (render.render_page, env, site, todo, assets, lines)
     if not incremental:         # each page written where it is rendered, in any process
@@ -810,14 +812,19 @@ def _kept_lines(pages: list[Any], digester: cache.Digester, lines: dict[str, str
     if not lines:
         return {}
     kept = {}
+    for item in _listed(pages):
+        token = digester.token(item)
+        line = lines.get(token)
+        if line is not None:
+            kept[token] = line
+    return kept
+
+
+def _listed(pages: list[Any]) -> Iterator[object]:
+    """The items of the pages whose data is a list (JSON exports encode them line by line)."""
     for page in pages:
         if type(page.data) is list or type(page.data) is tuple:
-            for item in page.data:
-                token = digester.token(item)
-                line = lines.get(token)
-                if line is not None:
-                    kept[token] = line
-    return kept
+            yield from page.data
 
 
 # --- running work in worker processes ---------------------------------------------------------

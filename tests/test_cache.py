@@ -121,6 +121,16 @@ def test_known_and_special_objects_are_not_walked():
     assert digest(Leaf("x", ["p1"]), special=by_name) == digest(Leaf("x", ["p2"]), special=by_name)
 
 
+def test_keep_only_keeps_the_tokens_of_the_values_given_and_forgets_the_others():
+    kept, other = Leaf("kept"), Leaf("other")
+    digester = cache.Digester()
+    digester.know(kept, "told:kept")
+    digester.know(other, "told:other")
+    digester.keep_only([kept])
+    assert digester.token(kept) == "told:kept"
+    assert digester.token(other) == cache.Digester().token(Leaf("other"))   # walked again
+
+
 def test_cycles_do_not_hang():
     a, b = Node("a"), Node("b")
     a.next, b.next = b, a
