@@ -286,9 +286,9 @@ def _prepare(config: Config, record: cache.Record, memory: Memory, *, jobs: int)
     """When nothing changed since the recorded build: fill ``memory`` with what previews
     need (the articles, their analyses, the entity ids, the Jinja environment, the assets)
     without building the site model, which on a large site takes most of a build (a
-    server started on a built site can then preview the first edit within seconds). False,
-    with nothing kept, when the record does not have every analysis (the object store was
-    cleared, say): the whole build then makes them."""
+    server started on a built site can then preview the first edit within seconds). False
+    when the record does not have every analysis (the object store was cleared, say): the
+    whole build then makes them."""
     from . import extract, render
     from .site import preview_site
 
