@@ -26,7 +26,6 @@ from __future__ import annotations
 import contextlib
 import gc
 import hashlib
-import itertools
 import os
 import shutil
 import signal
@@ -161,10 +160,7 @@ def _build(config: Config, record: cache.Record | None,
     old = cache.Entries() if clean else memory.entries or cache.load_entries(config.paths.cache)
     if old.code != code:
         old = cache.Entries(code=code)
-    objects = memory.objects
-    if objects is None or objects.folder != config.paths.cache / "objects":
-        objects = memory.objects = cache.Objects(config.paths.cache / "objects")
-        memory.articles.clear()             # they read their texts from the old store
+    objects = _objects(config, memory)
 
     articles, problems, article_entries = _read(config, inputs.get("articles", {}), old.articles,
                                                 objects, memory.articles, jobs=jobs,
@@ -209,27 +205,9 @@ def _build(config: Config, record: cache.Record | None,
     incremental = record is not None and output.has_site(out)
     todo, copies, removed = _changes(site.pages, files, wanted,
                                      record.outputs if incremental else None, out)
-
-    # a JSON export's lines are kept by their item's token: an edit re-encodes its own item;
-    # rendering asks only for these tokens
-    digester.keep_only(_listed(site.pages))
-    gc.freeze()
-    lines, learned = render.json_lines(digester.token, old.lines), {}
-    rendering = (render.render_page, env, site, todo, assets, lines)
-    if not incremental:         # each page written where it is rendered, in any process
-        with output.new_site(out) as new:
-            written = new.finish(_learning(_map(
-                _write_page, (*rendering, new), range(len(todo)), jobs=jobs,
-                min_items=min_parallel or MIN_PARALLEL_PAGES, progress=progress,
-                stage="Rendering"), learned), copies).files
-    elif todo or copies or removed:
-        pages = _learning(_map(_render_page, rendering, range(len(todo)), jobs=jobs,
-                               min_items=min_parallel or MIN_PARALLEL_PAGES, progress=progress,
-                               stage="Rendering"), learned)
-        written = output.update_site(out, pages, copies, removed).files
-    else:
-        written = 0
-    json_lines = _kept_lines(site.pages, digester, {**old.lines, **learned})
+    written, json_lines = _write(config, site, env, assets, todo, copies, removed, digester,
+                                 old.lines, incremental=incremental, jobs=jobs,
+                                 min_parallel=min_parallel, progress=progress)
 
     inputs.setdefault("analyses", {}).update(      # YAMLs as this build left them
         {path: e.stat for path, e in analysis_entries.items()})
@@ -249,6 +227,46 @@ def _build(config: Config, record: cache.Record | None,
                        seconds=time.perf_counter() - started, notes=notes,
                        rendered=tuple(p.url for p in todo), removed=removed,
                        incremental=incremental)
+
+
+def _write(config: Config, site: Any, env: Any, assets: Any, todo: list[Any],
+           copies: dict[str, Path], removed: tuple[str, ...], digester: cache.Digester,
+           known_lines: dict[str, str], *, incremental: bool, jobs: int,
+           min_parallel: int | None, progress: Progress) -> tuple[int, dict[str, str]]:
+    """Render ``todo`` and write it with ``copies`` and without ``removed``: into a new site
+    (each page written by the process that rendered it), or as one update of the last one.
+    (Files written, the JSON lines the next build may reuse: see exports.Lines.)"""
+    from . import render
+
+    # a JSON export's lines are kept by their item's token: an edit re-encodes its own item;
+    # rendering asks only for these tokens
+    digester.keep_only(_listed(site.pages))
+    gc.freeze()
+    out = config.paths.output
+    lines, learned = render.json_lines(digester.token, known_lines), {}
+    rendering = (render.render_page, env, site, todo, assets, lines)
+    if not incremental:
+        with output.new_site(out) as new:
+            written = new.finish(_learning(_map(
+                _write_page, (*rendering, new), range(len(todo)), jobs=jobs,
+                min_items=min_parallel or MIN_PARALLEL_PAGES, progress=progress,
+                stage="Rendering"), learned), copies).files
+    elif todo or copies or removed:
+        pages = _learning(_map(_render_page, rendering, range(len(todo)), jobs=jobs,
+                               min_items=min_parallel or MIN_PARALLEL_PAGES, progress=progress,
+                               stage="Rendering"), learned)
+        written = output.update_site(out, pages, copies, removed).files
+    else:
+        written = 0
+    return written, _kept_lines(site.pages, digester, {**known_lines, **learned})
+
+
+def _objects(config: Config, memory: Memory) -> cache.Objects:
+    """The object store, kept in ``memory`` while the cache folder stays the same."""
+    if memory.objects is None or memory.objects.folder != config.paths.cache / "objects":
+        memory.objects = cache.Objects(config.paths.cache / "objects")
+        memory.articles.clear()             # they read their texts from the old store
+    return memory.objects
 
 
 def _environment(config: Config, memory: Memory, template_dirs: list[Path],
@@ -295,10 +313,7 @@ def _prepare(config: Config, record: cache.Record, memory: Memory, *, jobs: int)
     old = memory.entries or cache.load_entries(config.paths.cache)
     if old.code != record.inputs.get("code"):
         return False
-    objects = memory.objects
-    if objects is None or objects.folder != config.paths.cache / "objects":
-        objects = memory.objects = cache.Objects(config.paths.cache / "objects")
-        memory.articles.clear()
+    objects = _objects(config, memory)
     articles, problems, _ = _read(config, record.inputs.get("articles", {}), old.articles,
                                   objects, memory.articles, jobs=jobs, min_parallel=None,
                                   progress=_silent)
