@@ -11,9 +11,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
-
 
 def site_files(*sites: Path) -> set[Path]:
     return {p.resolve() for site in sites for pattern in ("*.html", "*.css", "*.svg")
