@@ -86,8 +86,8 @@ class BuildReport:
 @dataclass
 class Memory:
     """What a long-running process (the server) keeps between builds: the last record and
-    entries, the parsed analyses (and recently used articles), the compiled templates, and
-    what preview() needs of the last successful build."""
+    entries, the parsed analyses (and recently used articles), the compiled templates, the
+    briefings of the site model, and what preview() needs of the last successful build."""
 
     record: cache.Record | None = None
     entries: cache.Entries | None = None
@@ -96,6 +96,7 @@ class Memory:
     env: tuple[Any, Any] | None = None      # (what the templates were, the Jinja environment)
     shown: tuple[Any, Any, dict[str, Analysis]] | None = None
     # (site settings and entity ids as a Site without pages, the assets, slug → analysis)
+    kept: Any = None                        # the briefings the last build made (site.Kept)
 
 
 def build(config: Config, *, jobs: int | None = None, progress: Progress | None = None,
@@ -147,7 +148,7 @@ def _build(config: Config, record: cache.Record | None,
     # Markdown or the extractor, which is most of the time a no-op build would take.
     from . import lazy, render
     from .model import Article
-    from .site import build_site
+    from .site import Kept, build_site
 
     out = config.paths.output
     template_dirs = [config.paths.templates, render.BUILTIN_TEMPLATES]
@@ -179,7 +180,8 @@ def _build(config: Config, record: cache.Record | None,
 
     gc.freeze()     # long-lived from here on: spare the collector from walking them again
     with _collector_paused():           # the site model: many objects, no cycles
-        site = build_site(((a.article, a.analysis) for a in analysed), config)
+        memory.kept = memory.kept or Kept()
+        site = build_site(((a.article, a.analysis) for a in analysed), config, memory.kept)
     env = _environment(config, memory, template_dirs, inputs)
     assets = _assets(old, inputs.get("static"), static_dirs)
 

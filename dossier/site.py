@@ -416,13 +416,19 @@ class Site:
 
 # --- building ---------------------------------------------------------------------------------
 
-def build_site(pairs: Iterable[tuple[Article, Analysis]], config: Config) -> Site:
-    """Cross-link every analysis into one site."""
+def build_site(pairs: Iterable[tuple[Article, Analysis]], config: Config,
+               kept: Kept | None = None) -> Site:
+    """Cross-link every analysis into one site. ``kept``: what the last call made, in a
+    process that builds again (the server); its briefings are reused where they would be
+    made the same way, and it is left holding what this call made."""
     meta = _meta(config)
     raws = sorted(((a, an) for a, an in pairs), key=lambda p: (p[1].date or "", p[0].slug),
                   reverse=True)
     ids = _Identities.of(raws)
-    made = [_made(article, analysis, ids, meta) for article, analysis in raws]
+    if kept is None:
+        made = [_made(article, analysis, ids, meta) for article, analysis in raws]
+    else:
+        ids, made = kept.made(raws, ids, meta)
     briefings = [b for b, _ in made]
     entities = {
         "person": _people(made, ids),
@@ -439,6 +445,34 @@ def build_site(pairs: Iterable[tuple[Article, Analysis]], config: Config) -> Sit
               for b in briefings}
     return Site(meta=meta, briefings=briefings, entities=entities, pages=pages, copies=copies,
                 ambiguities=ambiguities, notes=notes, identities=ids)
+
+
+@dataclass
+class Kept:
+    """The briefings build_site made, for the next build of the same process. A briefing
+    is a function of its article, its analysis, the entity ids and the site settings
+    (_made); articles and analyses are never changed once made, so the same two objects
+    under equal ids and settings make the same briefing, and it is taken as it was. Equal
+    ids are taken as the kept object, whose links and URLs are then made once per process.
+    Only the briefings of the last build are kept (with their article and analysis, so
+    that no other object can take their ids)."""
+
+    ids: _Identities | None = None
+    meta: SiteMeta | None = None
+    briefings: dict[tuple[int, int], tuple[Article, Analysis, Briefing, _Shown]] = field(
+        default_factory=dict)
+
+    def made(self, raws: list[tuple[Article, Analysis]], ids: _Identities, meta: SiteMeta
+             ) -> tuple[_Identities, list[tuple[Briefing, _Shown]]]:
+        if (self.ids is None or self.meta != meta
+                or (self.ids.ids, self.ids.split) != (ids.ids, ids.split)):
+            self.ids, self.meta, self.briefings = ids, meta, {}
+        before, self.briefings = self.briefings, {}
+        for article, analysis in raws:
+            key = (id(article), id(analysis))
+            self.briefings[key] = before.get(key) or (
+                article, analysis, *_made(article, analysis, self.ids, meta))
+        return self.ids, [(b, shown) for _, _, b, shown in self.briefings.values()]
 
 
 def preview_site(pairs: Iterable[tuple[Article, Analysis]], config: Config) -> Site:

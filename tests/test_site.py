@@ -10,7 +10,7 @@ from dossier import render
 from dossier.config import load_config
 from dossier.model import (Analysis, Article, Country, FocusArea, FrontMatter, Mou, Paragraph,
                            Person, Place, Source)
-from dossier.site import Briefing, Page, build_site
+from dossier.site import Briefing, Kept, Page, build_site
 
 
 def _config(tmp_path: Path, **settings):
@@ -249,3 +249,38 @@ def test_build_site_is_deterministic_whatever_the_input_order(tmp_path):
     two = build_site(list(reversed(pairs)), _config(tmp_path))
     assert [p.url for p in one.pages] == [p.url for p in two.pages]
     assert [b.slug for b in one.briefings] == ["z", "x", "y"]
+
+
+def test_a_second_build_reuses_the_briefings_it_would_make_the_same_way(tmp_path):
+    config = _config(tmp_path)
+    pairs = [_pair(s, f"2024-01-0{n}", [_person("Ann Lee", "Arvenia"), _person(f"Bo {s}", "B")])
+             for n, s in enumerate("abc", start=1)]
+    kept = Kept()
+    first = build_site(pairs, config, kept)
+    again = build_site(pairs, config, kept)
+    assert all(x is y for x, y in zip(first.briefings, again.briefings))
+    assert again == first == build_site(pairs, config)
+
+    article, analysis = pairs[1]          # an edit: a new analysis object for "b"
+    pairs[1] = article, dataclasses.replace(analysis, title="Visit b, revised")
+    edited = build_site(pairs, config, kept)
+    assert [x is y for x, y in zip(again.briefings, edited.briefings)] == [True, False, True]
+    assert edited.briefings[1].analysis.title == "Visit b, revised"
+    assert edited == build_site(pairs, config)
+
+
+def test_no_briefing_is_reused_when_the_entity_ids_or_the_settings_change(tmp_path):
+    config = _config(tmp_path)
+    pairs = [_pair(s, f"2024-01-0{n}", [_person("Ann Lee", "Arvenia")])
+             for n, s in enumerate("ab", start=1)]
+    kept = Kept()
+    first = build_site(pairs, config, kept)
+    # a third briefing names Ann Lee of another country: her name now has two pages
+    more = pairs + [_pair("c", "2024-01-03", [_person("Ann Lee", "Borduria")])]
+    split = build_site(more, config, kept)
+    assert not any(x is y for x in first.briefings for y in split.briefings)
+    assert split.briefings[-1].person_urls["ann-lee"] == "people/ann-lee-arvenia.html"
+    assert split == build_site(more, config)
+    retitled = build_site(more, _config(tmp_path, title="Other"), kept)
+    assert not any(x is y for x in split.briefings for y in retitled.briefings)
+    assert retitled == build_site(more, _config(tmp_path, title="Other"))
