@@ -44,7 +44,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, NamedTuple
 
-FORMAT = 4
+FORMAT = 5
 RECORD_NAME = "record.pickle"
 ENTRIES_NAME = "entries.pickle"
 
@@ -152,6 +152,9 @@ class Entries:
     lines: dict[str, str] = field(default_factory=dict)
     # Digester token of an item of a page's list → its line in a JSON export (exports.Lines),
     # so a corpus-wide export re-encodes only the items that changed
+    identities: tuple[dict, dict] | None = None
+    # the entity ids the last successful build decided (site._Identities: ids, split), so
+    # that a server started on a built site can preview an edit without deciding them again
 
     def keys(self) -> set[str]:
         """The objects these entries need from the store."""
@@ -226,6 +229,10 @@ class Objects:
         if value is not None:
             self.memory[key] = value
         return value
+
+    def has(self, key: str) -> bool:
+        """Whether ``get(key)`` can find the object (in memory, or its file)."""
+        return key in self.memory or os.path.exists(os.path.join(self.folder, f"{key}.pickle"))
 
     def recall(self, key: str) -> Any | None:
         if key in self.memory:

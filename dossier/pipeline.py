@@ -30,6 +30,7 @@ import os
 import shutil
 import signal
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterator, Sequence
@@ -94,7 +95,7 @@ class Memory:
     objects: cache.Objects | None = None
     articles: dict[str, tuple[cache.ArticleEntry, Article]] = field(default_factory=dict)
     env: tuple[Any, Any] | None = None      # (what the templates were, the Jinja environment)
-    shown: tuple[Any, Any, dict[str, Analysis]] | None = None
+    shown: tuple[Any, Any, Mapping[str, Analysis]] | None = None
     # (site settings and entity ids as a Site without pages, the assets, slug → analysis)
     kept: Any = None                        # the briefings the last build made (site.Kept)
 
@@ -175,7 +176,8 @@ def _build(config: Config, record: cache.Record | None,
         # what did load stays recorded, so the next attempt redoes only the broken files
         _save(config, memory, None, cache.Entries(
             code=code, articles=article_entries, analyses={**old.analyses, **analysis_entries},
-            assets=old.assets, derived=old.derived, lines=old.lines), objects)
+            assets=old.assets, derived=old.derived, lines=old.lines,
+            identities=old.identities), objects)
         raise BuildFailed(problems)
 
     gc.freeze()     # long-lived from here on: spare the collector from walking them again
@@ -223,7 +225,8 @@ def _build(config: Config, record: cache.Record | None,
         cache.Entries(code=code, articles=article_entries, analyses=analysis_entries,
                       assets=(inputs.get("static", {}), dict(assets.urls),
                               {u: str(p) for u, p in assets.files.items()},
-                              dict(assets.digests)), derived=derived, lines=json_lines),
+                              dict(assets.digests)), derived=derived, lines=json_lines,
+                      identities=(site.identities.ids, site.identities.split)),
           objects)
     return BuildReport(briefings=len(site.briefings), pages=len(site.pages), files=written,
                        seconds=time.perf_counter() - started, notes=notes,
@@ -304,41 +307,54 @@ def _assets(old: cache.Entries, static: cache.Files | None, static_dirs: list[Pa
 
 def _prepare(config: Config, record: cache.Record, memory: Memory, *, jobs: int) -> bool:
     """When nothing changed since the recorded build: fill ``memory`` with what previews
-    need (the articles, their analyses, the entity ids, the Jinja environment, the assets)
-    without building the site model, which on a large site takes most of a build (a
-    server started on a built site can then preview the first edit within seconds). False
-    when the record does not have every analysis (the object store was cleared, say): the
-    whole build then makes them."""
-    from . import extract, render
+    need (the articles, the entity ids the build decided, the Jinja environment, the
+    assets; the analyses, read from the object store when a preview asks for one) without
+    building the site model, which on a large site takes most of a build: a server started
+    on a built site can preview the first edit at once. False when the record lacks any of
+    it (the entity ids, an analysis: the object store was cleared, say): the whole build
+    then makes them."""
+    from . import render
     from .site import preview_site
 
     old = memory.entries or cache.load_entries(config.paths.cache)
-    if old.code != record.inputs.get("code"):
+    if old.code != record.inputs.get("code") or old.identities is None:
         return False
     objects = _objects(config, memory)
     articles, problems, _ = _read(config, record.inputs.get("articles", {}), old.articles,
                                   objects, memory.articles, jobs=jobs, min_parallel=None,
                                   progress=_silent)
-    if problems:
+    folder = str(config.paths.analysis)
+    entries = {a.slug: old.analyses.get(_yaml(folder, a)) for a in articles}
+    if problems or not all(e is not None and objects.has(e.key) for e in entries.values()):
         return False
-    folder, version = str(config.paths.analysis), extract.version()
-    analyses: dict[str, Analysis] = {}
-    with _collector_paused():
-        for article in articles:
-            path = _yaml(folder, article)
-            reused = _reuse(old.analyses.get(path), record.inputs.get("analyses", {}).get(path),
-                            path, article, version, objects)
-            if reused is None:
-                return False
-            analyses[article.slug] = reused[0].analysis
     _environment(config, memory, [config.paths.templates, render.BUILTIN_TEMPLATES],
                  record.inputs)
     assets = _assets(old, record.inputs.get("static"),
                      [config.paths.static, render.BUILTIN_STATIC])
-    site = preview_site(((a, analyses[a.slug]) for a in articles), config)
     memory.record, memory.entries = record, old
-    memory.shown = (site, assets, analyses)
+    memory.shown = (preview_site(config, old.identities), assets,
+                    _Recorded({slug: e.key for slug, e in entries.items()}, objects))
     return True
+
+
+class _Recorded(Mapping[str, "Analysis"]):
+    """The analyses of the recorded build, by slug, read from the object store when asked
+    for (a preview asks for the one its edit changed)."""
+
+    def __init__(self, keys: dict[str, str], objects: cache.Objects) -> None:
+        self.keys, self.objects = keys, objects
+
+    def __getitem__(self, slug: str) -> Analysis:
+        stored = self.objects.get(self.keys[slug])
+        if stored is None:
+            raise KeyError(slug)
+        return stored[0]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.keys)
+
+    def __len__(self) -> int:
+        return len(self.keys)
 
 
 def _changes(pages: list[Any], files: dict[str, Path], wanted: dict[str, str],
@@ -439,7 +455,9 @@ def preview(config: Config, changed: Sequence[str], memory: Memory) -> tuple[str
             return ()
         if validate.check(stored.analysis, article, path=_shown(yaml, config), lines=stored.lines):
             return ()
-        page = briefing_preview(article, stored.analysis, shown[slug], last)
+        before = shown.get(slug)
+        page = None if before is None else briefing_preview(article, stored.analysis, before,
+                                                             last)
         if page is None:
             return ()
         pages.append(page)

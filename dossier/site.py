@@ -475,11 +475,13 @@ class Kept:
         return self.ids, [(b, shown) for _, _, b, shown in self.briefings.values()]
 
 
-def preview_site(pairs: Iterable[tuple[Article, Analysis]], config: Config) -> Site:
-    """What briefing_preview needs of a site, decided as build_site decides it: the settings
-    and the entity ids (from every analysis); no briefings, entities or pages."""
+def preview_site(config: Config, identities: tuple[dict, dict]) -> Site:
+    """What briefing_preview needs of a site: the settings, and the entity ids a build
+    decided (``identities``: Site.identities's ids and split, as recorded by the build); no
+    briefings, entities or pages."""
+    ids, split = identities
     return Site(meta=_meta(config), briefings=[], entities={}, pages=[],
-                identities=_Identities.of(list(pairs)))
+                identities=_Identities(ids=dict(ids), split=dict(split)))
 
 
 def _meta(config: Config) -> SiteMeta:

@@ -531,10 +531,30 @@ def test_compiled_templates_are_kept_by_the_version_of_dossier_that_compiled_the
     assert [p.name for p in folder.iterdir()] != made and len(list(folder.iterdir())) == 1
 
 
-def test_preparing_without_the_recorded_analyses_builds_them(site: Path, tmp_path: Path):
-    """An object store cleared by hand: the preparation falls back to a whole build, and
-    previews work after it as after any other."""
-    shutil.rmtree(load_config(site / "config.yaml").paths.cache / "objects")
+def test_preparing_reads_an_analysis_only_when_a_preview_needs_it(site: Path):
+    memory = Memory()
+    rebuild(site, memory=memory, prepare=True)
+    assert memory.objects is not None and memory.objects.memory == {}
+    edit_analysis_by_hand(site)
+    assert previewed(site, [site / "content" / "analysis" / "chile-norway.yaml"], memory)
+    (read,) = memory.objects.memory.values()            # the one the edit is compared with
+    assert read[0].source.path.endswith("chile-norway.txt")
+
+
+def _clear_objects(cache_folder: Path) -> None:
+    shutil.rmtree(cache_folder / "objects")
+
+
+def _drop_entries(cache_folder: Path) -> None:
+    (cache_folder / cache.ENTRIES_NAME).unlink()
+
+
+@pytest.mark.parametrize("lose", [_clear_objects, _drop_entries],
+                         ids=["object store cleared", "entries lost"])
+def test_preparing_without_what_the_build_recorded_builds_it(site: Path, tmp_path: Path, lose):
+    """The preparation falls back to a whole build, and previews work after it as after any
+    other."""
+    lose(load_config(site / "config.yaml").paths.cache)
     memory = Memory()
     rebuild(site, memory=memory, prepare=True)
     assert memory.shown is not None
