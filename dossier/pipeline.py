@@ -147,13 +147,12 @@ def _build(config: Config, record: cache.Record | None,
            min_parallel: int | None, started: float) -> BuildReport:
     # Imported here, not at the top: a build that finds nothing changed never loads Jinja,
     # Markdown or the extractor, which is most of the time a no-op build would take.
-    from . import lazy, render
+    from . import lazy
     from .model import Article
     from .site import Kept, build_site
 
     out = config.paths.output
-    template_dirs = [config.paths.templates, render.BUILTIN_TEMPLATES]
-    static_dirs = [config.paths.static, render.BUILTIN_STATIC]
+    template_dirs, static_dirs = _folders(config)
     roots = _roots(config, template_dirs, static_dirs)
     inputs = scanned[1] if scanned is not None and scanned[0] == roots else cache.scan(roots)
     code = inputs.get("code", {})
@@ -266,6 +265,15 @@ def _write(config: Config, site: Any, env: Any, assets: Any, todo: list[Any],
     return written, _kept_lines(site.pages, digester, {**known_lines, **learned})
 
 
+def _folders(config: Config) -> tuple[list[Path], list[Path]]:
+    """The template folders and the static folders: the site's own first, then the
+    built-in ones."""
+    from . import render
+
+    return ([config.paths.templates, render.BUILTIN_TEMPLATES],
+            [config.paths.static, render.BUILTIN_STATIC])
+
+
 def _objects(config: Config, memory: Memory) -> cache.Objects:
     """The object store, kept in ``memory`` while the cache folder stays the same."""
     if memory.objects is None or memory.objects.folder != config.paths.cache / "objects":
@@ -313,7 +321,6 @@ def _prepare(config: Config, record: cache.Record, memory: Memory, *, jobs: int)
     on a built site can preview the first edit at once. False when the record lacks any of
     it (the entity ids, an analysis: the object store was cleared, say): the whole build
     then makes them."""
-    from . import render
     from .site import preview_site
 
     old = memory.entries or cache.load_entries(config.paths.cache)
@@ -327,10 +334,9 @@ def _prepare(config: Config, record: cache.Record, memory: Memory, *, jobs: int)
     entries = {a.slug: old.analyses.get(_yaml(folder, a)) for a in articles}
     if problems or not all(e is not None and objects.has(e.key) for e in entries.values()):
         return False
-    _environment(config, memory, [config.paths.templates, render.BUILTIN_TEMPLATES],
-                 record.inputs)
-    assets = _assets(old, record.inputs.get("static"),
-                     [config.paths.static, render.BUILTIN_STATIC])
+    template_dirs, static_dirs = _folders(config)
+    _environment(config, memory, template_dirs, record.inputs)    # kept in memory.env
+    assets = _assets(old, record.inputs.get("static"), static_dirs)
     memory.record, memory.entries = record, old
     memory.shown = (preview_site(config, old.identities), assets,
                     _Recorded({slug: e.key for slug, e in entries.items()}, objects))
